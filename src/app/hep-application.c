@@ -1,0 +1,189 @@
+/* hep-application.c: the AdwApplication, its app-wide actions and accels
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-application.h"
+#include "hep-window.h"
+
+#include <glib/gi18n.h>
+
+struct _HepApplication
+{
+  AdwApplication parent_instance;
+
+  char *screenshot_path;
+};
+
+G_DEFINE_FINAL_TYPE (HepApplication, hep_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+save_screenshot (GtkWidget  *widget,
+                 const char *path)
+{
+  int w = gtk_widget_get_width (widget);
+  int h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+static void
+screenshot_after_paint_cb (GdkFrameClock  *clock,
+                           HepApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (clock, screenshot_after_paint_cb, self);
+  if (window != NULL && !save_screenshot (GTK_WIDGET (window), self->screenshot_path))
+    g_printerr ("hepatica: could not save a screenshot to %s\n", self->screenshot_path);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+window_mapped_cb (GtkWidget      *window,
+                  HepApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (screenshot_after_paint_cb), self);
+  gtk_widget_queue_draw (window);
+}
+
+static void
+hep_application_activate (GApplication *app)
+{
+  HepApplication *self = HEP_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (hep_window_new (self));
+      if (self->screenshot_path != NULL)
+        g_signal_connect_after (window, "map", G_CALLBACK (window_mapped_cb), self);
+    }
+  gtk_window_present (window);
+}
+
+static int
+hep_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  HepApplication *self = HEP_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("hepatica %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
+    {
+      g_free (self->screenshot_path);
+      self->screenshot_path = g_strdup (path);
+    }
+  return -1;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Hepatica authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Hepatica"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Hepatica authors"),
+                        "developers", developers,
+                        "comments", _("Learn to tell focal liver lesions apart on imaging. For education only, not for patient care."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/hepatica/hepatica",
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+hep_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (hep_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+hep_application_finalize (GObject *object)
+{
+  HepApplication *self = HEP_APPLICATION (object);
+
+  g_free (self->screenshot_path);
+  G_OBJECT_CLASS (hep_application_parent_class)->finalize (object);
+}
+
+static void
+hep_application_class_init (HepApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hep_application_finalize;
+  app_class->activate = hep_application_activate;
+  app_class->startup = hep_application_startup;
+  app_class->handle_local_options = hep_application_handle_local_options;
+}
+
+static void
+hep_application_init (HepApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Save a PNG of the window after its first frame, then quit"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+HepApplication *
+hep_application_new (void)
+{
+  return g_object_new (HEP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}

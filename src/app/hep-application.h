@@ -1,0 +1,19 @@
+/* hep-application.h
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HEP_TYPE_APPLICATION (hep_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (HepApplication, hep_application, HEP, APPLICATION, AdwApplication)
+
+HepApplication *hep_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* hep-cli.c: shared helpers of hepatica-cli subcommands
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+gboolean
+hep_cli_args_parse (HepCliArgs          *args,
+                    int                  argc,
+                    char               **argv,
+                    const char * const  *known,
+                    GError             **error)
+{
+  gboolean only_positional = FALSE;
+
+  memset (args, 0, sizeof *args);
+  args->args = g_ptr_array_new ();
+  args->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (only_positional || a[0] != '-' || a[1] != '-')
+        {
+          if (!only_positional && (g_str_equal (a, "-h")))
+            args->help = TRUE;
+          else
+            g_ptr_array_add (args->args, (gpointer) a);
+          continue;
+        }
+      if (g_str_equal (a, "--"))
+        {
+          only_positional = TRUE;
+          continue;
+        }
+      if (g_str_equal (a, "--json"))
+        {
+          args->json = TRUE;
+          continue;
+        }
+      if (g_str_equal (a, "--help"))
+        {
+          args->help = TRUE;
+          continue;
+        }
+
+      {
+        const char *eq = strchr (a + 2, '=');
+        g_autofree char *name = eq ? g_strndup (a + 2, eq - (a + 2)) : g_strdup (a + 2);
+        g_autofree char *with_value = g_strconcat (name, "=", NULL);
+        const char *value = eq ? eq + 1 : NULL;
+        gboolean takes_value = known != NULL && g_strv_contains (known, with_value);
+        gboolean is_switch = known != NULL && g_strv_contains (known, name);
+
+        if (!takes_value && !is_switch)
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION,
+                         "unknown option “--%s”", name);
+            return FALSE;
+          }
+        if (takes_value && value == NULL)
+          {
+            if (i + 1 >= argc)
+              {
+                g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                             "option “--%s” needs a value", name);
+                return FALSE;
+              }
+            value = argv[++i];
+          }
+        if (is_switch && value != NULL)
+          {
+            g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                         "option “--%s” takes no value", name);
+            return FALSE;
+          }
+        g_hash_table_replace (args->options, g_steal_pointer (&name), (gpointer) (value ? value : ""));
+      }
+    }
+  return TRUE;
+}
+
+void
+hep_cli_args_clear (HepCliArgs *args)
+{
+  g_clear_pointer (&args->args, g_ptr_array_unref);
+  g_clear_pointer (&args->options, g_hash_table_unref);
+}
+
+const char *
+hep_cli_args_get (HepCliArgs *args,
+                  const char *name)
+{
+  return g_hash_table_lookup (args->options, name);
+}
+
+int
+hep_cli_fail (const char *command,
+              int         status,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  message = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  /* one line, whatever the message holds */
+  g_strdelimit (message, "\n\r", ' ');
+  fprintf (stderr, "hepatica-cli %s: %s\n", command, message);
+  return status;
+}
+
+gboolean
+hep_cli_parse_features (const char    *command,
+                        HepCliArgs    *args,
+                        HepFeatureSet *features)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new ();
+
+  for (guint i = 0; i < args->args->len; i++)
+    g_ptr_array_add (tokens, args->args->pdata[i]);
+  g_ptr_array_add (tokens, NULL);
+
+  hep_feature_set_init (features);
+  if (!hep_feature_set_parse_strv (features, (const char * const *) tokens->pdata, &error))
+    {
+      hep_cli_fail (command, HEP_CLI_EXIT_USAGE, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hep_cli_print_json (HepJson *json)
+{
+  g_autofree char *text = hep_json_free_to_string (json);
+
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}

@@ -1,0 +1,12 @@
+/* hep-core.h: umbrella header of the GTK-free core
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "hep-feature-set.h"
+#include "hep-json.h"
+#include "hep-lirads.h"
+#include "hep-provenance.h"
