@@ -448,7 +448,8 @@ try_change (GArray              *out,
 /* Every single feature change that changes the category, in vocabulary
  * order: each flag toggled, each other choice value, and for size the value
  * nearest to the current one in each other band (< 10, 10–19, ≥ 20 mm; the
- * category changes at no other size). Age is tried across 18 when given. */
+ * category changes at no other size), below before above. Age is tried
+ * across 18 when given. */
 GArray *
 hep_lirads_counterfactuals (const HepFeatureSet *fs)
 {
@@ -479,40 +480,17 @@ hep_lirads_counterfactuals (const HepFeatureSet *fs)
         case HEP_FEATURE_KIND_INT:
           if (f == HEP_FEATURE_SIZE)
             {
+              /* one probe per other band, at its edge nearest the current size */
               int s = v == HEP_FEATURE_UNSET ? 0 : v;
-              HepLiradsCategory seen = current;
 
-              /* bands below the current one, nearest first */
               if (s >= 20)
-                {
-                  HepFeatureSet probe = *fs;
-                  probe.values[f] = 19;
-                  seen = hep_lirads_evaluate (&probe, NULL);
-                  try_change (out, fs, current, f, 19);
-                }
+                try_change (out, fs, current, f, 19);
               if (s >= 10)
-                {
-                  HepFeatureSet probe = *fs;
-                  probe.values[f] = 9;
-                  if (hep_lirads_evaluate (&probe, NULL) != seen)
-                    try_change (out, fs, current, f, 9);
-                }
-              /* bands above, nearest first */
-              seen = current;
+                try_change (out, fs, current, f, 9);
               if (s < 10)
-                {
-                  HepFeatureSet probe = *fs;
-                  probe.values[f] = 10;
-                  seen = hep_lirads_evaluate (&probe, NULL);
-                  try_change (out, fs, current, f, 10);
-                }
+                try_change (out, fs, current, f, 10);
               if (s < 20)
-                {
-                  HepFeatureSet probe = *fs;
-                  probe.values[f] = 20;
-                  if (hep_lirads_evaluate (&probe, NULL) != seen)
-                    try_change (out, fs, current, f, 20);
-                }
+                try_change (out, fs, current, f, 20);
             }
           else if (f == HEP_FEATURE_AGE && v != HEP_FEATURE_UNSET)
             try_change (out, fs, current, f, v >= 18 ? 17 : 18);
