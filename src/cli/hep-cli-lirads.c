@@ -267,18 +267,44 @@ hep_cli_growth (int    argc,
 
 /* ---- tokens -------------------------------------------------------------- */
 
+/* The LI-RADS concept → token table as Markdown rows (README.md shows it;
+ * tests/lint/check-readme.sh keeps the two equal). */
+static void
+print_lirads_mapping (void)
+{
+  guint n;
+  const HepLiradsMapping *m = hep_lirads_get_mappings (&n);
+
+  printf ("| LI-RADS v2018 role | concept | token |\n|---|---|---|\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *token = hep_feature_format_value (m[i].feature, m[i].value ? m[i].value : 1);
+
+      printf ("| %s | %s | `%s` |\n", hep_lirads_role_get_label (m[i].role),
+              g_dgettext (GETTEXT_PACKAGE, m[i].concept), token);
+    }
+}
+
 int
 hep_cli_tokens (int    argc,
                 char **argv)
 {
+  static const char * const known[] = { "lirads-mapping", NULL };
   g_auto(HepCliArgs) args = { 0, };
   g_autoptr(GError) error = NULL;
 
-  if (!hep_cli_args_parse (&args, argc, argv, NULL, &error))
+  if (!hep_cli_args_parse (&args, argc, argv, known, &error))
     return hep_cli_fail ("tokens", HEP_CLI_EXIT_USAGE, "%s", error->message);
   if (args.help)
     {
-      fputs ("Usage: hepatica-cli tokens [--json]\n\nLists the feature-token vocabulary by group.\n", stdout);
+      fputs ("Usage: hepatica-cli tokens [--json] [--lirads-mapping]\n\n"
+             "Lists the feature-token vocabulary by group. --lirads-mapping prints how\n"
+             "each LI-RADS LR-M and ancillary feature maps onto the tokens.\n", stdout);
+      return HEP_CLI_EXIT_OK;
+    }
+  if (hep_cli_args_get (&args, "lirads-mapping") != NULL)
+    {
+      print_lirads_mapping ();
       return HEP_CLI_EXIT_OK;
     }
 
@@ -315,7 +341,9 @@ hep_cli_tokens (int    argc,
           if (hep_feature_get_group ((HepFeature) i) != (HepFeatureGroup) g)
             continue;
           accepted = hep_feature_describe_accepted ((HepFeature) i);
-          printf ("  %-36s %s\n", accepted, hep_feature_get_label ((HepFeature) i));
+          /* pad by characters, not bytes: "0–120" holds a multi-byte dash */
+          printf ("  %s%*s %s\n", accepted, (int) MAX (0, 36 - g_utf8_strlen (accepted, -1)), "",
+                  hep_feature_get_label ((HepFeature) i));
         }
     }
   return HEP_CLI_EXIT_OK;
