@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hep-feature-set.h"
+#include "hep-feature-state.h"
 #include "hep-json.h"
 #include "hep-lirads.h"
 #include "hep-provenance.h"
