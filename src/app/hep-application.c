@@ -16,6 +16,7 @@ struct _HepApplication
   AdwApplication parent_instance;
 
   char *screenshot_path;
+  char *features;      /* --features=TOKENS, already validated */
 };
 
 G_DEFINE_FINAL_TYPE (HepApplication, hep_application, ADW_TYPE_APPLICATION)
@@ -71,6 +72,8 @@ hep_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (hep_window_new (self));
+      /* validated in handle_local_options, so this cannot fail */
+      hep_window_explore (HEP_WINDOW (window), self->features, NULL);
       if (self->screenshot_path != NULL)
         g_signal_connect_after (window, "map", G_CALLBACK (window_mapped_cb), self);
     }
@@ -88,6 +91,20 @@ hep_application_handle_local_options (GApplication *app,
     {
       g_print ("hepatica %s\n", PACKAGE_VERSION);
       return 0;
+    }
+  if (g_variant_dict_lookup (options, "features", "&s", &path))
+    {
+      g_autoptr(GError) error = NULL;
+      HepFeatureSet fs;
+
+      hep_feature_set_init (&fs);
+      if (!hep_feature_set_parse (&fs, path, &error))
+        {
+          g_printerr ("hepatica: --features: %s\n", error->message);
+          return 2;
+        }
+      g_free (self->features);
+      self->features = g_strdup (path);
     }
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     {
@@ -150,6 +167,7 @@ hep_application_finalize (GObject *object)
   HepApplication *self = HEP_APPLICATION (object);
 
   g_free (self->screenshot_path);
+  g_free (self->features);
   G_OBJECT_CLASS (hep_application_parent_class)->finalize (object);
 }
 
@@ -170,6 +188,8 @@ hep_application_init (HepApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "features", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open Explore with these feature tokens, e.g. \"risk=cirrhosis size=18 aphe=nonrim washout\""), N_("TOKENS") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a PNG of the window after its first frame, then quit"), N_("FILE") },
     { NULL }

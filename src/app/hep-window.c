@@ -2,23 +2,74 @@
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the one HepFeatureState; every view follows it.
  */
 
 #include "config.h"
 
 #include "hep-window.h"
 
+#include <glib/gi18n.h>
+
+#include "hep-feature-panel.h"
+#include "hep-lirads-view.h"
+
 struct _HepWindow
 {
   AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  HepFeaturePanel     *feature_panel;
+  HepLiradsView       *lirads_view;
+  GtkWidget           *changes_box;
+  GtkLabel            *changes_label;
+
+  /* Owned */
+  HepFeatureState     *state;
 };
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+update_changes (HepWindow *self)
+{
+  g_autofree char *changes = hep_feature_state_dup_changes (self->state);
+  gboolean modified = changes[0] != '\0';
+
+  gtk_label_set_label (self->changes_label, changes);
+  gtk_widget_set_visible (self->changes_box, modified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-features", modified);
+}
+
+static void
+state_features_cb (HepFeatureState *state,
+                   GParamSpec      *pspec,
+                   HepWindow       *self)
+{
+  update_changes (self);
+}
+
+static void
+reset_features_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  hep_feature_state_reset (self->state);
+}
+
+static void
 hep_window_dispose (GObject *object)
 {
+  HepWindow *self = HEP_WINDOW (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), HEP_TYPE_WINDOW);
+  g_clear_object (&self->state);
   G_OBJECT_CLASS (hep_window_parent_class)->dispose (object);
 }
 
@@ -29,17 +80,64 @@ hep_window_class_init (HepWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_window_dispose;
+
+  g_type_ensure (HEP_TYPE_FEATURE_PANEL);
+  g_type_ensure (HEP_TYPE_LIRADS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, feature_panel);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_box);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
+
+  gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset-features", NULL);
 }
 
 static void
 hep_window_init (HepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = hep_feature_state_new ();
+  g_signal_connect (self->state, "notify::features", G_CALLBACK (state_features_cb), self);
+  g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);
+  hep_feature_panel_set_state (self->feature_panel, self->state);
+  hep_lirads_view_set_state (self->lirads_view, self->state);
+  update_changes (self);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
 HepWindow *
 hep_window_new (HepApplication *application)
 {
   return g_object_new (HEP_TYPE_WINDOW, "application", application, NULL);
+}
+
+HepFeatureState *
+hep_window_get_feature_state (HepWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_WINDOW (self), NULL);
+  return self->state;
+}
+
+/* Explore mode: no case, the given tokens are the base the user toggles from. */
+gboolean
+hep_window_explore (HepWindow   *self,
+                    const char  *tokens,
+                    GError     **error)
+{
+  HepFeatureSet fs;
+
+  g_return_val_if_fail (HEP_IS_WINDOW (self), FALSE);
+
+  hep_feature_set_init (&fs);
+  if (tokens != NULL && !hep_feature_set_parse (&fs, tokens, error))
+    return FALSE;
+  hep_feature_state_load (self->state, &fs);
+  adw_window_title_set_subtitle (self->window_title, _("Explore"));
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "hep-application.h"
+#include "hep-core.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HepWindow, hep_window, HEP, WINDOW, AdwApplicationWindow)
 
-HepWindow *hep_window_new (HepApplication *application);
+HepWindow       *hep_window_new               (HepApplication *application);
+HepFeatureState *hep_window_get_feature_state (HepWindow      *self);
+gboolean         hep_window_explore           (HepWindow      *self,
+                                               const char     *tokens,
+                                               GError        **error);
 
 G_END_DECLS

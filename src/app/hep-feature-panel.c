@@ -1,0 +1,439 @@
+/* hep-feature-panel.c
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rows are generated from the core's vocabulary table, so a feature added
+ * there appears here without UI code. The panel groups below follow how a
+ * reader works through a study, and put the LI-RADS LR-M and ancillary
+ * features together as the LI-RADS algorithm uses them.
+ */
+
+#include "config.h"
+
+#include "hep-feature-panel.h"
+
+#include <glib/gi18n.h>
+
+typedef enum {
+  PANEL_CONTEXT,
+  PANEL_SIZE,
+  PANEL_ARTERIAL,
+  PANEL_LATER,
+  PANEL_SEQUENCES,
+  PANEL_LRM,
+  PANEL_ANCILLARY,
+  PANEL_FINDINGS,
+  PANEL_JUDGMENT,
+  N_PANEL_GROUPS
+} PanelGroup;
+
+static const struct {
+  const char *title;
+  const char *description;
+} panel_groups[N_PANEL_GROUPS] = {
+  { N_("Clinical Context"), NULL },
+  { N_("Size and Growth"), NULL },
+  { N_("Arterial Phase"), NULL },
+  { N_("Later Phases"), NULL },
+  { N_("Other Sequences"), NULL },
+  { N_("LR-M Features"), N_("Rim APHE, targetoid diffusion and a targetoid hepatobiliary phase are LR-M features too; set them in their own rows.") },
+  { N_("Ancillary Features"), N_("Restricted diffusion, T2 and hepatobiliary signal, subthreshold growth and size stability count as ancillary features as well.") },
+  { N_("Other Findings"), NULL },
+  { N_("Reader Judgments"), NULL },
+};
+
+static PanelGroup
+panel_group_for (HepFeature feature)
+{
+  switch (feature)
+    {
+    case HEP_FEATURE_CORONA:
+      return PANEL_ARTERIAL;
+    case HEP_FEATURE_PERIPHERAL_WASHOUT:
+    case HEP_FEATURE_DELAYED_CENTRAL_ENHANCEMENT:
+    case HEP_FEATURE_INFILTRATIVE:
+    case HEP_FEATURE_NECROSIS:
+    case HEP_FEATURE_OTHER_NON_HCC:
+      return PANEL_LRM;
+    case HEP_FEATURE_NONENHANCING_CAPSULE:
+    case HEP_FEATURE_FAT_IN_MASS:
+    case HEP_FEATURE_FAT_SPARING:
+    case HEP_FEATURE_IRON_IN_MASS:
+    case HEP_FEATURE_IRON_SPARING:
+    case HEP_FEATURE_BLOOD_PRODUCTS:
+    case HEP_FEATURE_US_VISIBLE:
+    case HEP_FEATURE_NODULE_IN_NODULE:
+    case HEP_FEATURE_MOSAIC:
+    case HEP_FEATURE_UNDISTORTED_VESSELS:
+      return PANEL_ANCILLARY;
+    default:
+      break;
+    }
+
+  switch (hep_feature_get_group (feature))
+    {
+    case HEP_FEATURE_GROUP_CONTEXT:   return PANEL_CONTEXT;
+    case HEP_FEATURE_GROUP_SIZE:      return PANEL_SIZE;
+    case HEP_FEATURE_GROUP_ARTERIAL:  return PANEL_ARTERIAL;
+    case HEP_FEATURE_GROUP_LATER:     return PANEL_LATER;
+    case HEP_FEATURE_GROUP_SEQUENCES: return PANEL_SEQUENCES;
+    case HEP_FEATURE_GROUP_FINDINGS:  return PANEL_FINDINGS;
+    case HEP_FEATURE_GROUP_JUDGMENT:  return PANEL_JUDGMENT;
+    case HEP_N_FEATURE_GROUPS:
+    default:                          g_return_val_if_reached (PANEL_FINDINGS);
+    }
+}
+
+struct _HepFeaturePanel
+{
+  AdwBin           parent_instance;
+
+  /* Owned */
+  HepFeatureState *state;
+
+  /* Borrowed: children of the page */
+  GtkWidget       *rows[HEP_N_FEATURES];
+  GtkWidget       *editors[HEP_N_FEATURES];
+  gboolean         syncing;
+};
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (HepFeaturePanel, hep_feature_panel, ADW_TYPE_BIN)
+
+static HepFeature
+editor_feature (GtkWidget *editor)
+{
+  return (HepFeature) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editor), "hep-feature"));
+}
+
+static void
+switch_active_cb (GtkSwitch       *sw,
+                  GParamSpec      *pspec,
+                  HepFeaturePanel *self)
+{
+  if (self->syncing || self->state == NULL)
+    return;
+  hep_feature_state_set_value (self->state, editor_feature (GTK_WIDGET (sw)), gtk_switch_get_active (sw));
+}
+
+static void
+combo_selected_cb (AdwComboRow     *row,
+                   GParamSpec      *pspec,
+                   HepFeaturePanel *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->syncing || self->state == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  hep_feature_state_set_value (self->state, editor_feature (GTK_WIDGET (row)), (int) selected);
+}
+
+static void
+spin_value_cb (GtkSpinButton   *spin,
+               HepFeaturePanel *self)
+{
+  int v = gtk_spin_button_get_value_as_int (spin);
+
+  if (self->syncing || self->state == NULL)
+    return;
+  hep_feature_state_set_value (self->state, editor_feature (GTK_WIDGET (spin)), v < 0 ? HEP_FEATURE_UNSET : v);
+}
+
+/* Shows "–" for "not given" (-1). */
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  int v = gtk_spin_button_get_value_as_int (spin);
+  g_autofree char *text = v < 0 ? g_strdup ("–") : g_strdup_printf ("%d", v);
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  gint64 v;
+
+  if (text[0] == '\0' || g_str_equal (text, "–") || g_str_equal (text, "-"))
+    {
+      *new_value = -1;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_signed (text, 10, -1, 300, &v, NULL))
+    return GTK_INPUT_ERROR;
+  *new_value = (double) v;
+  return TRUE;
+}
+
+static void
+set_accessible_text (GtkWidget  *widget,
+                     HepFeature  feature)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, hep_feature_get_label (feature),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hep_feature_get_description (feature),
+                                  -1);
+}
+
+static GtkWidget *
+build_row (HepFeaturePanel *self,
+           HepFeature       feature)
+{
+  g_autofree char *name = g_strconcat ("feature-", hep_feature_get_token (feature), NULL);
+  GtkWidget *row = NULL;
+  GtkWidget *editor = NULL;
+
+  switch (hep_feature_get_kind (feature))
+    {
+    case HEP_FEATURE_KIND_FLAG:
+      row = adw_action_row_new ();
+      editor = gtk_switch_new ();
+      gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), editor);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), editor);
+      g_signal_connect_object (editor, "notify::active", G_CALLBACK (switch_active_cb), self, 0);
+      break;
+
+    case HEP_FEATURE_KIND_CHOICE:
+      {
+        g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+        gtk_string_list_append (model, C_("feature value", "Not given"));
+        for (guint c = 1; c <= hep_feature_get_n_choices (feature); c++)
+          gtk_string_list_append (model, hep_feature_get_choice_label (feature, (int) c));
+        row = adw_combo_row_new ();
+        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+        editor = row;
+        g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+      }
+      break;
+
+    case HEP_FEATURE_KIND_INT:
+      {
+        int min, max;
+
+        hep_feature_get_range (feature, &min, &max);
+        row = adw_action_row_new ();
+        editor = gtk_spin_button_new_with_range (-1, max, 1);
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (editor), -1);
+        gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (editor), FALSE);
+        gtk_editable_set_width_chars (GTK_EDITABLE (editor), 4);
+        gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (editor, _("Lower it below zero to mark it not given"));
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), editor);
+        g_signal_connect (editor, "output", G_CALLBACK (spin_output_cb), NULL);
+        g_signal_connect (editor, "input", G_CALLBACK (spin_input_cb), NULL);
+        g_signal_connect_object (editor, "value-changed", G_CALLBACK (spin_value_cb), self, 0);
+        if (feature == HEP_FEATURE_SIZE)
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("mm"));
+        else if (feature == HEP_FEATURE_AGE)
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("years"));
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hep_feature_get_label (feature));
+  gtk_widget_set_tooltip_text (row, hep_feature_get_description (feature));
+  gtk_widget_set_name (editor, name);
+  g_object_set_data (G_OBJECT (editor), "hep-feature", GINT_TO_POINTER (feature));
+  set_accessible_text (editor, feature);
+
+  self->rows[feature] = row;
+  self->editors[feature] = editor;
+  return row;
+}
+
+/* Puts the state's values into the editors, and marks rows that differ
+ * from the case. */
+static void
+sync_from_state (HepFeaturePanel *self)
+{
+  const HepFeatureSet *fs, *base;
+
+  if (self->state == NULL)
+    return;
+  fs = hep_feature_state_get_features (self->state);
+  base = hep_feature_state_get_base (self->state);
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < HEP_N_FEATURES; i++)
+    {
+      HepFeature f = (HepFeature) i;
+      int v = hep_feature_set_get (fs, f);
+      GtkWidget *editor = self->editors[f];
+
+      switch (hep_feature_get_kind (f))
+        {
+        case HEP_FEATURE_KIND_FLAG:
+          gtk_switch_set_active (GTK_SWITCH (editor), v != 0);
+          break;
+        case HEP_FEATURE_KIND_CHOICE:
+          adw_combo_row_set_selected (ADW_COMBO_ROW (editor), (guint) v);
+          break;
+        case HEP_FEATURE_KIND_INT:
+          gtk_spin_button_set_value (GTK_SPIN_BUTTON (editor), v == HEP_FEATURE_UNSET ? -1 : v);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (v != hep_feature_set_get (base, f))
+        gtk_widget_add_css_class (self->rows[f], "changed");
+      else
+        gtk_widget_remove_css_class (self->rows[f], "changed");
+    }
+  self->syncing = FALSE;
+}
+
+static void
+state_features_cb (HepFeatureState *state,
+                   GParamSpec      *pspec,
+                   HepFeaturePanel *self)
+{
+  sync_from_state (self);
+}
+
+static void
+hep_feature_panel_dispose (GObject *object)
+{
+  HepFeaturePanel *self = HEP_FEATURE_PANEL (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  G_OBJECT_CLASS (hep_feature_panel_parent_class)->dispose (object);
+}
+
+static void
+hep_feature_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HepFeaturePanel *self = HEP_FEATURE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hep_feature_panel_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HepFeaturePanel *self = HEP_FEATURE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      hep_feature_panel_set_state (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hep_feature_panel_class_init (HepFeaturePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hep_feature_panel_dispose;
+  object_class->get_property = hep_feature_panel_get_property;
+  object_class->set_property = hep_feature_panel_set_property;
+
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, HEP_TYPE_FEATURE_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "featurepanel");
+}
+
+static void
+hep_feature_panel_init (HepFeaturePanel *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *groups[N_PANEL_GROUPS];
+
+  for (guint g = 0; g < N_PANEL_GROUPS; g++)
+    {
+      groups[g] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[g]), _(panel_groups[g].title));
+      if (panel_groups[g].description != NULL)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups[g]), _(panel_groups[g].description));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (groups[g]));
+    }
+  for (guint i = 0; i < HEP_N_FEATURES; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[panel_group_for ((HepFeature) i)]),
+                               build_row (self, (HepFeature) i));
+
+  adw_bin_set_child (ADW_BIN (self), page);
+}
+
+GtkWidget *
+hep_feature_panel_new (HepFeatureState *state)
+{
+  return g_object_new (HEP_TYPE_FEATURE_PANEL, "state", state, NULL);
+}
+
+HepFeatureState *
+hep_feature_panel_get_state (HepFeaturePanel *self)
+{
+  g_return_val_if_fail (HEP_IS_FEATURE_PANEL (self), NULL);
+  return self->state;
+}
+
+void
+hep_feature_panel_set_state (HepFeaturePanel *self,
+                             HepFeatureState *state)
+{
+  g_return_if_fail (HEP_IS_FEATURE_PANEL (self));
+  g_return_if_fail (state == NULL || HEP_IS_FEATURE_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state != NULL)
+    {
+      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
+      g_signal_connect (state, "notify::base", G_CALLBACK (state_features_cb), self);
+      sync_from_state (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+GtkWidget *
+hep_feature_panel_get_editor (HepFeaturePanel *self,
+                              HepFeature       feature)
+{
+  g_return_val_if_fail (HEP_IS_FEATURE_PANEL (self), NULL);
+  g_return_val_if_fail ((guint) feature < HEP_N_FEATURES, NULL);
+  return self->editors[feature];
+}

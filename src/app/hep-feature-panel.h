@@ -1,0 +1,27 @@
+/* hep-feature-panel.h: the feature toggles, grouped, bound to a HepFeatureState
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hep-core.h"
+
+G_BEGIN_DECLS
+
+#define HEP_TYPE_FEATURE_PANEL (hep_feature_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (HepFeaturePanel, hep_feature_panel, HEP, FEATURE_PANEL, AdwBin)
+
+GtkWidget       *hep_feature_panel_new        (HepFeatureState *state);
+HepFeatureState *hep_feature_panel_get_state  (HepFeaturePanel *self);
+void             hep_feature_panel_set_state  (HepFeaturePanel *self,
+                                               HepFeatureState *state);
+/* The row widget that edits @feature (a GtkSwitch, AdwComboRow or GtkSpinButton). */
+GtkWidget       *hep_feature_panel_get_editor (HepFeaturePanel *self,
+                                               HepFeature       feature);
+
+G_END_DECLS

@@ -1,0 +1,285 @@
+/* hep-lirads-view.c
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-lirads-view.h"
+
+#include <glib/gi18n.h>
+
+struct _HepLiradsView
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  GtkLabel         *category_label;
+  GtkLabel         *meaning_label;
+  GtkLabel         *management_label;
+  GtkWidget        *management_badge;
+  GtkListBox       *trace_list;
+  GtkFlowBox       *counterfactual_box;
+
+  /* Owned */
+  HepFeatureState  *state;
+
+  HepLiradsCategory category;
+};
+
+G_DEFINE_FINAL_TYPE (HepLiradsView, hep_lirads_view, ADW_TYPE_BIN)
+
+static const char *category_classes[HEP_N_LIRADS_CATEGORIES] = {
+  "cat-na", "cat-nc", "cat-tiv", "cat-lr1", "cat-lr2", "cat-lr3", "cat-lr4", "cat-lr5", "cat-lrm",
+};
+
+static void
+counterfactual_clicked_cb (GtkButton     *button,
+                           HepLiradsView *self)
+{
+  HepFeature feature = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hep-feature"));
+  int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hep-value"));
+
+  if (self->state != NULL)
+    hep_feature_state_set_value (self->state, feature, value);
+}
+
+static GtkWidget *
+trace_row (const HepLiradsStep *step)
+{
+  g_autofree char *text = hep_lirads_step_describe (step);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autofree char *source = g_markup_escape_text (hep_lirads_rule_get_source (step->rule), -1);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (step->matched ? "object-select-symbolic"
+                                                                : "list-remove-symbolic");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, step->matched ? _("Applies") : _("Does not apply"),
+                                  -1);
+  if (step->matched)
+    gtk_widget_add_css_class (row, "step-matched");
+  else
+    gtk_widget_add_css_class (row, "step-unmatched");
+  if (!hep_provenance_is_verified (hep_lirads_rule_get_provenance (step->rule)))
+    {
+      GtkWidget *badge = gtk_label_new (_("Unverified"));
+      gtk_widget_add_css_class (badge, "badge");
+      gtk_widget_add_css_class (badge, "unverified");
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  return row;
+}
+
+/* Step 1 checks that did not apply and found nothing: shown folded. */
+static gboolean
+is_quiet_check (const HepLiradsStep *step)
+{
+  return !step->matched && step->rule >= HEP_LIRADS_RULE_NC &&
+         step->rule <= HEP_LIRADS_RULE_LRM_TARGETOID;
+}
+
+static GtkWidget *
+folded_checks_row (const HepLiradsResult *result,
+                   guint                  from,
+                   guint                  to)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  for (guint i = from; i < to; i++)
+    {
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, hep_lirads_rule_get_title (result->steps[i].rule));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), trace_row (&result->steps[i]));
+    }
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier check did not apply",
+                                        "%u earlier checks did not apply", to - from), to - from);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  {
+    g_autofree char *escaped = g_markup_escape_text (names->str, -1);
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), escaped);
+  }
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), gtk_image_new_from_icon_name ("list-remove-symbolic"));
+  gtk_widget_add_css_class (row, "step-unmatched");
+  return row;
+}
+
+static GtkWidget *
+counterfactual_button (HepLiradsView                 *self,
+                       const HepLiradsCounterfactual *cf)
+{
+  g_autofree char *label = hep_lirads_counterfactual_describe (cf);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *token = hep_feature_format_value (cf->feature, cf->value);
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+
+  tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), token,
+                             hep_lirads_category_to_string (cf->category));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "counterfactual");
+  if (!hep_lirads_counterfactual_is_imaging (cf))
+    gtk_widget_add_css_class (button, "context");
+  g_object_set_data (G_OBJECT (button), "hep-feature", GINT_TO_POINTER (cf->feature));
+  g_object_set_data (G_OBJECT (button), "hep-value", GINT_TO_POINTER (cf->value));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (counterfactual_clicked_cb), self, 0);
+  return button;
+}
+
+static void
+remove_all (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (container))
+        gtk_list_box_remove (GTK_LIST_BOX (container), child);
+      else
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+    }
+}
+
+static void
+update (HepLiradsView *self)
+{
+  g_autoptr(GArray) cfs = NULL;
+  HepLiradsResult result;
+  HepProvenance provenance;
+  const HepFeatureSet *fs;
+
+  if (self->state == NULL)
+    return;
+  fs = hep_feature_state_get_features (self->state);
+  hep_lirads_evaluate (fs, &result);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->category_label), category_classes[self->category]);
+  self->category = result.category;
+  gtk_widget_add_css_class (GTK_WIDGET (self->category_label), category_classes[self->category]);
+  gtk_label_set_label (self->category_label, hep_lirads_category_to_string (result.category));
+  gtk_label_set_label (self->meaning_label, hep_lirads_category_get_meaning (result.category));
+  gtk_label_set_label (self->management_label, hep_lirads_category_get_management (result.category, &provenance));
+  gtk_widget_set_visible (self->management_badge, !hep_provenance_is_verified (provenance));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->category_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, hep_lirads_category_to_string (result.category),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hep_lirads_category_get_meaning (result.category),
+                                  -1);
+
+  remove_all (GTK_WIDGET (self->trace_list));
+  for (guint i = 0; i < result.n_steps; i++)
+    {
+      guint end = i;
+
+      while (end < result.n_steps && is_quiet_check (&result.steps[end]))
+        end++;
+      if (end - i >= 2)
+        {
+          gtk_list_box_append (self->trace_list, folded_checks_row (&result, i, end));
+          i = end - 1;
+        }
+      else
+        gtk_list_box_append (self->trace_list, trace_row (&result.steps[i]));
+    }
+
+  remove_all (GTK_WIDGET (self->counterfactual_box));
+  cfs = hep_lirads_counterfactuals (fs);
+  /* imaging changes first, then patient and reader changes */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < cfs->len; i++)
+      {
+        const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
+
+        if (hep_lirads_counterfactual_is_imaging (cf) == (pass == 0))
+          gtk_flow_box_append (self->counterfactual_box, counterfactual_button (self, cf));
+      }
+}
+
+static void
+state_features_cb (HepFeatureState *state,
+                   GParamSpec      *pspec,
+                   HepLiradsView   *self)
+{
+  update (self);
+}
+
+static void
+hep_lirads_view_dispose (GObject *object)
+{
+  HepLiradsView *self = HEP_LIRADS_VIEW (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_LIRADS_VIEW);
+  G_OBJECT_CLASS (hep_lirads_view_parent_class)->dispose (object);
+}
+
+static void
+hep_lirads_view_class_init (HepLiradsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hep_lirads_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-lirads-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HepLiradsView, category_label);
+  gtk_widget_class_bind_template_child (widget_class, HepLiradsView, meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, HepLiradsView, management_label);
+  gtk_widget_class_bind_template_child (widget_class, HepLiradsView, management_badge);
+  gtk_widget_class_bind_template_child (widget_class, HepLiradsView, trace_list);
+  gtk_widget_class_bind_template_child (widget_class, HepLiradsView, counterfactual_box);
+  gtk_widget_class_set_css_name (widget_class, "liradsview");
+}
+
+static void
+hep_lirads_view_init (HepLiradsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->category = HEP_LIRADS_NA;
+}
+
+GtkWidget *
+hep_lirads_view_new (HepFeatureState *state)
+{
+  HepLiradsView *self = g_object_new (HEP_TYPE_LIRADS_VIEW, NULL);
+
+  hep_lirads_view_set_state (self, state);
+  return GTK_WIDGET (self);
+}
+
+void
+hep_lirads_view_set_state (HepLiradsView   *self,
+                           HepFeatureState *state)
+{
+  g_return_if_fail (HEP_IS_LIRADS_VIEW (self));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state != NULL)
+    {
+      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
+      update (self);
+    }
+}
+
+HepLiradsCategory
+hep_lirads_view_get_category (HepLiradsView *self)
+{
+  g_return_val_if_fail (HEP_IS_LIRADS_VIEW (self), HEP_LIRADS_NA);
+  return self->category;
+}

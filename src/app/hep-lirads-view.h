@@ -1,0 +1,24 @@
+/* hep-lirads-view.h: the live LI-RADS category, its path and counterfactuals
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "hep-core.h"
+
+G_BEGIN_DECLS
+
+#define HEP_TYPE_LIRADS_VIEW (hep_lirads_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (HepLiradsView, hep_lirads_view, HEP, LIRADS_VIEW, AdwBin)
+
+GtkWidget        *hep_lirads_view_new          (HepFeatureState *state);
+void              hep_lirads_view_set_state    (HepLiradsView   *self,
+                                                HepFeatureState *state);
+HepLiradsCategory hep_lirads_view_get_category (HepLiradsView   *self);
+
+G_END_DECLS
