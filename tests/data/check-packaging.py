@@ -188,6 +188,10 @@ def main():
     for s in schemas:
         if s.get('path') != expected_path:
             problem(f'gschema: path is {s.get("path")}, expected {expected_path}')
+        for key in s.findall('key'):
+            for field in ('summary', 'description'):
+                if not (key.findtext(field) or '').strip():
+                    problem(f'gschema: key {key.get("name")} has no {field}')
 
     # --- icon sources -----------------------------------------------------------
     for icon in (f'scalable/apps/{RELEASE_ID}.svg', f'scalable/apps/{RELEASE_ID}.Devel.svg',
