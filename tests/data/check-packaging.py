@@ -5,7 +5,8 @@
 #
 # Checks that the Flatpak manifest id, the built desktop file's name and Icon,
 # the built metainfo's <id> and <launchable>, and the installed icon names all
-# name the same app; that the GSettings schema keeps the release id; that the
+# name the same app; that the GSettings schema keeps the release id and every
+# key has a summary and a description; that the
 # manifest's command is an installed executable; that every "type": "dir"
 # source exists; that finish-args are exactly the reviewed whitelist; and that
 # config-opts name only real meson options. Prints one line per problem and
