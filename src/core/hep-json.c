@@ -10,7 +10,8 @@
 
 #include <math.h>
 
-struct _HepJson {
+struct _HepJson
+{
   GString *out;
   /* one entry per open container: TRUE once it holds a value */
   GArray  *has_value;

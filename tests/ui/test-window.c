@@ -1,4 +1,4 @@
-/* test-window.c: the main window opens, draws and closes cleanly
+/* test-window.c: the window's views follow one feature state
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,41 +6,208 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hep-application.h"
+#include "hep-feature-panel.h"
+#include "hep-lirads-view.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
 
-static void
-test_window_opens (void)
-{
-  g_autoptr(HepApplication) app = hep_application_new ();
-  g_autoptr(GError) error = NULL;
+typedef struct {
   HepWindow *window;
+} Fixture;
+
+/* One registered application per process. */
+static HepApplication *app;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->window = hep_window_new (app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      const char *name)
+{
+  GtkWidget *w = hep_ui_test_find_by_name (GTK_WIDGET (f->window), name);
+
+  if (w == NULL)
+    g_error ("no widget named %s", name);
+  return w;
+}
+
+static const char *
+category_text (Fixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (find (f, "lirads-category")));
+}
+
+static guint
+count_children (GtkWidget *w)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static void
+test_window_opens (Fixture       *f,
+                   gconstpointer  data)
+{
   g_autofree char *png = NULL;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-
-  window = hep_window_new (app);
-  g_assert_true (HEP_IS_WINDOW (window));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Hepatica");
-
-  gtk_window_present (GTK_WINDOW (window));
-  hep_ui_test_wait_for_draw (GTK_WIDGET (window));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 0);
-
-  png = hep_ui_test_save_png (GTK_WIDGET (window), "test-window.png");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Hepatica");
+  /* Explore with nothing given: LI-RADS does not apply */
+  g_assert_cmpstr (category_text (f), ==, "NA");
+  g_assert_false (gtk_widget_get_visible (find (f, "changes-label")) &&
+                  gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
+  png = hep_ui_test_save_png (GTK_WIDGET (f->window), "test-window.png");
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
+/* Toggle washout as a user would: the category, the trace and the list of
+ * changes follow in the same main-loop turn. */
+static void
+test_toggle_washout_updates_views (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *washout = find (f, "feature-washout");
+  GtkWidget *trace = find (f, "lirads-trace");
+  GtkWidget *changes = find (f, "changes-label");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hep_window_explore (f->window, "risk=cirrhosis size=15 aphe=nonrim capsule", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (category_text (f), ==, "LR-4");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (washout)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (changes)));
+
+  gtk_switch_set_active (GTK_SWITCH (washout), TRUE);
+
+  /* no main-loop iteration needed: the views update synchronously */
+  g_assert_cmpstr (category_text (f), ==, "LR-5");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (changes)), ==, "washout");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (changes)));
+  g_assert_cmpuint (count_children (trace), >=, 4);
+
+  /* the diagnostic-table row now names washout */
+  {
+    gboolean found = FALSE;
+
+    for (GtkWidget *row = gtk_widget_get_first_child (trace); row; row = gtk_widget_get_next_sibling (row))
+      if (ADW_IS_PREFERENCES_ROW (row) &&
+          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "nonperipheral washout") &&
+          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "LR-5"))
+        found = TRUE;
+    g_assert_true (found);
+  }
+
+  /* Reset to case brings the case's features back into every view */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
+  g_assert_cmpstr (category_text (f), ==, "LR-4");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (washout)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (changes)));
+}
+
+/* The choice rows and the size spin button drive the state too. */
+static void
+test_choice_and_size_rows (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *aphe = find (f, "feature-aphe");
+  GtkWidget *size = find (f, "feature-size");
+  GtkWidget *risk = find (f, "feature-risk");
+
+  hep_window_explore (f->window, "risk=cirrhosis size=25 washout", NULL);
+  g_assert_cmpstr (category_text (f), ==, "LR-4");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (risk)), ==, HEP_RISK_CIRRHOSIS);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (aphe), HEP_APHE_RIM);
+  g_assert_cmpstr (category_text (f), ==, "LR-M");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (aphe), HEP_APHE_NONRIM);
+  g_assert_cmpstr (category_text (f), ==, "LR-5");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (size), 9);
+  g_assert_cmpstr (category_text (f), ==, "LR-4");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (size), -1);   /* not given */
+  g_assert_cmpint (hep_feature_set_get (hep_feature_state_get_features (hep_window_get_feature_state (f->window)),
+                                        HEP_FEATURE_SIZE), ==, HEP_FEATURE_UNSET);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (risk), HEP_RISK_NONE);
+  g_assert_cmpstr (category_text (f), ==, "NA");
+}
+
+/* Clicking a "one change away" button applies exactly that change. */
+static void
+test_counterfactual_click (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *box = find (f, "lirads-counterfactuals");
+  GtkButton *target = NULL;
+
+  hep_window_explore (f->window, "risk=cirrhosis size=15 aphe=nonrim capsule", NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_str_equal (gtk_button_get_label (GTK_BUTTON (button)), "size=20 → LR-5"))
+        target = GTK_BUTTON (button);
+    }
+  g_assert_nonnull (target);
+  g_signal_emit_by_name (target, "clicked");
+  g_assert_cmpstr (category_text (f), ==, "LR-5");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (f, "feature-size"))), ==, 20);
+}
+
+/* Every toggle has an accessible label and description. */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  for (guint i = 0; i < HEP_N_FEATURES; i++)
+    {
+      g_autofree char *name = g_strconcat ("feature-", hep_feature_get_token ((HepFeature) i), NULL);
+      GtkWidget *w = find (f, name);
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           hep_feature_get_label ((HepFeature) i));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           hep_feature_get_description ((HepFeature) i));
+    }
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GError) error = NULL;
+  int status;
+
   hep_ui_test_init (&argc, &argv);
-  g_test_add_func ("/window/opens", test_window_opens);
-  return g_test_run ();
+  app = hep_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_test_add ("/window/opens", Fixture, NULL, fixture_setup, test_window_opens, fixture_teardown);
+  g_test_add ("/window/toggle-washout", Fixture, NULL, fixture_setup, test_toggle_washout_updates_views, fixture_teardown);
+  g_test_add ("/window/choice-and-size", Fixture, NULL, fixture_setup, test_choice_and_size_rows, fixture_teardown);
+  g_test_add ("/window/counterfactual-click", Fixture, NULL, fixture_setup, test_counterfactual_click, fixture_teardown);
+  g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
