@@ -15,6 +15,8 @@ struct _HepApplication
 {
   AdwApplication parent_instance;
 
+  GSettings *settings;
+
   char *screenshot_path;
   char *features;      /* --features=TOKENS, already validated */
 };
@@ -145,6 +147,29 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The color-scheme key (default, light, dark) onto libadwaita's style manager. */
+static void
+color_scheme_changed_cb (GSettings      *settings,
+                         const char     *key,
+                         HepApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  int scheme = g_settings_get_enum (settings, "color-scheme");
+
+  switch (scheme)
+    {
+    case 1:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+    case 2:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+    default:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+      break;
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
@@ -159,6 +184,16 @@ hep_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* app.color-scheme: a stateful action straight from the settings key */
+  {
+    HepApplication *self = HEP_APPLICATION (app);
+    g_autoptr(GAction) scheme = g_settings_create_action (self->settings, "color-scheme");
+
+    g_action_map_add_action (G_ACTION_MAP (app), scheme);
+    g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+    color_scheme_changed_cb (self->settings, "color-scheme", self);
+  }
 }
 
 static void
@@ -168,6 +203,7 @@ hep_application_finalize (GObject *object)
 
   g_free (self->screenshot_path);
   g_free (self->features);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (hep_application_parent_class)->finalize (object);
 }
 
@@ -196,6 +232,15 @@ hep_application_init (HepApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* the schema id stays fixed in .Devel builds (style anchors P4) */
+  self->settings = g_settings_new ("io.github.hepatica.Hepatica");
+}
+
+GSettings *
+hep_application_get_settings (HepApplication *self)
+{
+  g_return_val_if_fail (HEP_IS_APPLICATION (self), NULL);
+  return self->settings;
 }
 
 HepApplication *

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HepApplication, hep_application, HEP, APPLICATION, AdwApplication)
 
-HepApplication *hep_application_new (void);
+HepApplication *hep_application_new          (void);
+GSettings      *hep_application_get_settings (HepApplication *self);
 
 G_END_DECLS

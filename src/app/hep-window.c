@@ -28,6 +28,7 @@ struct _HepWindow
 
   /* Owned */
   HepFeatureState     *state;
+  GSettings           *settings;
 };
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -61,6 +62,55 @@ reset_features_action (GtkWidget  *widget,
   hep_feature_state_reset (self->state);
 }
 
+/* Window size and maximized state are saved on close, not on every resize. */
+static gboolean
+hep_window_close_request (GtkWindow *window)
+{
+  HepWindow *self = HEP_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+  return GTK_WINDOW_CLASS (hep_window_parent_class)->close_request (window);
+}
+
+static void
+restore_window_state (HepWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 640), MAX (height, 480));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+hep_window_constructed (GObject *object)
+{
+  HepWindow *self = HEP_WINDOW (object);
+  GApplication *app;
+
+  G_OBJECT_CLASS (hep_window_parent_class)->constructed (object);
+
+  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (HEP_IS_APPLICATION (app))
+    {
+      self->settings = g_object_ref (hep_application_get_settings (HEP_APPLICATION (app)));
+      restore_window_state (self);
+    }
+}
+
 static void
 hep_window_dispose (GObject *object)
 {
@@ -70,6 +120,7 @@ hep_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->state, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), HEP_TYPE_WINDOW);
   g_clear_object (&self->state);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (hep_window_parent_class)->dispose (object);
 }
 
@@ -79,7 +130,9 @@ hep_window_class_init (HepWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = hep_window_constructed;
   object_class->dispose = hep_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
 
   g_type_ensure (HEP_TYPE_FEATURE_PANEL);
   g_type_ensure (HEP_TYPE_LIRADS_VIEW);

@@ -39,8 +39,8 @@ static const struct {
   const char *type;
   const char *default_value;
 } keys[] = {
-  { "window-width", "i", "1100" },
-  { "window-height", "i", "720" },
+  { "window-width", "i", "1180" },
+  { "window-height", "i", "760" },
   { "window-maximized", "b", "false" },
   { "last-case", "s", "''" },
   { "panel-layout", "as", "['lirads', 'differential', 'pitfalls']" },
