@@ -179,12 +179,19 @@ spin_input_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
+/* A switch is the activatable widget of its AdwActionRow, which already
+ * labels it with the row title (labelled-by); setting a label as well would
+ * make screen readers say the name twice. Spin buttons are not labelled by
+ * their row, and a combo row is itself the editor and named by its title. */
 static void
 set_accessible_text (GtkWidget  *widget,
                      HepFeature  feature)
 {
+  if (GTK_IS_SPIN_BUTTON (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, hep_feature_get_label (feature),
+                                    -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, hep_feature_get_label (feature),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hep_feature_get_description (feature),
                                   -1);
 }

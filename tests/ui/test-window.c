@@ -173,20 +173,42 @@ test_counterfactual_click (Fixture       *f,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (f, "feature-size"))), ==, 20);
 }
 
-/* Every toggle has an accessible label and description. */
+/* Every toggle has an accessible name and description: a switch is named by
+ * its row (the row's activatable widget), a combo row by its title, a spin
+ * button by its own label. */
 static void
 test_accessible_names (Fixture       *f,
                        gconstpointer  data)
 {
   for (guint i = 0; i < HEP_N_FEATURES; i++)
     {
-      g_autofree char *name = g_strconcat ("feature-", hep_feature_get_token ((HepFeature) i), NULL);
+      HepFeature feature = (HepFeature) i;
+      g_autofree char *name = g_strconcat ("feature-", hep_feature_get_token (feature), NULL);
       GtkWidget *w = find (f, name);
+      GtkWidget *row;
 
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                           hep_feature_get_label ((HepFeature) i));
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                           hep_feature_get_description ((HepFeature) i));
+                                           hep_feature_get_description (feature));
+      switch (hep_feature_get_kind (feature))
+        {
+        case HEP_FEATURE_KIND_FLAG:
+          row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
+          g_assert_nonnull (row);
+          g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == w);
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                           hep_feature_get_label (feature));
+          break;
+        case HEP_FEATURE_KIND_CHOICE:
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), ==,
+                           hep_feature_get_label (feature));
+          break;
+        case HEP_FEATURE_KIND_INT:
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                               hep_feature_get_label (feature));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
     }
 }
 
