@@ -55,6 +55,27 @@ screenshot_after_paint_cb (GdkFrameClock  *clock,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* HEPATICA_BENCH_T0_US=<g_get_real_time() at spawn>: print the time to the
+ * first frame of the main window and quit (benchmarks/bench-startup.c). */
+static void
+report_first_frame_cb (GdkFrameClock  *clock,
+                       HepApplication *self)
+{
+  const char *t0 = g_getenv ("HEPATICA_BENCH_T0_US");
+
+  g_signal_handlers_disconnect_by_func (clock, report_first_frame_cb, self);
+  g_print ("first-frame-us: %" G_GINT64_FORMAT "\n", g_get_real_time () - g_ascii_strtoll (t0, NULL, 10));
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+window_realized_cb (GtkWidget      *window,
+                    HepApplication *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (report_first_frame_cb), self);
+}
+
 static void
 window_mapped_cb (GtkWidget      *window,
                   HepApplication *self)
@@ -78,6 +99,8 @@ hep_application_activate (GApplication *app)
       hep_window_explore (HEP_WINDOW (window), self->features, NULL);
       if (self->screenshot_path != NULL)
         g_signal_connect_after (window, "map", G_CALLBACK (window_mapped_cb), self);
+      else if (g_getenv ("HEPATICA_BENCH_T0_US") != NULL)
+        g_signal_connect_after (window, "realize", G_CALLBACK (window_realized_cb), self);
     }
   gtk_window_present (window);
 }

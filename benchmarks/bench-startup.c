@@ -1,0 +1,79 @@
+/* bench-startup.c: startup-ratio
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spawns hepatica and a minimal libadwaita app alternately, 11 times each,
+ * and reads the time from spawn to the first frame of the main window that
+ * each prints. Prints:
+ *   startup-hepatica-ms: N ms      median
+ *   startup-minimal-adw-ms: N ms   median
+ *   startup-ratio: R               (target ≤ 1.3)
+ * Needs a display (./test --benchmark runs under Xvfb).
+ *
+ * Usage: bench-startup HEPATICA MINIMAL
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N_RUNS 11
+
+static double
+first_frame_ms (const char *binary)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *t0 = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
+  const char *line;
+
+  g_subprocess_launcher_setenv (launcher, "HEPATICA_BENCH_T0_US", t0, TRUE);
+  proc = g_subprocess_launcher_spawn (launcher, &error, binary, NULL);
+  if (proc == NULL || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error))
+    g_error ("%s: %s", binary, error->message);
+  line = out ? strstr (out, "first-frame-us: ") : NULL;
+  if (line == NULL)
+    g_error ("%s printed no first-frame line (is there a display?)", binary);
+  return g_ascii_strtod (line + strlen ("first-frame-us: "), NULL) / 1000.0;
+}
+
+static int
+cmp_double (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  double app[N_RUNS], ref[N_RUNS];
+
+  if (argc != 3)
+    {
+      fprintf (stderr, "usage: bench-startup HEPATICA MINIMAL\n");
+      return 2;
+    }
+  /* warm the page cache and font caches for both */
+  first_frame_ms (argv[1]);
+  first_frame_ms (argv[2]);
+  for (int i = 0; i < N_RUNS; i++)
+    {
+      app[i] = first_frame_ms (argv[1]);
+      ref[i] = first_frame_ms (argv[2]);
+    }
+  qsort (app, N_RUNS, sizeof (double), cmp_double);
+  qsort (ref, N_RUNS, sizeof (double), cmp_double);
+  printf ("startup-hepatica-ms: %.1f ms\n", app[N_RUNS / 2]);
+  printf ("startup-minimal-adw-ms: %.1f ms\n", ref[N_RUNS / 2]);
+  printf ("startup-ratio: %.2f\n", app[N_RUNS / 2] / ref[N_RUNS / 2]);
+  return 0;
+}

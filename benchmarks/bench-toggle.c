@@ -1,0 +1,110 @@
+/* bench-toggle.c: toggle-to-frame-ms
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * In the real window: flip the washout switch as a user would, and time
+ * until the frame clock has painted the frame that shows the new state
+ * (panel, LI-RADS view and every other view follow the same state).
+ * Prints the median and the 95th percentile over 60 toggles:
+ *   toggle-to-frame-ms: N ms       (target ≤ 16)
+ *   toggle-to-frame-p95-ms: N ms
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hep-application.h"
+#include "hep-window.h"
+
+#define N_TOGGLES 60
+
+static GtkWidget *
+find_by_name (GtkWidget  *root,
+              const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_by_name (c, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static int
+cmp_double (const void *a,
+            const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(HepApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  HepWindow *window;
+  GtkWidget *washout;
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  double ms[N_TOGGLES];
+
+  if (!gtk_init_check ())
+    {
+      fprintf (stderr, "bench-toggle: no display; run it under xvfb-run (./test --benchmark does)\n");
+      return 1;
+    }
+  adw_init ();
+  app = hep_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  window = hep_window_new (app);
+  hep_window_explore (window, "risk=cirrhosis size=15 aphe=nonrim capsule", NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+
+  washout = find_by_name (GTK_WIDGET (window), "feature-washout");
+  g_assert_nonnull (washout);
+
+  for (int i = 0; i < N_TOGGLES; i++)
+    {
+      gint64 start;
+
+      /* let the previous frame settle */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      painted = FALSE;
+      start = g_get_monotonic_time ();
+      gtk_switch_set_active (GTK_SWITCH (washout), !gtk_switch_get_active (GTK_SWITCH (washout)));
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  qsort (ms, N_TOGGLES, sizeof (double), cmp_double);
+  printf ("toggle-to-frame-ms: %.2f ms\n", ms[N_TOGGLES / 2]);
+  printf ("toggle-to-frame-p95-ms: %.2f ms\n", ms[(N_TOGGLES * 95) / 100]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
