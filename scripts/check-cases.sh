@@ -3,6 +3,7 @@
 #
 # Usage: scripts/check-cases.sh HEPATICA_CLI [CASES_DIR]
 #        scripts/check-cases.sh --coverage [CASES_DIR]
+#        scripts/check-cases.sh --update-readme [CASES_DIR]
 #
 # For every <id>.case file it checks: the id syntax and Id = file name,
 # the required keys, the allowed values of the closed fields, that Features
@@ -10,7 +11,8 @@
 # and that LiRads equals the first line `hepatica-cli lirads <Features>`
 # prints. It also checks that data/cases/meson.build lists exactly the case
 # files (sorted) and that the coverage table in data/cases/README.md matches
-# the one generated from the files (`--coverage` prints it).
+# the one generated from the files (`--coverage` prints it,
+# `--update-readme` rewrites it in place).
 #
 # Exit status 0 when everything passes, 1 otherwise. Output is TAP-like:
 # one "not ok" line per problem, a summary at the end.
@@ -24,12 +26,14 @@ export LC_ALL=C.UTF-8
 here=$(cd "$(dirname "$0")" && pwd)
 
 coverage_only=0
-if [ "${1:-}" = "--coverage" ]; then
+update_readme=0
+if [ "${1:-}" = "--coverage" ] || [ "${1:-}" = "--update-readme" ]; then
   coverage_only=1
+  [ "$1" = "--update-readme" ] && update_readme=1
   cli=
 else
   if [ $# -lt 1 ]; then
-    echo "usage: $0 HEPATICA_CLI [CASES_DIR] | --coverage [CASES_DIR]" >&2
+    echo "usage: $0 HEPATICA_CLI [CASES_DIR] | --coverage [CASES_DIR] | --update-readme [CASES_DIR]" >&2
     exit 2
   fi
   cli=$1
@@ -103,12 +107,29 @@ coverage ()
   echo "<!-- coverage:end -->"
 }
 
+if [ $update_readme -eq 1 ]; then
+  readme="$dir/README.md"
+  if ! grep -q '^<!-- coverage:begin' "$readme" 2> /dev/null; then
+    echo "$0: no coverage markers in $readme" >&2
+    exit 2
+  fi
+  table=$(coverage)
+  tmp=$(mktemp)
+  awk -v table="$table" '
+    /^<!-- coverage:begin/ { print table; skip = 1; next }
+    /^<!-- coverage:end -->/ { skip = 0; next }
+    !skip { print }
+  ' "$readme" > "$tmp" && mv "$tmp" "$readme"
+  exit 0
+fi
 if [ $coverage_only -eq 1 ]; then
   coverage
   exit 0
 fi
 
 # ------------------------------------------------------------------ checks
+errfile=$(mktemp)
+trap 'rm -f "$errfile"' EXIT
 n_fail=0
 n_ok=0
 fail ()
@@ -154,7 +175,7 @@ for f in "${files[@]}"; do
   if grep -Eq '^[^#].* #' "$f"; then
     bad "a value contains \" #\" (trailing comments are not allowed)"
   fi
-  if grep -q '\\' "$f"; then
+  if grep -qF -e "\\" "$f"; then
     bad "backslash found (GKeyFile escapes are not used in case files)"
   fi
   while IFS= read -r key; do
@@ -210,15 +231,14 @@ for f in "${files[@]}"; do
   done
   # Word splitting of $features is intended: one token per argument.
   # shellcheck disable=SC2086
-  out=$("$cli" lirads $features 2> /tmp/check-cases.$$.err)
+  out=$("$cli" lirads $features 2> "$errfile")
   rc=$?
   if [ $rc -ne 0 ]; then
-    bad "Features do not parse (exit $rc): $(head -n1 /tmp/check-cases.$$.err)"
+    bad "Features do not parse (exit $rc): $(head -n1 "$errfile")"
   else
     first=$(printf '%s\n' "$out" | head -n1)
     [ "$first" = "$lirads" ] || bad "LiRads is '$lirads' but hepatica-cli lirads says '$first'"
   fi
-  rm -f /tmp/check-cases.$$.err
 
   # LI-RADS applies to at-risk adults only; NA otherwise.
   if printf '%s' "$features" | grep -Eq '(^| )risk=(cirrhosis|hbv|prior-hcc)( |$)' &&
@@ -252,7 +272,7 @@ else
   documented=$(sed -n '/^<!-- coverage:begin/,/^<!-- coverage:end -->/p' "$readme")
   generated=$(coverage)
   if [ "$documented" != "$generated" ]; then
-    fail "README.md coverage table is out of date (regenerate with $0 --coverage)"
+    fail "README.md coverage table is out of date (regenerate with $0 --update-readme)"
     diff <(printf '%s\n' "$documented") <(printf '%s\n' "$generated") | sed 's/^/#   /'
   fi
 fi
