@@ -14,8 +14,8 @@
 # the one generated from the files (`--coverage` prints it,
 # `--update-readme` rewrites it in place).
 #
-# Exit status 0 when everything passes, 1 otherwise. Output is TAP-like:
-# one "not ok" line per problem, a summary at the end.
+# Exit status 0 when everything passes, 1 otherwise. Output is TAP
+# (plan at the end): "ok" per clean case file, one "not ok" line per problem.
 #
 # Copyright 2026 The Hepatica authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -277,5 +277,6 @@ else
   fi
 fi
 
+echo "1..$(( n_ok + n_fail ))"
 echo "# $n_ok case files ok, $n_fail problems"
 [ $n_fail -eq 0 ]
