@@ -95,6 +95,9 @@ struct _HepFeaturePanel
   /* Borrowed: children of the page */
   GtkWidget       *rows[HEP_N_FEATURES];
   GtkWidget       *editors[HEP_N_FEATURES];
+  int              shown[HEP_N_FEATURES];   /* value each editor shows */
+  gboolean         changed[HEP_N_FEATURES]; /* row marked as changed */
+  gboolean         synced_once;
   gboolean         syncing;
 };
 
@@ -284,7 +287,14 @@ sync_from_state (HepFeaturePanel *self)
     {
       HepFeature f = (HepFeature) i;
       int v = hep_feature_set_get (fs, f);
+      gboolean changed = v != hep_feature_set_get (base, f);
       GtkWidget *editor = self->editors[f];
+
+      /* touch only what differs: setting 49 editors costs a relayout */
+      if (self->synced_once && self->shown[f] == v && self->changed[f] == changed)
+        continue;
+      self->shown[f] = v;
+      self->changed[f] = changed;
 
       switch (hep_feature_get_kind (f))
         {
@@ -301,7 +311,7 @@ sync_from_state (HepFeaturePanel *self)
           g_assert_not_reached ();
         }
 
-      if (v != hep_feature_set_get (base, f))
+      if (changed)
         gtk_widget_add_css_class (self->rows[f], "changed");
       else
         gtk_widget_remove_css_class (self->rows[f], "changed");
@@ -427,6 +437,7 @@ hep_feature_panel_set_state (HepFeaturePanel *self,
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_set_object (&self->state, state);
+  self->synced_once = FALSE;
   if (state != NULL)
     {
       g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);

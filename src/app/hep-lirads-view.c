@@ -113,42 +113,59 @@ folded_checks_row (const HepLiradsResult *result,
   return row;
 }
 
+static void
+set_counterfactual (HepLiradsView                 *self,
+                    GtkWidget                     *button,
+                    const HepLiradsCounterfactual *cf)
+{
+  g_autofree char *label = hep_lirads_counterfactual_describe (cf);
+  g_autofree char *token = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+    return;
+  token = hep_feature_format_value (cf->feature, cf->value);
+  tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), token,
+                             hep_lirads_category_to_string (cf->category));
+  gtk_button_set_label (GTK_BUTTON (button), label);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  if (hep_lirads_counterfactual_is_imaging (cf))
+    gtk_widget_remove_css_class (button, "context");
+  else
+    gtk_widget_add_css_class (button, "context");
+  g_object_set_data (G_OBJECT (button), "hep-feature", GINT_TO_POINTER (cf->feature));
+  g_object_set_data (G_OBJECT (button), "hep-value", GINT_TO_POINTER (cf->value));
+}
+
 static GtkWidget *
 counterfactual_button (HepLiradsView                 *self,
                        const HepLiradsCounterfactual *cf)
 {
-  g_autofree char *label = hep_lirads_counterfactual_describe (cf);
-  g_autofree char *tooltip = NULL;
-  g_autofree char *token = hep_feature_format_value (cf->feature, cf->value);
-  GtkWidget *button = gtk_button_new_with_label (label);
+  GtkWidget *button = gtk_button_new ();
 
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-
-  tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), token,
-                             hep_lirads_category_to_string (cf->category));
-  gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "counterfactual");
-  if (!hep_lirads_counterfactual_is_imaging (cf))
-    gtk_widget_add_css_class (button, "context");
-  g_object_set_data (G_OBJECT (button), "hep-feature", GINT_TO_POINTER (cf->feature));
-  g_object_set_data (G_OBJECT (button), "hep-value", GINT_TO_POINTER (cf->value));
   g_signal_connect_object (button, "clicked", G_CALLBACK (counterfactual_clicked_cb), self, 0);
+  set_counterfactual (self, button, cf);
   return button;
 }
 
-static void
-remove_all (GtkWidget *container)
+/* The text a trace row shows, to tell whether it changed. */
+static char *
+steps_signature (const HepLiradsResult *result,
+                 guint                  from,
+                 guint                  to)
 {
-  GtkWidget *child;
+  GString *s = g_string_new (NULL);
 
-  while ((child = gtk_widget_get_first_child (container)) != NULL)
+  for (guint i = from; i < to; i++)
     {
-      if (GTK_IS_LIST_BOX (container))
-        gtk_list_box_remove (GTK_LIST_BOX (container), child);
-      else
-        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      g_autofree char *text = hep_lirads_step_describe (&result->steps[i]);
+
+      g_string_append_printf (s, "%d|%d|%s\n", result->steps[i].rule, result->steps[i].matched, text);
     }
+  return g_string_free (s, FALSE);
 }
 
 static void
@@ -176,33 +193,63 @@ update (HepLiradsView *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hep_lirads_category_get_meaning (result.category),
                                   -1);
 
-  remove_all (GTK_WIDGET (self->trace_list));
-  for (guint i = 0; i < result.n_steps; i++)
-    {
-      guint end = i;
+  /* Rows whose text is unchanged are kept: a toggle usually changes two
+   * rows of the path, and rebuilding all of them costs a relayout. */
+  {
+    guint index = 0;
 
-      while (end < result.n_steps && is_quiet_check (&result.steps[end]))
-        end++;
-      if (end - i >= 2)
-        {
-          gtk_list_box_append (self->trace_list, folded_checks_row (&result, i, end));
-          i = end - 1;
-        }
-      else
-        gtk_list_box_append (self->trace_list, trace_row (&result.steps[i]));
-    }
-
-  remove_all (GTK_WIDGET (self->counterfactual_box));
-  cfs = hep_lirads_counterfactuals (fs);
-  /* imaging changes first, then patient and reader changes */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < cfs->len; i++)
+    for (guint i = 0; i < result.n_steps; i++, index++)
       {
-        const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
+        guint end = i;
+        g_autofree char *signature = NULL;
+        GtkListBoxRow *existing;
 
-        if (hep_lirads_counterfactual_is_imaging (cf) == (pass == 0))
-          gtk_flow_box_append (self->counterfactual_box, counterfactual_button (self, cf));
+        while (end < result.n_steps && is_quiet_check (&result.steps[end]))
+          end++;
+        if (end - i < 2)
+          end = i + 1;
+        signature = steps_signature (&result, i, end);
+        existing = gtk_list_box_get_row_at_index (self->trace_list, (int) index);
+        if (existing == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (existing), "hep-signature"), signature) != 0)
+          {
+            GtkWidget *row = end - i >= 2 ? folded_checks_row (&result, i, end) : trace_row (&result.steps[i]);
+
+            g_object_set_data_full (G_OBJECT (row), "hep-signature", g_steal_pointer (&signature), g_free);
+            if (existing != NULL)
+              gtk_list_box_remove (self->trace_list, GTK_WIDGET (existing));
+            gtk_list_box_insert (self->trace_list, row, (int) index);
+          }
+        i = end - 1;
       }
+    /* drop rows past the end */
+    while (gtk_list_box_get_row_at_index (self->trace_list, (int) index) != NULL)
+      gtk_list_box_remove (self->trace_list, GTK_WIDGET (gtk_list_box_get_row_at_index (self->trace_list, (int) index)));
+  }
+
+  cfs = hep_lirads_counterfactuals (fs);
+  /* imaging changes first, then patient and reader changes; buttons are
+   * relabelled in place rather than recreated */
+  {
+    int index = 0;
+
+    for (int pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < cfs->len; i++)
+        {
+          const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
+          GtkFlowBoxChild *child;
+
+          if (hep_lirads_counterfactual_is_imaging (cf) != (pass == 0))
+            continue;
+          child = gtk_flow_box_get_child_at_index (self->counterfactual_box, index++);
+          if (child == NULL)
+            gtk_flow_box_append (self->counterfactual_box, counterfactual_button (self, cf));
+          else
+            set_counterfactual (self, gtk_flow_box_child_get_child (child), cf);
+        }
+    while (gtk_flow_box_get_child_at_index (self->counterfactual_box, index) != NULL)
+      gtk_flow_box_remove (self->counterfactual_box,
+                           GTK_WIDGET (gtk_flow_box_get_child_at_index (self->counterfactual_box, index)));
+  }
 }
 
 static void
