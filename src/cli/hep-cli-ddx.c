@@ -83,7 +83,6 @@ print_ddx_text (const HepFeatureSet *features,
 
   printf ("%s\n", hep_ddx_diagnosis_to_string (result->ranking[0].diagnosis));
   printf ("Differential diagnosis (clinical-rules §5); matrix grades are an expert synthesis [unverified]\n");
-  printf ("%s\n", HEP_CLI_EDUCATION_NOTE);
   printf ("Features: %s\n", *tokens ? tokens : "(none)");
   printf ("LI-RADS: %s (%s), %s\n", hep_lirads_category_to_string (result->lirads),
           hep_lirads_category_get_meaning (result->lirads), HEP_LIRADS_VERSION_LABEL);
@@ -145,6 +144,7 @@ print_ddx_text (const HepFeatureSet *features,
               hep_ddx_pitfall_get_source (p), provenance_badge (hep_ddx_pitfall_get_provenance (p)));
     }
   printf ("\nScoring: %s\n", HEP_DDX_SCORING_NOTE);
+  printf ("\n%s\n", HEP_CLI_EDUCATION_NOTE);
 }
 
 /* ---- ddx: JSON ------------------------------------------------------------ */
@@ -460,7 +460,6 @@ print_next_text (const HepImagingScenario   *sc,
   printf ("%s\n", r->best >= 0 ? hep_procedure_to_string (r->entries[r->best].procedure) : "none");
   printf ("%s\n", HEP_ACR_AC_LABEL);
   printf ("Verify before use: %s\n", hep_next_imaging_get_verify_note ());
-  printf ("%s\n", HEP_CLI_EDUCATION_NOTE);
   printf ("Scenario: size=%d mm (%s), found-on=%s, context=%s%s\n", r->size_mm,
           v->larger ? "> 1 cm" : "< 1 cm", hep_found_on_to_string (sc->found_on),
           hep_imaging_context_to_string (sc->context),
@@ -501,6 +500,7 @@ print_next_text (const HepImagingScenario   *sc,
       if (sc->features.values[HEP_FEATURE_AFP_RAISED])
         printf ("  AFP raised: multiphase CT or MRI may be warranted whatever the US shows [secondary]\n");
     }
+  printf ("\n%s\n", HEP_CLI_EDUCATION_NOTE);
 }
 
 static void

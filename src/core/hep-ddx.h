@@ -15,7 +15,10 @@
  *      hold of the cell's points: ++ = +2, + = +1, 0 = 0, − = −1, −− = −2
  *      (the §5.4 item 3 count "++/+ minus −−/−", with ++ and −− counted
  *      twice). A feature that is not given is no evidence either way: only
- *      rows whose feature is present are scored.
+ *      rows whose feature is present are scored. Explicit negatives
+ *      (aphe=none, dwi=none, t2=iso) are not scored either, because the
+ *      matrix grades findings that are present; the hard rules read them
+ *      (THAD needs t2=iso and dwi=none).
  *   3. the clinical-context priors of §5.3, as visible badges that break
  *      ties only (net number of favoring minus disfavoring badges), never
  *      multipliers. Remaining ties keep a fixed, documented order.

@@ -99,7 +99,8 @@ test_cli_ddx_first_line (void)
       g_assert_cmpstr (run.err, ==, "");
       line = first_line (run.out);
       g_assert_cmpstr (line, ==, cases[i].top);
-      g_assert_nonnull (strstr (run.out, HEP_CLI_EDUCATION_NOTE));
+      /* first line, breakdown, then the education note */
+      g_assert_true (g_str_has_suffix (run.out, "\n" HEP_CLI_EDUCATION_NOTE "\n"));
     }
 }
 
@@ -202,7 +203,7 @@ test_cli_next_imaging_seed (void)
   g_assert_nonnull (strstr (run.out, "ACR AC, revised 2020"));
   g_assert_nonnull (strstr (run.out, "Verify before use"));
   g_assert_nonnull (strstr (run.out, "Variant 9 (numbering inferred)"));
-  g_assert_nonnull (strstr (run.out, HEP_CLI_EDUCATION_NOTE));
+  g_assert_true (g_str_has_suffix (run.out, "\n" HEP_CLI_EDUCATION_NOTE "\n"));
   ct = strstr (run.out, "  ct-multiphase ");
   g_assert_nonnull (ct);
   g_assert_true (g_str_has_prefix (strstr (ct, "May be appropriate"), "May be appropriate"));
