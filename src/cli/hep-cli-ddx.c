@@ -86,6 +86,13 @@ print_ddx_text (const HepFeatureSet *features,
   printf ("Features: %s\n", *tokens ? tokens : "(none)");
   printf ("LI-RADS: %s (%s), %s\n", hep_lirads_category_to_string (result->lirads),
           hep_lirads_category_get_meaning (result->lirads), HEP_LIRADS_VERSION_LABEL);
+  if (result->lirads_applicable)
+    {
+      HepProvenance provenance;
+      const char *management = hep_lirads_category_get_management (result->lirads, &provenance);
+
+      printf ("LI-RADS management: %s [%s]\n", management, provenance_badge (provenance));
+    }
 
   printf ("\nRanking:\n");
   for (guint i = 0; i < HEP_N_DDX; i++)
@@ -311,6 +318,15 @@ print_ddx_json (const HepFeatureSet *features,
   hep_json_member_boolean (json, "applicable", result->lirads_applicable);
   hep_json_member_boolean (json, "targetoid", result->lirads_targetoid);
   hep_json_member_string (json, "system", HEP_LIRADS_VERSION_LABEL);
+  hep_json_member_string (json, "meaning", hep_lirads_category_get_meaning (result->lirads));
+  if (result->lirads_applicable)
+    {
+      HepProvenance provenance;
+      const char *management = hep_lirads_category_get_management (result->lirads, &provenance);
+
+      hep_json_member_string (json, "management", management);
+      hep_json_member_string (json, "management_provenance", hep_provenance_to_string (provenance));
+    }
   hep_json_end_object (json);
 
   hep_json_member_string (json, "features", tokens);
