@@ -24,6 +24,8 @@ static const Command commands[] = {
   { "lirads", hep_cli_lirads, "LI-RADS v2018 CT/MRI category, its path and counterfactuals" },
   { "growth", hep_cli_growth, "threshold or subthreshold growth from two sizes" },
   { "tokens", hep_cli_tokens, "the feature-token vocabulary" },
+  { "ddx", hep_cli_ddx, "differential diagnosis: twelve diagnoses ranked, with evidence and pitfalls" },
+  { "next-imaging", hep_cli_next_imaging, "next imaging per the ACR Appropriateness Criteria, and US LI-RADS" },
 };
 
 static void

@@ -11,3 +11,5 @@
 #include "hep-json.h"
 #include "hep-lirads.h"
 #include "hep-provenance.h"
+#include "hep-ddx.h"
+#include "hep-next-imaging.h"

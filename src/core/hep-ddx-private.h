@@ -1,0 +1,40 @@
+/* hep-ddx-private.h: the rule tables of the differential reasoner
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The tables live in hep-ddx-rules.c, the engine in hep-ddx.c.
+ */
+
+#pragma once
+
+#include "hep-ddx.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char   *id;
+  const char   *title;     /* translatable */
+  const char   *source;
+  HepProvenance provenance;
+} HepDdxRuleInfo;
+
+typedef struct {
+  HepDdxPriorContext prior;
+  HepDdxDiagnosis    diagnosis;
+  int                direction;   /* +1 favors, -1 disfavors, 0 a note only */
+  const char        *text;        /* translatable */
+  HepProvenance      provenance;
+} HepDdxPriorBadge;
+
+extern const HepDdxRow        _hep_ddx_rows[];
+extern const guint            _hep_ddx_n_rows;
+extern const HepDdxFigure     _hep_ddx_figures[];
+extern const guint            _hep_ddx_n_figures;
+extern const HepDdxRuleInfo   _hep_ddx_hard_rules[HEP_N_DDX_HARD_RULES];
+extern const HepDdxRuleInfo   _hep_ddx_pitfalls[HEP_N_DDX_PITFALLS];
+extern const HepDdxRuleInfo   _hep_ddx_priors[HEP_N_DDX_PRIORS];
+extern const HepDdxPriorBadge _hep_ddx_badges[];
+extern const guint            _hep_ddx_n_badges;
+
+G_END_DECLS
