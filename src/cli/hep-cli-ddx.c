@@ -27,6 +27,7 @@ static const char ddx_usage[] =
   "\n"
   "  --json    print one JSON object instead\n"
   "  --rules   print the matrix rows and their feature tokens\n"
+  "            (--markdown: as a Markdown table of rows and tokens)\n"
   "  --help    show this help\n"
   "\n"
   "Example: hepatica-cli ddx risk=cirrhosis size=25 aphe=nonrim washout capsule\n"
@@ -337,6 +338,22 @@ print_ddx_json (const HepFeatureSet *features,
   hep_cli_print_json (g_steal_pointer (&json));
 }
 
+/* The matrix rows and their tokens as Markdown rows (README.md shows them;
+ * tests/lint/check-readme.sh keeps the two equal). */
+static void
+print_rules_markdown (void)
+{
+  guint n_rows;
+  const HepDdxRow *rows = hep_ddx_get_rows (&n_rows);
+
+  printf ("| matrix row (clinical-rules §5.1) | tokens |\n|---|---|\n");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i].when);
+      printf ("| %s | `%s` |\n", rows[i].concept, tokens);
+    }
+}
+
 static void
 print_rules (gboolean as_json)
 {
@@ -401,7 +418,7 @@ int
 hep_cli_ddx (int    argc,
              char **argv)
 {
-  static const char * const known[] = { "rules", NULL };
+  static const char * const known[] = { "rules", "markdown", NULL };
   g_auto(HepCliArgs) args = { 0, };
   g_autoptr(GError) error = NULL;
   HepFeatureSet features;
@@ -419,7 +436,10 @@ hep_cli_ddx (int    argc,
       if (args.args->len > 0)
         return hep_cli_fail ("ddx", HEP_CLI_EXIT_USAGE, "--rules takes no tokens, got “%s”",
                              (char *) args.args->pdata[0]);
-      print_rules (args.json);
+      if (hep_cli_args_get (&args, "markdown") != NULL)
+        print_rules_markdown ();
+      else
+        print_rules (args.json);
       return HEP_CLI_EXIT_OK;
     }
   if (!hep_cli_parse_features ("ddx", &args, &features))
