@@ -49,29 +49,17 @@ print_rows_text (const HepDdxResult *result,
                  int                 sign,
                  const char         *heading)
 {
-  guint n_rows;
-  const HepDdxRow *rows = hep_ddx_get_rows (&n_rows);
-  gboolean any = FALSE;
+  const HepDdxRow *rows[32];
+  guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
 
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < n; i++)
     {
-      HepDdxGrade grade;
-      int points;
-      g_autofree char *tokens = NULL;
+      g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i]->when);
 
-      if (!(result->rows & (1u << i)))
-        continue;
-      grade = hep_ddx_row_get_grade (&rows[i], d);
-      points = hep_ddx_grade_get_points (grade);
-      if ((sign > 0 && points <= 0) || (sign < 0 && points >= 0) ||
-          (sign == 0 && points != 0))
-        continue;
-      tokens = hep_ddx_predicate_to_tokens (&rows[i].when);
-      printf ("%s %s [%s] %s", any ? ";" : heading, rows[i].label, tokens, rows[i].cells[d]);
-      any = TRUE;
+      printf ("%s %s [%s] %s", i > 0 ? ";" : heading, rows[i]->label, tokens, rows[i]->cells[d]);
     }
-  if (any)
-    printf ("  (%s)\n", provenance_badge (rows[0].provenance));
+  if (n > 0)
+    printf ("  (%s)\n", provenance_badge (rows[0]->provenance));
 }
 
 static void
@@ -163,33 +151,24 @@ json_rows (HepJson            *json,
            HepDdxDiagnosis     d,
            int                 sign)
 {
-  guint n_rows;
-  const HepDdxRow *rows = hep_ddx_get_rows (&n_rows);
+  const HepDdxRow *rows[32];
+  guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
 
   hep_json_begin_array (json);
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < n; i++)
     {
-      HepDdxGrade grade;
-      int points;
-      g_autofree char *tokens = NULL;
+      HepDdxGrade grade = hep_ddx_row_get_grade (rows[i], d);
+      g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i]->when);
 
-      if (!(result->rows & (1u << i)))
-        continue;
-      grade = hep_ddx_row_get_grade (&rows[i], d);
-      points = hep_ddx_grade_get_points (grade);
-      if ((sign > 0 && points <= 0) || (sign < 0 && points >= 0) ||
-          (sign == 0 && points != 0))
-        continue;
-      tokens = hep_ddx_predicate_to_tokens (&rows[i].when);
       hep_json_begin_object (json);
-      hep_json_member_string (json, "row", rows[i].id);
-      hep_json_member_string (json, "feature", rows[i].concept);
+      hep_json_member_string (json, "row", rows[i]->id);
+      hep_json_member_string (json, "feature", rows[i]->concept);
       hep_json_member_string (json, "tokens", tokens);
       hep_json_member_string (json, "grade", hep_ddx_grade_to_string (grade));
-      hep_json_member_string (json, "cell", rows[i].cells[d]);
-      hep_json_member_int (json, "points", points);
-      hep_json_member_string (json, "provenance", hep_provenance_to_string (rows[i].provenance));
-      hep_json_member_boolean (json, "verified", hep_provenance_is_verified (rows[i].provenance));
+      hep_json_member_string (json, "cell", rows[i]->cells[d]);
+      hep_json_member_int (json, "points", hep_ddx_grade_get_points (grade));
+      hep_json_member_string (json, "provenance", hep_provenance_to_string (rows[i]->provenance));
+      hep_json_member_boolean (json, "verified", hep_provenance_is_verified (rows[i]->provenance));
       hep_json_end_object (json);
     }
   hep_json_end_array (json);

@@ -715,3 +715,30 @@ hep_ddx_result_find (const HepDdxResult *result,
     }
   g_return_val_if_reached (NULL);
 }
+
+guint
+hep_ddx_collect_evidence (const HepDdxResult  *result,
+                          HepDdxDiagnosis      diagnosis,
+                          int                  sign,
+                          const HepDdxRow    **out,
+                          guint                max)
+{
+  guint n_rows, n = 0;
+  const HepDdxRow *rows = hep_ddx_get_rows (&n_rows);
+
+  g_return_val_if_fail (result != NULL, 0);
+  g_return_val_if_fail ((guint) diagnosis < HEP_N_DDX, 0);
+
+  for (guint i = 0; i < n_rows && n < max; i++)
+    {
+      int points;
+
+      if (!(result->rows & (1u << i)))
+        continue;
+      points = hep_ddx_grade_get_points (hep_ddx_row_get_grade (&rows[i], diagnosis));
+      if ((sign > 0 && points <= 0) || (sign < 0 && points >= 0) || (sign == 0 && points != 0))
+        continue;
+      out[n++] = &rows[i];
+    }
+  return n;
+}

@@ -230,6 +230,15 @@ const char       *hep_ddx_prior_get_source        (HepDdxPriorContext   prior);
 HepProvenance     hep_ddx_prior_get_provenance    (HepDdxPriorContext   prior,
                                                    HepDdxDiagnosis      diagnosis);
 
+/* The matrix rows that hold in @result and grade @diagnosis on one side:
+ * @sign > 0 for (+, ++), < 0 against (−, −−), 0 neutral (0, n/a), in
+ * matrix order. Writes at most @max rows to @out; returns how many. */
+guint             hep_ddx_collect_evidence        (const HepDdxResult  *result,
+                                                   HepDdxDiagnosis      diagnosis,
+                                                   int                  sign,
+                                                   const HepDdxRow    **out,
+                                                   guint                max);
+
 /* pitfalls */
 const char       *hep_ddx_pitfall_get_id          (HepDdxPitfall        pitfall);
 const char       *hep_ddx_pitfall_get_text        (HepDdxPitfall        pitfall);

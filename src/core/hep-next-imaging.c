@@ -436,9 +436,9 @@ parse_scenario_token (const char  *token,
   return FALSE;
 }
 
-static gboolean
-complete_scenario (HepImagingScenario  *sc,
-                   GError             **error)
+gboolean
+hep_imaging_scenario_complete (HepImagingScenario  *sc,
+                               GError             **error)
 {
   const HepFeatureSet *fs = &sc->features;
   gboolean risk_liver = at_risk (fs);
@@ -570,7 +570,7 @@ hep_imaging_scenario_parse_strv (HepImagingScenario  *self,
   sc.new_thrombus = values[4];
   sc.context_derived = FALSE;
 
-  if (!complete_scenario (&sc, error))
+  if (!hep_imaging_scenario_complete (&sc, error))
     return FALSE;
   *self = sc;
   return TRUE;

@@ -176,6 +176,11 @@ gboolean           hep_imaging_scenario_parse_strv (HepImagingScenario  *self,
                                                     const char * const  *tokens,
                                                     GError             **error);
 
+/* Checks a scenario filled in by hand (features, found_on, context …) and
+ * derives the context from the features when it is unset, as parsing does. */
+gboolean           hep_imaging_scenario_complete   (HepImagingScenario  *self,
+                                                    GError             **error);
+
 const HepImagingVariant *hep_next_imaging_evaluate (const HepImagingScenario *scenario,
                                                     HepNextImagingResult     *result);
 const HepImagingVariant *hep_next_imaging_get_variants (guint           *n_variants);
