@@ -8,6 +8,8 @@
 
 #include "hep-lirads-view.h"
 
+#include "hep-list-sync.h"
+
 #include <glib/gi18n.h>
 
 struct _HepLiradsView
@@ -151,6 +153,22 @@ counterfactual_button (HepLiradsView                 *self,
   return button;
 }
 
+typedef struct {
+  const HepLiradsResult *result;
+  guint                  from;
+  guint                  to;
+} TraceItem;
+
+static GtkWidget *
+build_trace_item (gpointer data)
+{
+  TraceItem *item = data;
+
+  if (item->to - item->from >= 2)
+    return folded_checks_row (item->result, item->from, item->to);
+  return trace_row (&item->result->steps[item->from]);
+}
+
 /* The text a trace row shows, to tell whether it changed. */
 static char *
 steps_signature (const HepLiradsResult *result,
@@ -194,36 +212,24 @@ update (HepLiradsView *self)
                                   -1);
 
   /* Rows whose text is unchanged are kept: a toggle usually changes two
-   * rows of the path, and rebuilding all of them costs a relayout. */
+   * rows of the path. */
   {
-    guint index = 0;
+    int index = 0;
 
     for (guint i = 0; i < result.n_steps; i++, index++)
       {
-        guint end = i;
-        g_autofree char *signature = NULL;
-        GtkListBoxRow *existing;
+        TraceItem item = { &result, i, i + 1 };
 
-        while (end < result.n_steps && is_quiet_check (&result.steps[end]))
-          end++;
-        if (end - i < 2)
-          end = i + 1;
-        signature = steps_signature (&result, i, end);
-        existing = gtk_list_box_get_row_at_index (self->trace_list, (int) index);
-        if (existing == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (existing), "hep-signature"), signature) != 0)
-          {
-            GtkWidget *row = end - i >= 2 ? folded_checks_row (&result, i, end) : trace_row (&result.steps[i]);
-
-            g_object_set_data_full (G_OBJECT (row), "hep-signature", g_steal_pointer (&signature), g_free);
-            if (existing != NULL)
-              gtk_list_box_remove (self->trace_list, GTK_WIDGET (existing));
-            gtk_list_box_insert (self->trace_list, row, (int) index);
-          }
-        i = end - 1;
+        while (item.to < result.n_steps && is_quiet_check (&result.steps[item.to - 1]) &&
+               is_quiet_check (&result.steps[item.to]))
+          item.to++;
+        if (item.to - item.from < 2 || !is_quiet_check (&result.steps[i]))
+          item.to = i + 1;
+        hep_list_box_sync_row (self->trace_list, index, steps_signature (&result, item.from, item.to),
+                               build_trace_item, &item);
+        i = item.to - 1;
       }
-    /* drop rows past the end */
-    while (gtk_list_box_get_row_at_index (self->trace_list, (int) index) != NULL)
-      gtk_list_box_remove (self->trace_list, GTK_WIDGET (gtk_list_box_get_row_at_index (self->trace_list, (int) index)));
+    hep_list_box_truncate (self->trace_list, index);
   }
 
   cfs = hep_lirads_counterfactuals (fs);

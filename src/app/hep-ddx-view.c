@@ -1,0 +1,294 @@
+/* hep-ddx-view.c
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Twelve expander rows, made once and relabelled on every toggle; the
+ * evidence inside a row is built only when it is expanded.
+ */
+
+#include "config.h"
+
+#include "hep-ddx-view.h"
+
+#include <glib/gi18n.h>
+
+#include "hep-list-sync.h"
+
+struct _HepDdxView
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkListBox      *ranking_list;
+  GtkListBox      *pitfall_list;
+
+  /* Borrowed: children of ranking_list */
+  AdwExpanderRow  *rank_rows[HEP_N_DDX];
+
+  /* Owned */
+  HepFeatureState *state;
+  HepDdxResult     result;
+};
+
+G_DEFINE_FINAL_TYPE (HepDdxView, hep_ddx_view, ADW_TYPE_BIN)
+
+static const char *
+provenance_suffix (HepProvenance provenance)
+{
+  return hep_provenance_is_verified (provenance) ? "" : _(" (unverified)");
+}
+
+static char *
+evidence_text (const HepDdxResult *result,
+               HepDdxDiagnosis     d,
+               int                 sign)
+{
+  const HepDdxRow *rows[32];
+  guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%s  %s", i > 0 ? "\n" : "", rows[i]->label, rows[i]->cells[d]);
+  return g_string_free (s, n == 0);
+}
+
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *t = g_markup_escape_text (title, -1);
+  g_autofree char *st = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+  if (st != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), st);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static void
+clear_details (AdwExpanderRow *row)
+{
+  GPtrArray *children = g_object_get_data (G_OBJECT (row), "hep-details");
+
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    adw_expander_row_remove (row, children->pdata[i]);
+  g_object_set_data (G_OBJECT (row), "hep-details", NULL);
+}
+
+static void
+add_detail (AdwExpanderRow *row,
+            GPtrArray      *children,
+            GtkWidget      *child)
+{
+  adw_expander_row_add_row (row, child);
+  g_ptr_array_add (children, child);
+}
+
+/* The evidence of one diagnosis: for, against, neutral, figures, priors. */
+static void
+build_details (HepDdxView     *self,
+               AdwExpanderRow *row)
+{
+  HepDdxDiagnosis d = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hep-diagnosis"));
+  const HepDdxResult *result = &self->result;
+  GPtrArray *children = g_ptr_array_new ();
+  guint n_figures;
+  const HepDdxFigure *figures = hep_ddx_get_figures (&n_figures);
+  static const struct { int sign; const char *title; } sides[] = {
+    { +1, N_("For") }, { -1, N_("Against") }, { 0, N_("Uninformative") },
+  };
+
+  clear_details (row);
+  for (guint i = 0; i < HEP_N_DDX; i++)
+    if (result->ranking[i].diagnosis == d && result->ranking[i].pinned_by >= 0)
+      {
+        int rule = result->ranking[i].pinned_by;
+        g_autofree char *sub = g_strdup_printf ("%s%s", hep_ddx_hard_rule_get_source (rule),
+                                                provenance_suffix (hep_ddx_hard_rule_get_provenance (rule)));
+        add_detail (row, children, text_row (hep_ddx_hard_rule_get_title (rule), sub));
+      }
+
+  for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+    {
+      g_autofree char *text = evidence_text (result, d, sides[s].sign);
+
+      if (text != NULL)
+        add_detail (row, children, text_row (_(sides[s].title), text));
+    }
+
+  for (guint f = 0; f < n_figures; f++)
+    {
+      const HepDdxFigure *fig = &figures[f];
+      g_autofree char *title = NULL;
+      g_autofree char *sub = NULL;
+
+      if (fig->diagnosis != d || !(result->figures & (G_GUINT64_CONSTANT (1) << f)))
+        continue;
+      title = g_strdup_printf ("%s — %s", g_dgettext (GETTEXT_PACKAGE, fig->finding), fig->comparison);
+      sub = g_strdup_printf ("%s%s%s · %s · %s%s", fig->numbers, fig->derived ? "; " : "",
+                             fig->derived ? fig->derived : "", hep_ddx_figure_kind_get_label (fig->kind),
+                             fig->source, provenance_suffix (fig->provenance));
+      add_detail (row, children, text_row (title, sub));
+    }
+
+  for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
+    {
+      const char *text;
+      int dir;
+      g_autofree char *title = NULL;
+
+      if (!(result->priors & (1u << p)) || (text = hep_ddx_prior_get_text (p, d)) == NULL)
+        continue;
+      dir = hep_ddx_prior_get_direction (p, d);
+      title = g_strdup_printf ("%s %s", dir > 0 ? _("Context favors:") : dir < 0 ? _("Context disfavors:") : _("Context:"), text);
+      add_detail (row, children, text_row (title, hep_ddx_prior_get_source (p)));
+    }
+
+  g_object_set_data_full (G_OBJECT (row), "hep-details", children, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (row), "hep-stale", NULL);
+}
+
+static void
+expanded_cb (AdwExpanderRow *row,
+             GParamSpec     *pspec,
+             HepDdxView     *self)
+{
+  if (adw_expander_row_get_expanded (row) && g_object_get_data (G_OBJECT (row), "hep-stale"))
+    build_details (self, row);
+}
+
+static GtkWidget *
+build_pitfall_row (gpointer data)
+{
+  HepDdxPitfall p = GPOINTER_TO_INT (data);
+  g_autofree char *sub = g_strdup_printf ("%s%s", hep_ddx_pitfall_get_source (p),
+                                          provenance_suffix (hep_ddx_pitfall_get_provenance (p)));
+  GtkWidget *row = text_row (hep_ddx_pitfall_get_text (p), sub);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  gtk_widget_add_css_class (row, "pitfall");
+  return row;
+}
+
+static void
+update (HepDdxView *self)
+{
+  int n_pitfalls = 0;
+
+  if (self->state == NULL)
+    return;
+  hep_ddx_evaluate (hep_feature_state_get_features (self->state), &self->result);
+
+  for (guint i = 0; i < HEP_N_DDX; i++)
+    {
+      const HepDdxEntry *e = &self->result.ranking[i];
+      AdwExpanderRow *row = self->rank_rows[i];
+      g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, hep_ddx_diagnosis_get_label (e->diagnosis));
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *subtitle = NULL;
+
+      if (e->pinned_by >= 0)
+        subtitle = g_strdup_printf (_("Hard rule: %s"), hep_ddx_hard_rule_get_title (e->pinned_by));
+      else
+        subtitle = g_strdup_printf (_("Score %d · %d for, %d against"), e->score, e->n_for, e->n_against);
+      {
+        g_autofree char *escaped_sub = g_markup_escape_text (subtitle, -1);
+        adw_expander_row_set_subtitle (row, escaped_sub);
+      }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      gtk_widget_set_name (GTK_WIDGET (row), hep_ddx_diagnosis_to_string (e->diagnosis));
+      g_object_set_data (G_OBJECT (row), "hep-diagnosis", GINT_TO_POINTER (e->diagnosis));
+      if (adw_expander_row_get_expanded (row))
+        build_details (self, row);
+      else
+        {
+          clear_details (row);
+          g_object_set_data (G_OBJECT (row), "hep-stale", GINT_TO_POINTER (TRUE));
+        }
+    }
+
+  for (guint p = 0; p < HEP_N_DDX_PITFALLS; p++)
+    if (self->result.pitfalls & (1u << p))
+      hep_list_box_sync_row (self->pitfall_list, n_pitfalls++, g_strdup (hep_ddx_pitfall_get_id (p)),
+                             build_pitfall_row, GINT_TO_POINTER (p));
+  hep_list_box_truncate (self->pitfall_list, n_pitfalls);
+}
+
+static void
+state_features_cb (HepFeatureState *state,
+                   GParamSpec      *pspec,
+                   HepDdxView      *self)
+{
+  update (self);
+}
+
+static void
+hep_ddx_view_dispose (GObject *object)
+{
+  HepDdxView *self = HEP_DDX_VIEW (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_DDX_VIEW);
+  G_OBJECT_CLASS (hep_ddx_view_parent_class)->dispose (object);
+}
+
+static void
+hep_ddx_view_class_init (HepDdxViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hep_ddx_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-ddx-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HepDdxView, ranking_list);
+  gtk_widget_class_bind_template_child (widget_class, HepDdxView, pitfall_list);
+  gtk_widget_class_set_css_name (widget_class, "ddxview");
+}
+
+static void
+hep_ddx_view_init (HepDdxView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < HEP_N_DDX; i++)
+    {
+      self->rank_rows[i] = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      g_signal_connect (self->rank_rows[i], "notify::expanded", G_CALLBACK (expanded_cb), self);
+      if (i == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->rank_rows[i]), "top-diagnosis");
+      gtk_list_box_append (self->ranking_list, GTK_WIDGET (self->rank_rows[i]));
+    }
+}
+
+void
+hep_ddx_view_set_state (HepDdxView      *self,
+                        HepFeatureState *state)
+{
+  g_return_if_fail (HEP_IS_DDX_VIEW (self));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state != NULL)
+    {
+      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
+      update (self);
+    }
+}
+
+HepDdxDiagnosis
+hep_ddx_view_get_top (HepDdxView *self)
+{
+  g_return_val_if_fail (HEP_IS_DDX_VIEW (self), 0);
+  return self->result.ranking[0].diagnosis;
+}
