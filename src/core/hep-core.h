@@ -10,3 +10,6 @@
 #include "hep-json.h"
 #include "hep-lirads.h"
 #include "hep-provenance.h"
+#include "hep-curve-model.h"
+#include "hep-svg-writer.h"
+#include "hep-diagram.h"
