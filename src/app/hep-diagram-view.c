@@ -52,11 +52,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean ensure_svg (HepDiagramView *self, int width, int height);
+
+/* Regenerates now if the widget has a size (never from snapshot: the SVG,
+ * tooltip and accessible description change outside of drawing). */
+static void
+refresh (HepDiagramView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (width > 0 && height > 0 && ensure_svg (self, width, height))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 invalidate (HepDiagramView *self)
 {
   self->dirty = TRUE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  refresh (self);
 }
 
 static HepDiagramTheme
@@ -126,6 +140,12 @@ ensure_svg (HepDiagramView *self,
   self->text_alternative = g_steal_pointer (&text);
   g_clear_object (&self->handle);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
+  if (self->hover_phase >= 0)
+    {
+      g_autofree char *tip = hep_diagram_describe_phase (&self->set, &self->options, self->hover_phase);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+    }
 
   self->handle = hep_diagram_render_parse (self->svg, &error);
   if (self->handle == NULL)
@@ -148,11 +168,7 @@ hep_diagram_view_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0)
-    return;
-
-  ensure_svg (self, width, height);
-  if (self->handle == NULL)
+  if (width <= 0 || height <= 0 || self->handle == NULL)
     return;
 
   if (self->surface == NULL || self->surface_width != width * scale || self->surface_height != height * scale)
@@ -204,6 +220,21 @@ hep_diagram_view_measure (GtkWidget      *widget,
     }
 }
 
+/* The phase under a point in widget coordinates, or -1. The SVG may be
+ * drawn at a different size than the widget (below the minimum size). */
+static int
+phase_at (HepDiagramView *self,
+          double          x,
+          double          y)
+{
+  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  double h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+
+  if (self->svg == NULL)
+    return -1;
+  return hep_diagram_phase_at (&self->options, x * self->options.width / w, y * self->options.height / h);
+}
+
 char *
 hep_diagram_view_describe_at (HepDiagramView *self,
                               double          x,
@@ -212,12 +243,7 @@ hep_diagram_view_describe_at (HepDiagramView *self,
   int phase;
 
   g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), NULL);
-  if (self->svg == NULL)
-    return NULL;
-  /* The SVG may be drawn larger than a very small widget: map the point. */
-  x *= self->options.width / (double) MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
-  y *= self->options.height / (double) MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
-  phase = hep_diagram_phase_at (&self->options, x, y);
+  phase = phase_at (self, x, y);
   if (phase < 0)
     return NULL;
   return hep_diagram_describe_phase (&self->set, &self->options, phase);
@@ -229,15 +255,14 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    y,
            HepDiagramView           *self)
 {
-  g_autofree char *text = hep_diagram_view_describe_at (self, x, y);
-  int phase = self->svg ? hep_diagram_phase_at (&self->options,
-                                                x * self->options.width / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1),
-                                                y * self->options.height / MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1))
-                        : -1;
+  int phase = phase_at (self, x, y);
+  g_autofree char *text = NULL;
 
   if (phase == self->hover_phase)
     return;
   self->hover_phase = phase;
+  if (phase >= 0)
+    text = hep_diagram_describe_phase (&self->set, &self->options, phase);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
 }
 
@@ -254,8 +279,7 @@ dark_changed_cb (AdwStyleManager *manager,
                  GParamSpec      *pspec,
                  HepDiagramView  *self)
 {
-  /* ensure_svg() compares the theme; only a redraw is needed. */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  refresh (self);
 }
 
 static void
@@ -264,8 +288,9 @@ hep_diagram_view_size_allocate (GtkWidget *widget,
                                 int        height,
                                 int        baseline)
 {
-  /* A new size gives a new layout: regenerate on the next snapshot. */
-  gtk_widget_queue_draw (widget);
+  /* A new size gives a new layout. */
+  if (ensure_svg (HEP_DIAGRAM_VIEW (widget), width, height))
+    gtk_widget_queue_draw (widget);
 }
 
 static void

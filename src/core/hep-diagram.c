@@ -653,13 +653,22 @@ static void
 describe_curves (GString           *desc,
                  const HepCurveSet *set,
                  guint              n_sets,
-                 const HepCurveSet *const *sets)
+                 const HepCurveSet *const *sets,
+                 char             **labels)
 {
   for (guint p = 0; p < HEP_CURVE_N_POINTS; p++)
     {
       g_autofree char *aorta = format_value (hep_curve_reference_get (HEP_CURVE_REF_AORTA, p));
 
-      g_string_append_printf (desc, " %s (%s):", hep_curve_phase_get_label (p), time_label (p));
+      /* "portal venous (70 s), hypo, washout: Lesion 0.20, …, Aorta 0.70." */
+      g_string_append_printf (desc, " %s (%s)", hep_curve_phase_get_label (p), time_label (p));
+      if (n_sets == 1)
+        {
+          g_autofree char *words = phase_words (set, p);
+
+          g_string_append_printf (desc, ", %s", words);
+        }
+      g_string_append_c (desc, ':');
       for (guint k = 0; k < n_sets; k++)
         {
           const HepCurveSet *s = sets[k];
@@ -669,13 +678,7 @@ describe_curves (GString           *desc,
             {
               g_autofree char *value = format_value (s->parts[i].values[p]);
 
-              g_string_append_printf (desc, " %s %s,", n_sets > 1 ? _(s->label) : _(s->parts[i].label), value);
-            }
-          if (n_sets == 1)
-            {
-              g_autofree char *words = phase_words (s, p);
-
-              g_string_append_printf (desc, " (%s),", words);
+              g_string_append_printf (desc, " %s %s,", n_sets > 1 ? labels[k] : _(s->parts[i].label), value);
             }
         }
       for (guint r = HEP_CURVE_REF_LIVER_NORMAL; r < HEP_CURVE_N_REFS; r++)
@@ -693,13 +696,14 @@ describe_curves (GString           *desc,
         }
       g_string_append_printf (desc, " %s %s.", hep_curve_reference_get_label (HEP_CURVE_REF_AORTA), aorta);
     }
-  if (hep_curve_value_is_set (set->tp_gadoxetate_180))
-    {
-      g_autofree char *tp = format_value (set->tp_gadoxetate_180);
+  for (guint k = 0; k < n_sets; k++)
+    if (hep_curve_value_is_set (sets[k]->tp_gadoxetate_180))
+      {
+        g_autofree char *tp = format_value (sets[k]->tp_gadoxetate_180);
 
-      g_string_append_printf (desc, " %s: %s %s.", _("Transitional phase with gadoxetate at 180 s"),
-                              _(set->label), tp);
-    }
+        g_string_append_printf (desc, " %s: %s %s.", _("Transitional phase with gadoxetate at 180 s"),
+                                _(sets[k]->label), tp);
+      }
 }
 
 static char *
@@ -778,9 +782,13 @@ curve_svg (const HepCurveSet       *set,
                                   "precontrast baseline (1.0 ≈ +200 HU) of %s"), _(set->label));
   for (guint k = 1; k < n_sets; k++)
     g_string_append_printf (desc, k + 1 == n_sets ? _(" and %s") : ", %s", _(sets[k]->label));
-  g_string_append_printf (desc, _(", against %s and the aorta; the HBP point is gadoxetate MR signal on "
-                                  "its own scale."), hep_curve_reference_get_label (set->background));
-  describe_curves (desc, set, n_sets, sets);
+  if (n_sets == 1)
+    g_string_append_printf (desc, _(", against %s and the aorta; the HBP point is gadoxetate MR signal on "
+                                    "its own scale."), hep_curve_reference_get_label (set->background));
+  else
+    g_string_append (desc, _(", against the background liver and the aorta; the HBP point is gadoxetate MR "
+                             "signal on its own scale."));
+  describe_curves (desc, set, n_sets, sets, labels);
 
   w = hep_svg_writer_new (l.width, l.height);
   write_header (w, title, desc->str, l.width, l.height, theme, fs);
