@@ -292,6 +292,11 @@ phase_words (const HepCurveSet *set,
       Relation rr = relation (rim->values[phase], liver);
       Relation rc = relation (c, liver);
 
+      if (phase == HEP_CURVE_PHASE_HBP && rr == REL_HYPO && rc == REL_HYPO && c > rim->values[phase] + 0.05)
+        {
+          g_string_append (s, _("targetoid, centre brighter"));
+          return g_string_free (s, FALSE);
+        }
       g_string_append_printf (s, _("rim %s"), relation_label (rr));
       if (phase == HEP_CURVE_PHASE_DELAYED && c > centre->values[HEP_CURVE_PHASE_PORTAL_VENOUS] + 0.05 &&
           rc == REL_HYPER)
@@ -319,7 +324,7 @@ phase_words (const HepCurveSet *set,
    * compared with the lesion's own delayed value, not with liver. */
   if (phase == HEP_CURVE_PHASE_DELAYED && hep_curve_value_is_set (set->tp_gadoxetate_180) &&
       set->tp_gadoxetate_180 < v - 0.05)
-    g_string_append_printf (s, "; %s", _("with gadoxetate falls in TP (pseudo-washout)"));
+    g_string_append_printf (s, "; %s", _("TP falls (pseudo-washout)"));
   return g_string_free (s, FALSE);
 }
 
@@ -993,18 +998,36 @@ strip_layout (const HepDiagramOptions *options,
 }
 
 /* Grey level of @value windowed on the liver of that phase: liver is mid
- * grey, each 0.1 of difference moves a quarter of the range [D]. */
+ * grey, each 0.1 of difference moves a quarter of the range, or less when
+ * the lesion is far from liver (see window_gain()) [D]. */
 static void
 grey_for (double  value,
           double  liver,
+          double  gain,
           char   *buf)
 {
-  double g = 0.5 + 2.5 * (value - liver);
+  double g = 0.5 + gain * (value - liver);
   int v;
 
   g = CLAMP (g, 0.06, 0.97);
   v = (int) lround (g * 255);
   g_snprintf (buf, 8, "#%02X%02X%02X", v, v, v);
+}
+
+/* Like a reader setting the window of each image: the steepest window that
+ * keeps every part of the lesion apart (so a targetoid HBP, all far below
+ * liver, still shows its brighter centre). */
+static double
+window_gain (const HepCurveSet *set,
+             HepCurvePhase      phase)
+{
+  double liver = hep_curve_set_background (set, phase);
+  double spread = 0;
+
+  for (guint i = 0; i < set->n_parts; i++)
+    if (!set->parts[i].variant && hep_curve_value_is_set (set->parts[i].values[phase]))
+      spread = MAX (spread, fabs (set->parts[i].values[phase] - liver));
+  return spread > 0.18 ? 0.45 / spread : 2.5;
 }
 
 static void
@@ -1050,6 +1073,7 @@ write_lesion_body (HepSvgWriter      *w,
                    const HepCurveSet *set,
                    HepCurvePhase      phase,
                    double             liver,
+                   double             gain,
                    const char        *clip_id)
 {
   const HepCurvePart *whole = hep_curve_set_find_role (set, HEP_CURVE_ROLE_WHOLE);
@@ -1072,13 +1096,13 @@ write_lesion_body (HepSvgWriter      *w,
 
       if (whole != NULL && n - c > 0.02)
         f = CLAMP ((part_value (whole, phase, c) - c) / (n - c), 0.1, 1.0);
-      grey_for (c, liver, grey);
+      grey_for (c, liver, gain, grey);
       disc (w, LESION_X, LESION_Y, LESION_R, grey, NULL, NULL);
       g_snprintf (clip, sizeof clip, "url(#%s)", clip_id);
       hep_svg_writer_begin (w, "clipPath", "id", clip_id, NULL);
       disc (w, LESION_X, LESION_Y, LESION_R, "#000000", NULL, NULL);
       hep_svg_writer_end (w);
-      grey_for (n, liver, grey);
+      grey_for (n, liver, gain, grey);
       hep_svg_writer_begin (w, "g", "class", "nodules", "clip-path", clip, NULL);
       for (guint k = 0; k < 8; k++)
         {
@@ -1091,7 +1115,7 @@ write_lesion_body (HepSvgWriter      *w,
       hep_svg_writer_end (w);
       if (centre != NULL && set->centre_scale < 0.99)
         {
-          grey_for (part_value (centre, phase, 0), liver, grey);
+          grey_for (part_value (centre, phase, 0), liver, gain, grey);
           disc (w, LESION_X + 0.8, LESION_Y - 0.5, LESION_R * set->centre_scale, grey, NULL, NULL);
         }
       return;
@@ -1099,14 +1123,14 @@ write_lesion_body (HepSvgWriter      *w,
 
   if (rim != NULL)
     {
-      grey_for (part_value (rim, phase, liver), liver, grey);
+      grey_for (part_value (rim, phase, liver), liver, gain, grey);
       disc (w, LESION_X, LESION_Y, LESION_R, grey, NULL, NULL);
-      grey_for (part_value (centre, phase, main_value), liver, grey);
+      grey_for (part_value (centre, phase, main_value), liver, gain, grey);
       disc (w, LESION_X, LESION_Y, LESION_R * set->centre_scale, grey, NULL, NULL);
     }
   else
     {
-      grey_for (main_value, liver, grey);
+      grey_for (main_value, liver, gain, grey);
       switch (set->shape)
         {
         case HEP_CURVE_SHAPE_WEDGE:
@@ -1165,7 +1189,7 @@ write_lesion_body (HepSvgWriter      *w,
             hep_svg_path_line_to (p, LESION_X + r * cos (a), LESION_Y + r * sin (a));
         }
       hep_svg_path_close (p);
-      grey_for (part_value (scar, phase, liver), liver, grey);
+      grey_for (part_value (scar, phase, liver), liver, gain, grey);
       hep_svg_writer_element (w, "path", "class", "scar", "d", hep_svg_path_get_data (p), "fill", grey, NULL);
     }
 }
@@ -1174,6 +1198,7 @@ static void
 write_lesion (HepSvgWriter      *w,
               const HepCurveSet *set,
               HepCurvePhase      phase,
+              double             gain,
               const char        *clip_id)
 {
   const HepCurvePart *capsule = hep_curve_set_find_role (set, HEP_CURVE_ROLE_CAPSULE);
@@ -1184,13 +1209,13 @@ write_lesion (HepSvgWriter      *w,
 
   if (around != NULL)
     {
-      grey_for (part_value (around, phase, liver), liver, grey);
+      grey_for (part_value (around, phase, liver), liver, gain, grey);
       disc (w, LESION_X, LESION_Y, LESION_R * 1.55, grey, "class", "surroundings");
     }
-  write_lesion_body (w, set, phase, liver, clip_id);
+  write_lesion_body (w, set, phase, liver, gain, clip_id);
   if (capsule != NULL)
     {
-      grey_for (part_value (capsule, phase, liver), liver, grey);
+      grey_for (part_value (capsule, phase, liver), liver, gain, grey);
       hep_svg_writer_element (w, "circle", "class", "capsule", "cx", "32", "cy", "32", "r", "11",
                               "fill", "none", "stroke", grey, "stroke-width", "1.6", NULL);
     }
@@ -1217,6 +1242,7 @@ write_panel (HepSvgWriter      *w,
   double k = l->panel_w / BOX_W;
   double liver = hep_curve_set_background (set, phase);
   double aorta = hep_curve_reference_get (HEP_CURVE_REF_AORTA, phase);
+  double gain = window_gain (set, phase);
   char transform[96], clip_id[32], grey[8];
   g_autoptr(HepSvgPath) p = hep_svg_path_new ();
 
@@ -1235,12 +1261,12 @@ write_panel (HepSvgWriter      *w,
   hep_svg_writer_begin (w, "g", "class", "phase", "transform", transform, NULL);
 
   liver_path (p);
-  grey_for (liver, liver, grey);
+  grey_for (liver, liver, gain, grey);
   hep_svg_writer_element (w, "path", "class", "liver", "d", hep_svg_path_get_data (p),
                           "fill", grey, "stroke", "#9A9A9A", "stroke-width", "0.5", NULL);
   if (hep_curve_value_is_set (aorta))
     {
-      grey_for (aorta, liver, grey);
+      grey_for (aorta, liver, gain, grey);
       disc (w, AORTA_X, AORTA_Y, AORTA_R, grey, "class", "aorta");
     }
   else
@@ -1252,7 +1278,7 @@ write_panel (HepSvgWriter      *w,
                                  "fill", "#C8C8C8", NULL);
 
   g_snprintf (clip_id, sizeof clip_id, "clip-r%u-c%u", row, col);
-  write_lesion (w, set, phase, clip_id);
+  write_lesion (w, set, phase, gain, clip_id);
   hep_svg_writer_end (w);
 }
 

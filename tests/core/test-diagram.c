@@ -373,7 +373,7 @@ test_describe_phase (void)
   dp = hep_diagram_describe_phase (hep_curve_lookup_archetype ("hemangioma-typical"), &options,
                                    HEP_CURVE_PHASE_DELAYED);
   g_assert_nonnull (strstr (dp, "TP (gadoxetate) 0.20"));
-  g_assert_nonnull (strstr (dp, "pseudo-washout"));
+  g_assert_nonnull (strstr (dp, "TP falls (pseudo-washout)"));
 
   g_assert_true (hep_diagram_options_add_compare (&options, "fnh", NULL));
   cmp = hep_diagram_describe_phase (hcc, &options, HEP_CURVE_PHASE_LATE_ARTERIAL);
