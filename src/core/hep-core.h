@@ -13,3 +13,6 @@
 #include "hep-provenance.h"
 #include "hep-ddx.h"
 #include "hep-next-imaging.h"
+#include "hep-curve-model.h"
+#include "hep-svg-writer.h"
+#include "hep-diagram.h"

@@ -1,0 +1,558 @@
+/* hep-diagram-view.c: the enhancement-curve / phase-strip diagram widget
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hep-diagram-render.h"
+#include "hep-diagram-view.h"
+
+G_DEFINE_ENUM_TYPE (HepDiagramKind, hep_diagram_kind,
+                    G_DEFINE_ENUM_VALUE (HEP_DIAGRAM_KIND_CURVE, "curve"),
+                    G_DEFINE_ENUM_VALUE (HEP_DIAGRAM_KIND_PHASES, "phases"))
+
+struct _HepDiagramView
+{
+  GtkWidget          parent_instance;
+
+  HepFeatureSet      features;
+  char              *archetype;
+  HepDiagramKind     kind;
+  char             **compare;
+
+  /* The generated diagram and what it was generated for. */
+  HepDiagramOptions  options;        /* size and theme of the SVG below */
+  gboolean           dirty;          /* content changed since the SVG was made */
+  char              *svg;
+  char              *text_alternative;
+  HepCurveSet        set;            /* the curves drawn */
+
+  /* Caches: the handle of @svg, the surface rendered from it. */
+  RsvgHandle        *handle;
+  cairo_surface_t   *surface;
+  int                surface_width;  /* device pixels */
+  int                surface_height;
+
+  int                hover_phase;
+};
+
+G_DEFINE_FINAL_TYPE (HepDiagramView, hep_diagram_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FEATURES,
+  PROP_ARCHETYPE,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean ensure_svg (HepDiagramView *self, int width, int height);
+
+/* Regenerates now if the widget has a size (never from snapshot: the SVG,
+ * tooltip and accessible description change outside of drawing). */
+static void
+refresh (HepDiagramView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (width > 0 && height > 0 && ensure_svg (self, width, height))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+invalidate (HepDiagramView *self)
+{
+  self->dirty = TRUE;
+  refresh (self);
+}
+
+static HepDiagramTheme
+current_theme (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ())
+         ? HEP_DIAGRAM_THEME_DARK : HEP_DIAGRAM_THEME_LIGHT;
+}
+
+static void
+build_set (HepDiagramView *self)
+{
+  const HepCurveSet *archetype = hep_curve_lookup_archetype (self->archetype);
+
+  if (archetype != NULL)
+    self->set = *archetype;
+  else
+    hep_curve_set_synthesize (&self->set, &self->features);
+}
+
+static void
+make_options (HepDiagramView    *self,
+              HepDiagramOptions *options,
+              int                width,
+              int                height,
+              HepDiagramTheme    theme)
+{
+  hep_diagram_options_init (options, self->kind);
+  options->theme = theme;
+  if (width > 0 && height > 0)
+    {
+      options->width = CLAMP (width, HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
+      options->height = CLAMP (height, HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
+    }
+  for (guint i = 0; self->compare != NULL && self->compare[i] != NULL; i++)
+    hep_diagram_options_add_compare (options, self->compare[i], NULL);
+}
+
+/* Regenerates the SVG if content, size or theme changed; keeps the handle
+ * when the text comes out the same. Returns TRUE if the SVG changed. */
+static gboolean
+ensure_svg (HepDiagramView *self,
+            int             width,
+            int             height)
+{
+  HepDiagramOptions options;
+  g_autofree char *svg = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_options (self, &options, width, height, current_theme ());
+  if (!self->dirty && self->svg != NULL &&
+      options.width == self->options.width && options.height == self->options.height &&
+      options.theme == self->options.theme)
+    return FALSE;
+
+  build_set (self);
+  svg = hep_diagram_to_svg (&self->set, &options, &text);
+  self->options = options;
+  self->dirty = FALSE;
+  if (self->svg != NULL && g_str_equal (svg, self->svg))
+    return FALSE;
+
+  g_free (self->svg);
+  self->svg = g_steal_pointer (&svg);
+  g_free (self->text_alternative);
+  self->text_alternative = g_steal_pointer (&text);
+  g_clear_object (&self->handle);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  if (self->hover_phase >= 0)
+    {
+      g_autofree char *tip = hep_diagram_describe_phase (&self->set, &self->options, self->hover_phase);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+    }
+
+  self->handle = hep_diagram_render_parse (self->svg, &error);
+  if (self->handle == NULL)
+    g_critical ("diagram SVG does not parse: %s", error->message);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->set.label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->text_alternative,
+                                  -1);
+  return TRUE;
+}
+
+static void
+hep_diagram_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  HepDiagramView *self = HEP_DIAGRAM_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0 || self->handle == NULL)
+    return;
+
+  if (self->surface == NULL || self->surface_width != width * scale || self->surface_height != height * scale)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
+      self->surface = hep_diagram_render_to_surface (self->handle, width * scale, height * scale, &error);
+      if (self->surface == NULL)
+        {
+          g_warning ("cannot render the diagram: %s", error->message);
+          return;
+        }
+      self->surface_width = width * scale;
+      self->surface_height = height * scale;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+  cairo_set_source_surface (cr, self->surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static void
+hep_diagram_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  HepDiagramView *self = HEP_DIAGRAM_VIEW (widget);
+  HepDiagramOptions options;
+  int w, h;
+
+  make_options (self, &options, 0, 0, HEP_DIAGRAM_THEME_LIGHT);
+  hep_diagram_get_default_size (&options, &w, &h);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = HEP_DIAGRAM_MIN_SIZE + 120;
+      *natural = w;
+    }
+  else
+    {
+      *minimum = HEP_DIAGRAM_MIN_SIZE;
+      *natural = h;
+    }
+}
+
+/* The phase under a point in widget coordinates, or -1. The SVG may be
+ * drawn at a different size than the widget (below the minimum size). */
+static int
+phase_at (HepDiagramView *self,
+          double          x,
+          double          y)
+{
+  double w = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  double h = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 1);
+
+  if (self->svg == NULL)
+    return -1;
+  return hep_diagram_phase_at (&self->options, x * self->options.width / w, y * self->options.height / h);
+}
+
+char *
+hep_diagram_view_describe_at (HepDiagramView *self,
+                              double          x,
+                              double          y)
+{
+  int phase;
+
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), NULL);
+  phase = phase_at (self, x, y);
+  if (phase < 0)
+    return NULL;
+  return hep_diagram_describe_phase (&self->set, &self->options, phase);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           HepDiagramView           *self)
+{
+  int phase = phase_at (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (phase == self->hover_phase)
+    return;
+  self->hover_phase = phase;
+  if (phase >= 0)
+    text = hep_diagram_describe_phase (&self->set, &self->options, phase);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          HepDiagramView           *self)
+{
+  self->hover_phase = -1;
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+}
+
+static void
+dark_changed_cb (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 HepDiagramView  *self)
+{
+  refresh (self);
+}
+
+static void
+hep_diagram_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  /* A new size gives a new layout. */
+  if (ensure_svg (HEP_DIAGRAM_VIEW (widget), width, height))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+hep_diagram_view_finalize (GObject *object)
+{
+  HepDiagramView *self = HEP_DIAGRAM_VIEW (object);
+
+  g_clear_object (&self->handle);
+  g_clear_pointer (&self->surface, cairo_surface_destroy);
+  g_free (self->svg);
+  g_free (self->text_alternative);
+  g_free (self->archetype);
+  g_strfreev (self->compare);
+  G_OBJECT_CLASS (hep_diagram_view_parent_class)->finalize (object);
+}
+
+static void
+hep_diagram_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HepDiagramView *self = HEP_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FEATURES:
+      g_value_set_boxed (value, &self->features);
+      break;
+    case PROP_ARCHETYPE:
+      g_value_set_string (value, self->archetype);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hep_diagram_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HepDiagramView *self = HEP_DIAGRAM_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FEATURES:
+      hep_diagram_view_set_features (self, g_value_get_boxed (value));
+      break;
+    case PROP_ARCHETYPE:
+      hep_diagram_view_set_archetype (self, g_value_get_string (value));
+      break;
+    case PROP_KIND:
+      hep_diagram_view_set_kind (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hep_diagram_view_class_init (HepDiagramViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = hep_diagram_view_finalize;
+  object_class->get_property = hep_diagram_view_get_property;
+  object_class->set_property = hep_diagram_view_set_property;
+
+  widget_class->snapshot = hep_diagram_view_snapshot;
+  widget_class->measure = hep_diagram_view_measure;
+  widget_class->size_allocate = hep_diagram_view_size_allocate;
+
+  properties[PROP_FEATURES] =
+    g_param_spec_boxed ("features", NULL, NULL, HEP_TYPE_FEATURE_SET,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ARCHETYPE] =
+    g_param_spec_string ("archetype", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, HEP_TYPE_DIAGRAM_KIND, HEP_DIAGRAM_KIND_CURVE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "diagram");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+hep_diagram_view_init (HepDiagramView *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  hep_feature_set_init (&self->features);
+  self->kind = HEP_DIAGRAM_KIND_CURVE;
+  self->dirty = TRUE;
+  self->hover_phase = -1;
+
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
+}
+
+GtkWidget *
+hep_diagram_view_new (void)
+{
+  return g_object_new (HEP_TYPE_DIAGRAM_VIEW, NULL);
+}
+
+void
+hep_diagram_view_set_features (HepDiagramView      *self,
+                               const HepFeatureSet *features)
+{
+  HepFeatureSet empty;
+
+  g_return_if_fail (HEP_IS_DIAGRAM_VIEW (self));
+
+  if (features == NULL)
+    {
+      hep_feature_set_init (&empty);
+      features = &empty;
+    }
+  g_object_freeze_notify (G_OBJECT (self));
+  if (!hep_feature_set_equal (&self->features, features))
+    {
+      self->features = *features;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEATURES]);
+      invalidate (self);
+    }
+  hep_diagram_view_set_archetype (self, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const HepFeatureSet *
+hep_diagram_view_get_features (HepDiagramView *self)
+{
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), NULL);
+  return &self->features;
+}
+
+void
+hep_diagram_view_set_archetype (HepDiagramView *self,
+                                const char     *archetype_id)
+{
+  g_return_if_fail (HEP_IS_DIAGRAM_VIEW (self));
+
+  if (archetype_id != NULL && hep_curve_lookup_archetype (archetype_id) == NULL)
+    {
+      g_critical ("%s: unknown archetype “%s”", G_STRFUNC, archetype_id);
+      return;
+    }
+  if (g_strcmp0 (self->archetype, archetype_id) == 0)
+    return;
+  g_free (self->archetype);
+  self->archetype = g_strdup (archetype_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHETYPE]);
+  invalidate (self);
+}
+
+const char *
+hep_diagram_view_get_archetype (HepDiagramView *self)
+{
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), NULL);
+  return self->archetype;
+}
+
+void
+hep_diagram_view_set_kind (HepDiagramView *self,
+                           HepDiagramKind  kind)
+{
+  g_return_if_fail (HEP_IS_DIAGRAM_VIEW (self));
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  invalidate (self);
+}
+
+HepDiagramKind
+hep_diagram_view_get_kind (HepDiagramView *self)
+{
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), HEP_DIAGRAM_KIND_CURVE);
+  return self->kind;
+}
+
+gboolean
+hep_diagram_view_set_compare (HepDiagramView      *self,
+                              const char * const  *archetype_ids,
+                              GError             **error)
+{
+  HepDiagramOptions check;
+
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), FALSE);
+
+  hep_diagram_options_init (&check, self->kind);
+  for (guint i = 0; archetype_ids != NULL && archetype_ids[i] != NULL; i++)
+    if (!hep_diagram_options_add_compare (&check, archetype_ids[i], error))
+      return FALSE;
+  g_strfreev (self->compare);
+  self->compare = archetype_ids != NULL && archetype_ids[0] != NULL ? g_strdupv ((char **) archetype_ids) : NULL;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  invalidate (self);
+  return TRUE;
+}
+
+const char *
+hep_diagram_view_get_svg (HepDiagramView *self)
+{
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), NULL);
+  return self->svg;
+}
+
+const char *
+hep_diagram_view_get_text_alternative (HepDiagramView *self)
+{
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), NULL);
+  return self->text_alternative;
+}
+
+gboolean
+hep_diagram_view_export (HepDiagramView   *self,
+                         const char       *path,
+                         int               width,
+                         int               height,
+                         HepDiagramTheme   theme,
+                         GError          **error)
+{
+  HepDiagramOptions options;
+  HepCurveSet set;
+  g_autofree char *svg = NULL;
+  const HepCurveSet *archetype;
+
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  make_options (self, &options, 0, 0, theme);
+  if (width > 0 || height > 0)
+    {
+      int w, h;
+
+      hep_diagram_get_default_size (&options, &w, &h);
+      if (!hep_diagram_options_set_size (&options, width > 0 ? width : w, height > 0 ? height : h, error))
+        return FALSE;
+    }
+  else
+    hep_diagram_get_default_size (&options, &options.width, &options.height);
+
+  archetype = hep_curve_lookup_archetype (self->archetype);
+  if (archetype != NULL)
+    set = *archetype;
+  else
+    hep_curve_set_synthesize (&set, &self->features);
+  svg = hep_diagram_to_svg (&set, &options, NULL);
+  return hep_diagram_render_export (svg, path, options.width, options.height, error);
+}

@@ -1,0 +1,100 @@
+/* hep-diagram.h: enhancement-curve and per-phase diagrams as SVG text
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pure functions of their input: the same curve set and options give the
+ * same bytes in every locale (tests/data/diagrams/ holds golden files).
+ * Every diagram carries a <title>, a <desc>, and the visible note
+ * "schematic, not measured"; a plain-text alternative comes with it.
+ *
+ * Curve diagram: phase bands (pre, late arterial, portal venous, delayed /
+ * transitional, HBP), an axis break before the gadoxetate HBP, the aorta, the
+ * background liver and every part of the lesion, with a legend; with
+ * comparison sets, the primary curve of up to four lesions.
+ *
+ * Phase strip: one schematic axial liver per phase with the lesion's look,
+ * drawn from the same numbers: each part is filled with a grey level windowed
+ * on the liver of that phase (liver = mid grey; brighter = hyper) [D].
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "hep-curve-model.h"
+
+G_BEGIN_DECLS
+
+/* One main set plus up to three for comparison: four in all. */
+#define HEP_DIAGRAM_MAX_COMPARE 3
+
+typedef enum {
+  HEP_DIAGRAM_KIND_CURVE,
+  HEP_DIAGRAM_KIND_PHASES,
+} HepDiagramKind;
+
+typedef enum {
+  HEP_DIAGRAM_THEME_LIGHT,
+  HEP_DIAGRAM_THEME_DARK,
+} HepDiagramTheme;
+
+#define HEP_DIAGRAM_MIN_SIZE 200
+#define HEP_DIAGRAM_MAX_SIZE 8000
+
+typedef struct {
+  HepDiagramKind      kind;
+  HepDiagramTheme     theme;
+  int                 width;    /* ≤ 0: hep_diagram_get_default_size() */
+  int                 height;
+  guint               n_compare;
+  const HepCurveSet  *compare[HEP_DIAGRAM_MAX_COMPARE];
+} HepDiagramOptions;
+
+#define HEP_DIAGRAM_ERROR (hep_diagram_error_quark ())
+
+typedef enum {
+  HEP_DIAGRAM_ERROR_UNKNOWN_ARCHETYPE,
+  HEP_DIAGRAM_ERROR_TOO_MANY,
+  HEP_DIAGRAM_ERROR_BAD_SIZE,
+  HEP_DIAGRAM_ERROR_BAD_KIND,
+} HepDiagramError;
+
+GQuark      hep_diagram_error_quark        (void);
+
+void        hep_diagram_options_init       (HepDiagramOptions       *options,
+                                            HepDiagramKind           kind);
+/* Adds an archetype to compare; fails on an unknown id (the message names
+ * it and lists the accepted ids) or past HEP_DIAGRAM_MAX_COMPARE. */
+gboolean    hep_diagram_options_add_compare (HepDiagramOptions      *options,
+                                            const char              *archetype_id,
+                                            GError                 **error);
+gboolean    hep_diagram_options_set_size   (HepDiagramOptions       *options,
+                                            int                      width,
+                                            int                      height,
+                                            GError                 **error);
+gboolean    hep_diagram_kind_from_string   (const char              *text,
+                                            HepDiagramKind          *kind);
+const char *hep_diagram_kind_to_string     (HepDiagramKind           kind);
+
+/* The size a diagram is drawn at when options give none. */
+void        hep_diagram_get_default_size   (const HepDiagramOptions *options,
+                                            int                     *width,
+                                            int                     *height);
+
+/* The SVG document; @text_alternative (optional) receives the plain-text
+ * description. Free both with g_free(). */
+char       *hep_diagram_to_svg             (const HepCurveSet       *set,
+                                            const HepDiagramOptions *options,
+                                            char                   **text_alternative);
+
+/* The phase under (@x, @y), in the diagram's pixels, or -1. */
+int         hep_diagram_phase_at           (const HepDiagramOptions *options,
+                                            double                   x,
+                                            double                   y);
+/* "Portal venous (70 s): lesion 0.20, liver 0.25 …", for a tooltip. */
+char       *hep_diagram_describe_phase     (const HepCurveSet       *set,
+                                            const HepDiagramOptions *options,
+                                            HepCurvePhase            phase);
+
+G_END_DECLS
