@@ -12,8 +12,11 @@
 
 #include <glib/gi18n.h>
 
+#include "hep-ddx-view.h"
+#include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
 #include "hep-lirads-view.h"
+#include "hep-next-imaging-view.h"
 
 struct _HepWindow
 {
@@ -23,6 +26,10 @@ struct _HepWindow
   AdwWindowTitle      *window_title;
   HepFeaturePanel     *feature_panel;
   HepLiradsView       *lirads_view;
+  HepDdxView          *ddx_view;
+  HepNextImagingView  *next_imaging_view;
+  HepDiagramView      *curve_view;
+  HepDiagramView      *phases_view;
   GtkWidget           *changes_box;
   GtkLabel            *changes_label;
 
@@ -49,7 +56,11 @@ state_features_cb (HepFeatureState *state,
                    GParamSpec      *pspec,
                    HepWindow       *self)
 {
+  const HepFeatureSet *fs = hep_feature_state_get_features (state);
+
   update_changes (self);
+  hep_diagram_view_set_features (self->curve_view, fs);
+  hep_diagram_view_set_features (self->phases_view, fs);
 }
 
 static void
@@ -95,20 +106,19 @@ restore_window_state (HepWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* "application" is not a construct property: it is set after constructed,
+ * so the settings are picked up when it arrives. */
 static void
-hep_window_constructed (GObject *object)
+application_cb (HepWindow  *self,
+                GParamSpec *pspec,
+                gpointer    user_data)
 {
-  HepWindow *self = HEP_WINDOW (object);
-  GApplication *app;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (hep_window_parent_class)->constructed (object);
-
-  app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (HEP_IS_APPLICATION (app))
-    {
-      self->settings = g_object_ref (hep_application_get_settings (HEP_APPLICATION (app)));
-      restore_window_state (self);
-    }
+  if (self->settings != NULL || !HEP_IS_APPLICATION (app))
+    return;
+  self->settings = g_object_ref (hep_application_get_settings (HEP_APPLICATION (app)));
+  restore_window_state (self);
 }
 
 static void
@@ -130,17 +140,23 @@ hep_window_class_init (HepWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = hep_window_constructed;
   object_class->dispose = hep_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
 
+  g_type_ensure (HEP_TYPE_DDX_VIEW);
+  g_type_ensure (HEP_TYPE_DIAGRAM_VIEW);
   g_type_ensure (HEP_TYPE_FEATURE_PANEL);
   g_type_ensure (HEP_TYPE_LIRADS_VIEW);
+  g_type_ensure (HEP_TYPE_NEXT_IMAGING_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HepWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, feature_panel);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, ddx_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, next_imaging_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, curve_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, phases_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_box);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
 
@@ -153,12 +169,15 @@ hep_window_init (HepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
   self->state = hep_feature_state_new ();
   g_signal_connect (self->state, "notify::features", G_CALLBACK (state_features_cb), self);
   g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);
   hep_feature_panel_set_state (self->feature_panel, self->state);
   hep_lirads_view_set_state (self->lirads_view, self->state);
-  update_changes (self);
+  hep_ddx_view_set_state (self->ddx_view, self->state);
+  hep_next_imaging_view_set_state (self->next_imaging_view, self->state);
+  state_features_cb (self->state, NULL, self);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -15,7 +15,15 @@ void
 hep_ui_test_init (int    *argc,
                   char ***argv)
 {
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  /* Isolate the user's dirs, but keep the system data dirs: without them the
+   * MIME database is missing and gdk-pixbuf cannot load SVG icons. */
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (data_dirs != NULL)
+    g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
+  else
+    g_unsetenv ("XDG_DATA_DIRS");
 
   if (!gtk_init_check ())
     {

@@ -212,6 +212,74 @@ test_accessible_names (Fixture       *f,
     }
 }
 
+/* The window takes its size from GSettings and saves it when closed. */
+static void
+test_window_state_settings (void)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  HepWindow *window;
+  int w, h;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 640);
+  window = hep_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+  g_assert_cmpint (w, ==, 900);
+  g_assert_cmpint (h, ==, 640);
+
+  gtk_window_present (GTK_WINDOW (window));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+/* The side panel's differential and next-imaging views follow the state. */
+static void
+test_ddx_and_next_imaging_follow (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *ranking = find (f, "ddx-ranking");
+  GtkWidget *found_on = find (f, "found-on");
+  GtkWidget *problem = find (f, "next-imaging-problem");
+  GtkWidget *procedures = find (f, "next-imaging-procedures");
+  GtkListBoxRow *first;
+
+  hep_window_explore (f->window, "known-malignancy size=12 aphe=nonrim parallels-blood-pool t2=marked", NULL);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "hemangioma");
+
+  /* next imaging needs the study that found the lesion */
+  g_assert_true (gtk_widget_get_visible (problem));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (found_on), 1);   /* ultrasound */
+  g_assert_false (gtk_widget_get_visible (problem));
+
+  /* without a known malignancy, a 12 mm lesion on US is variant 1: CEUS leads its table */
+  gtk_switch_set_active (GTK_SWITCH (find (f, "feature-known-malignancy")), FALSE);
+  g_assert_true (gtk_widget_get_visible (problem));   /* no context any more */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "feature-risk")), HEP_RISK_NONE);
+  g_assert_false (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (procedures), 0))),
+                   ==, "ceus");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find (f, "next-imaging-variant"))), "Variant 1:"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "feature-risk")), HEP_RISK_UNSET);
+  gtk_switch_set_active (GTK_SWITCH (find (f, "feature-known-malignancy")), TRUE);
+
+  /* the cancer patient's 8 mm lesion of the seed document: MRI first */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (f, "feature-size")), 8);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (procedures), 0))),
+                   ==, "mri-wo-w");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (procedures), 0)),
+                                           "best-procedure"));
+
+  /* an LR-5 observation puts HCC first in the differential too */
+  hep_window_explore (f->window, "risk=cirrhosis size=25 aphe=nonrim washout", NULL);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "hcc");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +296,8 @@ main (int    argc,
   g_test_add ("/window/toggle-washout", Fixture, NULL, fixture_setup, test_toggle_washout_updates_views, fixture_teardown);
   g_test_add ("/window/choice-and-size", Fixture, NULL, fixture_setup, test_choice_and_size_rows, fixture_teardown);
   g_test_add ("/window/counterfactual-click", Fixture, NULL, fixture_setup, test_counterfactual_click, fixture_teardown);
+  g_test_add_func ("/window/state-settings", test_window_state_settings);
+  g_test_add ("/window/ddx-and-next-imaging", Fixture, NULL, fixture_setup, test_ddx_and_next_imaging_follow, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);

@@ -1,0 +1,261 @@
+/* hep-next-imaging-view.c
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-next-imaging-view.h"
+
+#include <glib/gi18n.h>
+
+#include "hep-list-sync.h"
+
+struct _HepNextImagingView
+{
+  AdwBin                parent_instance;
+
+  /* Template widgets */
+  GtkLabel             *source_label;
+  AdwComboRow          *found_on_row;
+  GtkLabel             *problem_label;
+  GtkWidget            *result_box;
+  GtkLabel             *variant_label;
+  GtkLabel             *status_label;
+  GtkListBox           *procedure_list;
+  GtkLabel             *us_label;
+
+  /* Owned */
+  HepFeatureState      *state;
+  HepNextImagingResult  result;
+  gboolean              has_result;
+};
+
+G_DEFINE_FINAL_TYPE (HepNextImagingView, hep_next_imaging_view, ADW_TYPE_BIN)
+
+typedef struct {
+  const HepImagingEntry *entry;
+  gboolean               best;
+} ProcedureItem;
+
+static const char *
+provenance_badge (HepProvenance provenance)
+{
+  switch (provenance)
+    {
+    case HEP_PROVENANCE_PRIMARY:   return _("ACR document");
+    case HEP_PROVENANCE_SECONDARY: return _("Secondary source");
+    default:                       return _("Unverified");
+    }
+}
+
+static GtkWidget *
+build_procedure_row (gpointer data)
+{
+  ProcedureItem *item = data;
+  const HepImagingEntry *e = item->entry;
+  HepRrl rrl = hep_procedure_get_rrl (e->procedure);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = gtk_label_new (provenance_badge (e->provenance));
+  g_autofree char *title = g_markup_escape_text (hep_procedure_get_label (e->procedure), -1);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped = NULL;
+
+  subtitle = g_strdup_printf ("%s · RRL %s (%s)%s%s",
+                              e->rating == HEP_RATING_NONE ? _("No rating found for this variant")
+                                                           : hep_rating_get_label (e->rating),
+                              hep_rrl_get_symbol (rrl), hep_rrl_get_dose (rrl),
+                              e->note ? "\n" : "", e->note ? g_dgettext (GETTEXT_PACKAGE, e->note) : "");
+  escaped = g_markup_escape_text (subtitle, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_name (row, hep_procedure_to_string (e->procedure));
+
+  gtk_widget_add_css_class (badge, "badge");
+  if (!hep_provenance_is_verified (e->provenance))
+    gtk_widget_add_css_class (badge, "unverified");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+
+  if (item->best)
+    {
+      gtk_widget_add_css_class (row, "best-procedure");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+    }
+  switch (e->rating)
+    {
+    case HEP_RATING_USUALLY_APPROPRIATE:     gtk_widget_add_css_class (row, "rating-ua"); break;
+    case HEP_RATING_MAY_BE_APPROPRIATE:      gtk_widget_add_css_class (row, "rating-mba"); break;
+    case HEP_RATING_USUALLY_NOT_APPROPRIATE: gtk_widget_add_css_class (row, "rating-una"); break;
+    case HEP_RATING_NONE:
+    default:                                 gtk_widget_add_css_class (row, "rating-none"); break;
+    }
+  return row;
+}
+
+static void
+update (HepNextImagingView *self)
+{
+  g_autoptr(GError) error = NULL;
+  HepImagingScenario scenario;
+  guint found_on;
+
+  if (self->state == NULL)
+    return;
+
+  hep_imaging_scenario_init (&scenario);
+  scenario.features = *hep_feature_state_get_features (self->state);
+  found_on = adw_combo_row_get_selected (self->found_on_row);
+  scenario.found_on = found_on == GTK_INVALID_LIST_POSITION ? HEP_FOUND_ON_UNSET : (HepFoundOn) found_on;
+
+  self->has_result = hep_imaging_scenario_complete (&scenario, &error) &&
+                     hep_next_imaging_evaluate (&scenario, &self->result) != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !self->has_result);
+  gtk_widget_set_visible (self->result_box, self->has_result);
+  if (!self->has_result)
+    {
+      gtk_label_set_label (self->problem_label, error ? error->message : _("No matching variant"));
+      return;
+    }
+
+  {
+    const HepImagingVariant *v = self->result.variant;
+    g_autofree char *title = NULL;
+    g_autofree char *status = NULL;
+
+    title = v->number_inferred ? g_strdup_printf (_("Variant %d (numbering inferred): %s"), v->number, v->title)
+                               : g_strdup_printf (_("Variant %d: %s"), v->number, v->title);
+    gtk_label_set_label (self->variant_label, title);
+    status = self->result.size_on_boundary
+      ? g_strdup_printf ("%s %s", v->status, hep_next_imaging_get_boundary_note ())
+      : g_strdup (v->status);
+    gtk_label_set_label (self->status_label, status);
+  }
+
+  for (guint i = 0; i < self->result.n_entries; i++)
+    {
+      ProcedureItem item = { &self->result.entries[i], (int) i == self->result.best };
+      char *signature = g_strdup_printf ("%d|%d|%d|%d|%s", item.entry->procedure, item.entry->rating,
+                                         item.entry->provenance, item.best,
+                                         item.entry->note ? item.entry->note : "");
+
+      hep_list_box_sync_row (self->procedure_list, (int) i, signature, build_procedure_row, &item);
+    }
+  hep_list_box_truncate (self->procedure_list, (int) self->result.n_entries);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->us_label), self->result.us_category != HEP_US_LIRADS_NA);
+  if (self->result.us_category != HEP_US_LIRADS_NA)
+    {
+      HepProvenance p;
+      const char *next = hep_us_category_get_next_step (self->result.us_category, &p);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("LI-RADS US surveillance: %s%s%s — %s. Next: %s%s"),
+                              hep_us_category_to_string (self->result.us_category),
+                              self->result.us_vis != HEP_US_VIS_UNSET ? "-" : "",
+                              self->result.us_vis != HEP_US_VIS_UNSET ? hep_us_vis_to_string (self->result.us_vis) : "",
+                              hep_us_category_get_meaning (self->result.us_category), next,
+                              hep_provenance_is_verified (p) ? "" : _(" (unverified)"));
+      gtk_label_set_label (self->us_label, text);
+    }
+}
+
+static void
+state_features_cb (HepFeatureState    *state,
+                   GParamSpec         *pspec,
+                   HepNextImagingView *self)
+{
+  update (self);
+}
+
+static void
+found_on_cb (AdwComboRow        *row,
+             GParamSpec         *pspec,
+             HepNextImagingView *self)
+{
+  update (self);
+}
+
+static void
+hep_next_imaging_view_dispose (GObject *object)
+{
+  HepNextImagingView *self = HEP_NEXT_IMAGING_VIEW (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_NEXT_IMAGING_VIEW);
+  G_OBJECT_CLASS (hep_next_imaging_view_parent_class)->dispose (object);
+}
+
+static void
+hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hep_next_imaging_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-next-imaging-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, source_label);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, found_on_row);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, result_box);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, variant_label);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, procedure_list);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, us_label);
+  gtk_widget_class_set_css_name (widget_class, "nextimagingview");
+}
+
+static void
+hep_next_imaging_view_init (HepNextImagingView *self)
+{
+  g_autofree char *source = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  source = g_strdup_printf ("%s. %s", HEP_ACR_AC_LABEL, hep_next_imaging_get_verify_note ());
+  gtk_label_set_label (self->source_label, source);
+  g_signal_connect (self->found_on_row, "notify::selected", G_CALLBACK (found_on_cb), self);
+}
+
+void
+hep_next_imaging_view_set_state (HepNextImagingView *self,
+                                 HepFeatureState    *state)
+{
+  g_return_if_fail (HEP_IS_NEXT_IMAGING_VIEW (self));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state != NULL)
+    {
+      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
+      update (self);
+    }
+}
+
+void
+hep_next_imaging_view_set_found_on (HepNextImagingView *self,
+                                    HepFoundOn          found_on)
+{
+  g_return_if_fail (HEP_IS_NEXT_IMAGING_VIEW (self));
+  adw_combo_row_set_selected (self->found_on_row, (guint) found_on);
+}
+
+HepProcedure
+hep_next_imaging_view_get_best (HepNextImagingView *self,
+                                gboolean           *has_best)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (HEP_IS_NEXT_IMAGING_VIEW (self), 0);
+  ok = self->has_result && self->result.best >= 0;
+  if (has_best != NULL)
+    *has_best = ok;
+  return ok ? self->result.entries[self->result.best].procedure : 0;
+}
