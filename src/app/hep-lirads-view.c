@@ -205,7 +205,14 @@ update (HepLiradsView *self)
   gtk_label_set_label (self->category_label, hep_lirads_category_to_string (result.category));
   gtk_label_set_label (self->meaning_label, hep_lirads_category_get_meaning (result.category));
   gtk_label_set_label (self->management_label, hep_lirads_category_get_management (result.category, &provenance));
+  /* "Unverified" for unconfirmed wording; "App convention" for a design choice */
   gtk_widget_set_visible (self->management_badge, !hep_provenance_is_verified (provenance));
+  gtk_label_set_label (GTK_LABEL (self->management_badge),
+                       provenance == HEP_PROVENANCE_DESIGN ? _("App convention") : _("Unverified"));
+  gtk_widget_set_tooltip_text (self->management_badge,
+                               provenance == HEP_PROVENANCE_DESIGN
+                               ? _("A teaching convention of Hepatica, not a statement of the LI-RADS Core.")
+                               : _("The sources of this wording could not be confirmed: check it against the LI-RADS Core before relying on it."));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->category_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, hep_lirads_category_to_string (result.category),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hep_lirads_category_get_meaning (result.category),
