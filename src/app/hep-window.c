@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "hep-window.h"
+#include "hep-window-private.h"
 
 #include <glib/gi18n.h>
 
@@ -30,6 +31,7 @@ struct _HepWindow
   HepNextImagingView  *next_imaging_view;
   HepDiagramView      *curve_view;
   HepDiagramView      *phases_view;
+  AdwToastOverlay     *toast_overlay;
   GtkWidget           *changes_box;
   GtkLabel            *changes_label;
 
@@ -122,6 +124,28 @@ application_cb (HepWindow  *self,
 }
 
 static void
+export_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _hep_window_export_diagram (HEP_WINDOW (widget));
+}
+
+HepDiagramView *
+_hep_window_get_diagram_view (HepWindow      *self,
+                              HepDiagramKind  kind)
+{
+  return kind == HEP_DIAGRAM_KIND_PHASES ? self->phases_view : self->curve_view;
+}
+
+void
+_hep_window_show_toast (HepWindow  *self,
+                        const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
 hep_window_dispose (GObject *object)
 {
   HepWindow *self = HEP_WINDOW (object);
@@ -157,11 +181,14 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, next_imaging_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, curve_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, phases_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_box);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
 
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset-features", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-diagram", NULL);
 }
 
 static void

@@ -280,6 +280,67 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "hcc");
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button_with_label (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Export Diagram… offers the diagram, format, size and style, and cancels
+ * cleanly; the export itself is checked in test-diagram-view. */
+static void
+test_export_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWindow *dialog;
+  g_autofree char *png = NULL;
+
+  hep_window_explore (f->window, "risk=cirrhosis size=25 aphe=nonrim washout", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-diagram", NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Export Diagram");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "export"));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (dialog));
+  png = hep_ui_test_save_png (GTK_WIDGET (dialog), "test-export-dialog.png");
+
+  /* click Cancel, as a user would */
+  {
+    GtkWidget *cancel = find_button_with_label (GTK_WIDGET (dialog), "_Cancel");
+
+    g_assert_nonnull (cancel);
+    g_signal_emit_by_name (cancel, "clicked");
+  }
+  g_assert_true (hep_ui_test_wait_for (no_message_dialog, NULL, 5000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +359,7 @@ main (int    argc,
   g_test_add ("/window/counterfactual-click", Fixture, NULL, fixture_setup, test_counterfactual_click, fixture_teardown);
   g_test_add_func ("/window/state-settings", test_window_state_settings);
   g_test_add ("/window/ddx-and-next-imaging", Fixture, NULL, fixture_setup, test_ddx_and_next_imaging_follow, fixture_teardown);
+  g_test_add ("/window/export-dialog", Fixture, NULL, fixture_setup, test_export_dialog, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
