@@ -56,6 +56,7 @@ void     hep_cli_print_json   (HepJson            *json);
 int      hep_cli_lirads       (int argc, char **argv);
 int      hep_cli_growth       (int argc, char **argv);
 int      hep_cli_tokens       (int argc, char **argv);
+int      hep_cli_cases        (int argc, char **argv);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HepCliArgs, hep_cli_args_clear)
 

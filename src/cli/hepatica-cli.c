@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "lirads", hep_cli_lirads, "LI-RADS v2018 CT/MRI category, its path and counterfactuals" },
   { "growth", hep_cli_growth, "threshold or subthreshold growth from two sizes" },
   { "tokens", hep_cli_tokens, "the feature-token vocabulary" },
+  { "cases", hep_cli_cases, "the case library: list, search, show, export, import" },
 };
 
 static void

@@ -10,3 +10,8 @@
 #include "hep-json.h"
 #include "hep-lirads.h"
 #include "hep-provenance.h"
+#include "hep-case.h"
+#include "hep-case-pack.h"
+#include "hep-case-source.h"
+#include "hep-case-store.h"
+#include "hep-db.h"
