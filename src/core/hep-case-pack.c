@@ -27,11 +27,40 @@ hep_case_pack_info_clear (HepCasePackInfo *info)
   g_clear_pointer (&info->created, g_free);
 }
 
+/* SHA-256 of the whole file except its one "Checksum=" line, which must
+ * be in the header (before @body_start). */
 static char *
-checksum (const char *body,
-          gsize       length)
+pack_checksum (const char  *data,
+               gsize        length,
+               gsize        body_start,
+               GError     **error)
 {
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) body, length);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize line_start = 0, line_end = 0;
+  guint found = 0;
+
+  for (gsize i = 0; i < body_start; )
+    {
+      const char *nl = memchr (data + i, '\n', body_start - i);
+      gsize end = nl ? (gsize) (nl - data) + 1 : body_start;
+
+      if (g_str_has_prefix (data + i, "Checksum="))
+        {
+          found++;
+          line_start = i;
+          line_end = end;
+        }
+      i = end;
+    }
+  if (found != 1)
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DAMAGED,
+                   _("The case pack header must have exactly one checksum line; it is damaged or incomplete"));
+      return NULL;
+    }
+  g_checksum_update (sum, (const guchar *) data, line_start);
+  g_checksum_update (sum, (const guchar *) data + line_end, length - line_end);
+  return g_strdup (g_checksum_get_string (sum));
 }
 
 /* Where the body (the first group after the header) starts: the first
@@ -187,7 +216,12 @@ hep_case_pack_parse (const char       *data,
       hep_case_pack_info_clear (&info);
       return NULL;
     }
-  actual = checksum (data + body_start, length - body_start);
+  actual = pack_checksum (data, length, body_start, error);
+  if (actual == NULL)
+    {
+      hep_case_pack_info_clear (&info);
+      return NULL;
+    }
   if (g_ascii_strcasecmp (actual, sum) != 0)
     {
       hep_case_pack_info_clear (&info);
@@ -356,7 +390,6 @@ hep_case_pack_write (GPtrArray   *cases,
       hep_case_source_write_key_file (c, body_file, hep_case_get_id (c));
     }
   body = g_key_file_to_data (body_file, &body_length, NULL);
-  sum = checksum (body, body_length);
 
   g_key_file_set_integer (header, HEP_CASE_PACK_HEADER, "Format", HEP_CASE_PACK_FORMAT);
   g_key_file_set_integer (header, HEP_CASE_PACK_HEADER, "Count", (int) cases->len);
@@ -364,12 +397,16 @@ hep_case_pack_write (GPtrArray   *cases,
     g_key_file_set_string (header, HEP_CASE_PACK_HEADER, "Generator", generator);
   if (created)
     g_key_file_set_string (header, HEP_CASE_PACK_HEADER, "Created", created);
-  g_key_file_set_string (header, HEP_CASE_PACK_HEADER, "Checksum", sum);
   head = g_key_file_to_data (header, NULL, NULL);
 
+  /* the checksum covers everything but its own line, which ends the header */
   out = g_string_new (head);
   g_string_append_c (out, '\n');
   g_string_append_len (out, body, body_length);
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) out->str, out->len);
+  g_string_insert (out, strlen (head), "Checksum=");
+  g_string_insert (out, strlen (head) + strlen ("Checksum="), sum);
+  g_string_insert_c (out, strlen (head) + strlen ("Checksum=") + 64, '\n');
   if (out->len > HEP_CASE_PACK_MAX_SIZE)
     {
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_TOO_LARGE,

@@ -5,7 +5,7 @@
  *
  * docs/case-pack-format.md is the specification. In short: a UTF-8 key file
  * whose first group is [Hepatica Case Pack] (Format, Count, Generator,
- * Created, Checksum = SHA-256 of everything after that group), followed by
+ * Created, Checksum = SHA-256 of the file without its Checksum line), followed by
  * the groups of each case with the case id appended: [Case ID],
  * [Findings ID], [Image ID N].
  *
