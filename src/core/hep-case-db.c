@@ -197,8 +197,11 @@ hep_case_db_insert (HepDb    *db,
     }
 
   history = g_strconcat (hep_case_get_history (c), "\n", hep_case_get_presentation (c), NULL);
+  /* the LI-RADS category only where it applies: "NA" is no search word */
   diagnosis = g_strconcat (hep_case_get_diagnosis (c), " ", hep_case_diagnosis_get_label (hep_case_get_diagnosis (c)),
-                           " ", hep_lirads_category_to_string (hep_case_get_lirads (c)), NULL);
+                           hep_case_get_lirads (c) != HEP_LIRADS_NA ? " " : "",
+                           hep_case_get_lirads (c) != HEP_LIRADS_NA ? hep_lirads_category_to_string (hep_case_get_lirads (c)) : "",
+                           NULL);
   stmt = hep_db_get_statement (db,
     "INSERT INTO main.case_fts (rowid, title, diagnosis, tags, findings, history, teaching)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);

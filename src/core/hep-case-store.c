@@ -52,6 +52,10 @@ G_DEFINE_QUARK (hep-case-store-error-quark, hep_case_store_error)
 
 static const char * const schemas[] = { "main", "lib" };
 
+/* Column weights of case_fts (title, diagnosis, tags, findings, history,
+ * teaching) for hep_rank, registered by hep-db.c. */
+#define RANK "hep_rank(10.0, 6.0, 4.0, 2.0, 1.0, 1.0)"
+
 void
 hep_case_hit_free (HepCaseHit *hit)
 {
@@ -394,15 +398,18 @@ build_select (HepCaseStore *self,
 
       if (q->fts)
         {
+          /* rank inside FTS5 alone, so that it stops after the limit and
+           * computes snippets only for the rows it returns; the joins and
+           * filters come after */
           g_string_append_printf (sql,
-            "SELECT * FROM (SELECT %d AS src, f.rowid AS pk, f.rank AS r%s"
-            " FROM %s.case_fts f JOIN %s.cases c ON c.pk = f.rowid",
-            lib, snippets ? ", snippet(case_fts, -1, '[', ']', '…', 10) AS s" : "", schema, schema);
+            "SELECT %d AS src, x.pk AS pk, x.r AS r%s FROM"
+            " (SELECT f.rowid AS pk, f.rank AS r%s FROM %s.case_fts f"
+            " WHERE f.case_fts MATCH ?1 AND f.rank MATCH '" RANK "' ORDER BY f.rank%s) x"
+            " JOIN %s.cases c ON c.pk = x.pk",
+            lib, snippets ? ", x.s AS s" : "",
+            snippets ? ", snippet(case_fts, -1, '[', ']', '…', 10) AS s" : "",
+            schema, limited ? " LIMIT ?6" : "", schema);
           append_conditions (sql, q, schema, lib == 1);
-          g_string_append (sql, " AND f.case_fts MATCH ?1 ORDER BY f.rank");
-          if (limited)
-            g_string_append (sql, " LIMIT ?6");
-          g_string_append (sql, ")");
         }
       else
         {
@@ -605,47 +612,44 @@ hep_case_store_contains (HepCaseStore *self,
   return find_case (self, id, &lib, &pk, &found, NULL) && found;
 }
 
-/* Ranked full-text search over both databases; HepCaseHit rows, best
- * first. The query is plain words (the last may be a prefix). */
-GPtrArray *
-hep_case_store_search (HepCaseStore  *self,
-                       const char    *query,
-                       guint          limit,
-                       GError       **error)
+/* Appends up to @limit hits for the FTS query @fts, skipping rows already
+ * in @seen ("lib:pk" keys). */
+static gboolean
+run_search (HepCaseStore  *self,
+            const char    *fts,
+            guint          limit,
+            GHashTable    *seen,
+            GPtrArray     *hits,
+            GError       **error)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_hit_free);
-  g_autofree char *fts = NULL;
   g_autofree char *sql = NULL;
   g_autoptr(GError) step_error = NULL;
   HepDbStatement *stmt;
-  Query q = { NULL, NULL, 0, -1, -1, NULL };
+  Query q = { NULL, NULL, 0, -1, -1, fts };
   gboolean has_row;
+  guint wanted = hits->len + limit;
 
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
-
-  fts = make_fts_query (query);
-  if (fts == NULL)
-    {
-      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
-                   _("The search has no words to look for"));
-      return NULL;
-    }
-  q.fts = fts;
   sql = build_select (self, &q, TRUE, TRUE);
   stmt = hep_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   bind_query (stmt, &q);
-  hep_db_statement_bind_int (stmt, 6, limit ? limit : 50);
+  /* enough rows to fill up after skipping those already found */
+  hep_db_statement_bind_int (stmt, 6, limit + g_hash_table_size (seen));
 
-  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+  while (hits->len < wanted && hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
     {
-      HepCaseHit *hit = g_new0 (HepCaseHit, 1);
       int lib = (int) hep_db_statement_get_int (stmt, 0);
+      gint64 pk = hep_db_statement_get_int (stmt, 1);
+      char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, lib, pk);
+      HepCaseHit *hit;
 
+      if (!g_hash_table_add (seen, key))
+        continue;
+      hit = g_new0 (HepCaseHit, 1);
       hit->rank = hep_db_statement_get_double (stmt, 2);
       hit->snippet = g_strdup (hep_db_statement_get_text (stmt, 3));
-      hit->item = hep_case_db_load (self->db, schemas[lib], hep_db_statement_get_int (stmt, 1), &step_error);
+      hit->item = hep_case_db_load (self->db, schemas[lib], pk, &step_error);
       if (hit->item == NULL)
         {
           hep_case_hit_free (hit);
@@ -657,8 +661,55 @@ hep_case_store_search (HepCaseStore  *self,
   if (step_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&step_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ranked full-text search over both databases; HepCaseHit rows, best
+ * first. The query is plain words (the last may be a prefix); every word
+ * must match.
+ *
+ * Ranking is by field first, then by hep_rank (a field-weighted bm25, see
+ * hep-db.c): cases whose title holds all the words come first, then cases
+ * whose title, diagnosis and tags hold them, then the rest (history,
+ * findings, teaching text). Besides being what a reader expects, this
+ * bounds the cost: every matching row has to be scored before the best are
+ * known, and a common word matches much of a large library in its body
+ * text but few titles. */
+GPtrArray *
+hep_case_store_search (HepCaseStore  *self,
+                       const char    *query,
+                       guint          limit,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_hit_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *fts = NULL;
+  g_autofree char *title_fts = NULL;
+  g_autofree char *heading_fts = NULL;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  if (limit == 0)
+    limit = 50;
+  fts = make_fts_query (query);
+  if (fts == NULL)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The search has no words to look for"));
       return NULL;
     }
+  title_fts = g_strdup_printf ("title : (%s)", fts);
+  heading_fts = g_strdup_printf ("{title diagnosis tags} : (%s)", fts);
+  if (!run_search (self, title_fts, limit, seen, hits, error))
+    return NULL;
+  if (hits->len < limit &&
+      !run_search (self, heading_fts, limit - hits->len, seen, hits, error))
+    return NULL;
+  if (hits->len < limit &&
+      !run_search (self, fts, limit - hits->len, seen, hits, error))
+    return NULL;
   return g_steal_pointer (&hits);
 }
 

@@ -80,7 +80,7 @@ static const Migration migrations[] = {
     /* rowid = cases.pk; kept in step with cases by hep-case-db.c */
     "CREATE VIRTUAL TABLE case_fts USING fts5 ("
     "  title, diagnosis, tags, findings, history, teaching,"
-    "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+    "  tokenize = 'unicode61 remove_diacritics 2'"
     ");"
     /* ORDER BY rank weighs a match in the title most, then the diagnosis,
      * tags, findings, history and teaching text */

@@ -216,6 +216,37 @@ test_db_files (void)
   remove_tree (dir);
 }
 
+static void
+test_db_hep_rank (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HepDb) db = hep_db_open_memory (&error);
+  g_autoptr(HepDbStatement) stmt = NULL;
+  g_autoptr(GString) order = g_string_new (NULL);
+  gboolean has_row;
+
+  /* hep_rank: column weights first, then term frequency (saturating) */
+  g_assert_true (hep_db_exec (db,
+    "CREATE VIRTUAL TABLE t USING fts5 (head, body);"
+    "INSERT INTO t (rowid, head, body) VALUES"
+    " (1, 'other', 'scar'),"
+    " (2, 'scar', 'other'),"
+    " (3, 'other', 'scar scar scar'),"
+    " (4, 'scar', 'scar'),"
+    " (5, 'other', 'other')", &error));
+  g_assert_no_error (error);
+  stmt = hep_db_prepare (db, "SELECT rowid, rank FROM t WHERE t MATCH 'scar' AND rank MATCH 'hep_rank(10.0, 1.0)'"
+                             " ORDER BY rank", &error);
+  g_assert_no_error (error);
+  while (hep_db_statement_step (stmt, &has_row, &error) && has_row)
+    {
+      g_string_append_printf (order, "%" G_GINT64_FORMAT " ", hep_db_statement_get_int (stmt, 0));
+      g_assert_cmpfloat (hep_db_statement_get_double (stmt, 1), <, 0);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpstr (order->str, ==, "4 2 3 1 ");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/db/errors", test_db_errors);
   g_test_add_func ("/db/transactions", test_db_transactions);
   g_test_add_func ("/db/files", test_db_files);
+  g_test_add_func ("/db/hep-rank", test_db_hep_rank);
 
   return g_test_run ();
 }

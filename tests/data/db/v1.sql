@@ -11,7 +11,7 @@ CREATE TABLE case_text (  case_pk  INTEGER NOT NULL REFERENCES cases (pk) ON DEL
 CREATE TABLE case_tag (  case_pk  INTEGER NOT NULL REFERENCES cases (pk) ON DELETE CASCADE,  tag      TEXT NOT NULL,  position INTEGER NOT NULL,  PRIMARY KEY (case_pk, tag)) WITHOUT ROWID;
 CREATE INDEX case_tag_tag ON case_tag (tag);
 CREATE TABLE case_image (  case_pk  INTEGER NOT NULL REFERENCES cases (pk) ON DELETE CASCADE,  position INTEGER NOT NULL,  caption  TEXT NOT NULL,  phase    TEXT,  modality TEXT,  file     TEXT,  PRIMARY KEY (case_pk, position)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE case_fts USING fts5 (  title, diagnosis, tags, findings, history, teaching,  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE case_fts USING fts5 (  title, diagnosis, tags, findings, history, teaching,  tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO case_fts (case_fts, rank) VALUES ('rank', 'bm25(10.0, 6.0, 4.0, 2.0, 1.0, 1.0)');
 
 INSERT INTO cases (pk, id, title, age, sex, history, presentation, found_on, size_mm, features, diagnosis, proof, certainty, lirads, difficulty, language, spoilers, author, license, derived_from, modified) VALUES (1, 'v1-user-case', 'A case written by schema version 1', 61, 'm', 'Cirrhosis.', 'Surveillance nodule.', 'us', 22, 'risk=cirrhosis age=61 sex=m size=22 aphe=nonrim washout capsule', 'hcc', 'explant', 'definite', 'LR-5', 2, 'en', 'diagnosis lirads', 'Fixture', 'CC0-1.0', NULL, 1700000000);
