@@ -530,17 +530,22 @@ cases_import (HepCliArgs *args)
       return HEP_CLI_EXIT_OK;
     }
 
-  for (guint i = 0; i < results->len; i++)
-    {
-      HepCaseImportResult *r = results->pdata[i];
+  {
+    guint n[3] = { 0, 0, 0 };
 
-      if (r->action == HEP_CASE_IMPORT_RENAMED)
-        printf ("renamed   %s -> %s (the id was taken)\n", r->id, r->new_id);
-      else
-        printf ("%-9s %s\n", action_name (r->action), r->id);
-    }
-  printf ("Imported %u case%s from %s\n", results->len, results->len == 1 ? "" : "s",
-          (char *) args->args->pdata[1]);
+    for (guint i = 0; i < results->len; i++)
+      {
+        HepCaseImportResult *r = results->pdata[i];
+
+        n[r->action]++;
+        if (r->action == HEP_CASE_IMPORT_RENAMED)
+          printf ("renamed   %s -> %s (the id was taken)\n", r->id, r->new_id);
+        else
+          printf ("%-9s %s\n", action_name (r->action), r->id);
+      }
+    printf ("%s: %u added, %u renamed, %u unchanged\n", (char *) args->args->pdata[1],
+            n[HEP_CASE_IMPORT_ADDED], n[HEP_CASE_IMPORT_RENAMED], n[HEP_CASE_IMPORT_UNCHANGED]);
+  }
   return HEP_CLI_EXIT_OK;
 }
 

@@ -207,7 +207,12 @@ hep_migrations_check (HepDb       *db,
   if (!hep_db_get_user_version (db, schema, &version, error))
     return FALSE;
   if (version > latest)
-    return refuse_newer (db, version, error);
+    {
+      g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_TOO_NEW,
+                   _("The case library has schema version %d, but this version of Hepatica "
+                     "knows versions up to %d; use a newer Hepatica"), version, latest);
+      return FALSE;
+    }
   if (version < latest)
     {
       g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_MIGRATION,

@@ -319,6 +319,12 @@ test_cli_export_import (Fixture       *f,
   g_assert_cmpuint (count (out, "\"origin\":\"user\""), ==, 2);
   before = g_steal_pointer (&out);
 
+  /* importing it again changes nothing */
+  g_assert_cmpint (run (f, &out, &err, "import", db_option, "--library=", pack), ==, 0);
+  g_assert_nonnull (strstr (out, "unchanged fx-hcc-lr5\n"));
+  g_assert_nonnull (strstr (out, ": 0 added, 0 renamed, 2 unchanged\n"));
+  g_clear_pointer (&out, g_free);
+
   /* a damaged pack fails in one line and changes nothing */
   text[strlen (text) / 2] ^= 0x01;
   g_assert_true (g_file_set_contents (pack, text, -1, NULL));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hep-test-cases.h"
+#include "hep-migrations.h"
 
 #define NOW G_GINT64_CONSTANT (1790000000)
 
@@ -517,6 +518,19 @@ test_store_library_errors (void)
   g_assert_null (hep_case_store_new (":memory:", junk, &error));
   g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_LIBRARY);
   g_clear_error (&error);
+
+  /* a library from a newer Hepatica */
+  {
+    g_autofree char *future = g_build_filename (dir, "future.db", NULL);
+    g_autoptr(HepDb) db = hep_db_open (future, HEP_DB_OPEN_CREATE, &error);
+
+    g_assert_true (hep_db_set_user_version (db, hep_migrations_get_latest_version () + 1, &error));
+    g_clear_object (&db);
+    g_assert_null (hep_case_store_new (":memory:", future, &error));
+    g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_LIBRARY);
+    g_assert_nonnull (strstr (error->message, "newer Hepatica"));
+    g_clear_error (&error);
+  }
 
   /* "" means no library at all */
   store = hep_case_store_new (":memory:", "", &error);
