@@ -197,6 +197,13 @@ hep_case_pack_parse (const char       *data,
                    HEP_CASE_PACK_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
+  if (length >= strlen (HEADER_LINE) + 1 &&
+      memcmp (data, "[" HEP_CASE_PACK_HEADER "]\r\n", strlen (HEADER_LINE) + 1) == 0)
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DAMAGED,
+                   _("The case pack is damaged: its line endings were converted to CRLF on the way"));
+      return NULL;
+    }
   if (length < strlen (HEADER_LINE) || memcmp (data, HEADER_LINE, strlen (HEADER_LINE)) != 0)
     {
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_NOT_A_PACK,

@@ -305,6 +305,14 @@ test_pack_wrong_magic (Fixture       *f,
   assert_refused (f, "", 0, HEP_CASE_PACK_ERROR_NOT_A_PACK, "Hepatica Case Pack");
   assert_refused (f, "[Anki Deck]\nFormat=1\n", 20, HEP_CASE_PACK_ERROR_NOT_A_PACK, NULL);
   assert_refused (f, binary, sizeof binary - 1, HEP_CASE_PACK_ERROR_NOT_A_PACK, NULL);
+  /* a pack that went through a CRLF conversion says so */
+  {
+    g_autofree char *text = make_pack (1, NULL);
+    g_autoptr(GString) crlf = g_string_new (text);
+
+    g_string_replace (crlf, "\n", "\r\n", 0);
+    assert_refused (f, crlf->str, crlf->len, HEP_CASE_PACK_ERROR_DAMAGED, "CRLF");
+  }
   /* a single case file is not a pack */
   case_file = hep_test_case_path ("fx-hcc-lr5.case");
   g_assert_true (g_file_get_contents (case_file, &case_text, &length, NULL));

@@ -169,6 +169,14 @@ test_store_filters (Fixture       *f,
       g_test_message ("filter %u: %s", i, ids);
       g_assert_cmpstr (ids, ==, rows[i].expected);
     }
+  {
+    g_auto(GStrv) tags = hep_case_store_list_tags (f->store, &error);
+    g_autofree char *joined = g_strjoinv (" ", tags);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (joined, ==, "benign central-scar cirrhosis fat fever hormone infection staging targetoid "
+                                 "washout young-woman");
+  }
   /* the SQL-looking search did nothing to the data */
   g_assert_cmpuint (hep_case_store_count (f->store, HEP_CASE_ORIGIN_BUNDLED, NULL), ==, 5);
 
