@@ -387,7 +387,8 @@ strv_equal0 (char **a,
   return g_strv_equal ((const char * const *) a, (const char * const *) b);
 }
 
-/* Equal content: every field except origin and the modification time. */
+/* Equal content: every field of the case source format, that is all but
+ * the origin, the case it was duplicated from and the modification time. */
 gboolean
 hep_case_equal (HepCase *a,
                 HepCase *b)
@@ -395,7 +396,8 @@ hep_case_equal (HepCase *a,
   g_return_val_if_fail (HEP_IS_CASE (a) && HEP_IS_CASE (b), FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (string_props); i++)
-    if (g_strcmp0 (*STRING_FIELD (a, i), *STRING_FIELD (b, i)) != 0)
+    if (string_props[i].offset != offsetof (HepCase, derived_from) &&
+        g_strcmp0 (*STRING_FIELD (a, i), *STRING_FIELD (b, i)) != 0)
       return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (list_props); i++)
     if (!strv_equal0 (*LIST_FIELD (a, i), *LIST_FIELD (b, i)))

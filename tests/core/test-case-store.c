@@ -377,6 +377,24 @@ test_store_duplicate (Fixture       *f,
     g_assert_true (hep_case_equal (again, original));
   }
 
+  /* a pack of the copy, imported back, is recognised as the same case */
+  {
+    g_autoptr(GPtrArray) cases = g_ptr_array_new ();
+    g_autoptr(GPtrArray) parsed = NULL;
+    g_autoptr(GPtrArray) results = NULL;
+    g_autofree char *text = NULL;
+    gsize length;
+
+    g_ptr_array_add (cases, copy);
+    text = hep_case_pack_write (cases, NULL, NULL, &length, &error);
+    parsed = hep_case_pack_parse (text, length, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (hep_case_get_derived_from (parsed->pdata[0]));
+    results = hep_case_store_import_cases (f->store, parsed, NOW, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (((HepCaseImportResult *) results->pdata[0])->action, ==, HEP_CASE_IMPORT_UNCHANGED);
+  }
+
   copy2 = hep_case_store_duplicate_case (f->store, "fx-fnh-scar", NOW, &error);
   g_assert_cmpstr (hep_case_get_id (copy2), ==, "fx-fnh-scar-copy-2");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 7);

@@ -186,6 +186,20 @@ test_db_files (void)
   }
 
   {
+    g_autoptr(HepDb) immutable = hep_db_open (path, HEP_DB_OPEN_IMMUTABLE, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (hep_db_is_read_only (immutable));
+    stmt = hep_db_prepare (immutable, "SELECT count(*) FROM t", &error);
+    g_assert_true (hep_db_statement_step (stmt, &has_row, &error));
+    g_assert_cmpint (hep_db_statement_get_int (stmt, 0), ==, 1);
+    g_clear_pointer (&stmt, hep_db_statement_free);
+    g_assert_false (hep_db_exec (immutable, "DELETE FROM t", &error));
+    g_assert_error (error, HEP_DB_ERROR, HEP_DB_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  {
     g_autoptr(HepDb) mem = hep_db_open_memory (&error);
 
     g_assert_true (hep_db_attach (mem, path, "lib", TRUE, &error));
