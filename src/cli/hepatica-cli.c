@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "ddx", hep_cli_ddx, "differential diagnosis: twelve diagnoses ranked, with evidence and pitfalls" },
   { "next-imaging", hep_cli_next_imaging, "next imaging per the ACR Appropriateness Criteria, and US LI-RADS" },
   { "diagram", hep_cli_diagram, "enhancement-curve and per-phase diagrams to SVG, PNG or PDF" },
+  { "cases", hep_cli_cases, "the case library: list, search, show, export, import" },
 };
 
 static void

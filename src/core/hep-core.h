@@ -16,3 +16,8 @@
 #include "hep-curve-model.h"
 #include "hep-svg-writer.h"
 #include "hep-diagram.h"
+#include "hep-case.h"
+#include "hep-case-pack.h"
+#include "hep-case-source.h"
+#include "hep-case-store.h"
+#include "hep-db.h"

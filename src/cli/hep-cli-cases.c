@@ -1,0 +1,584 @@
+/* hep-cli-cases.c: `hepatica-cli cases list|search|show|export|import`
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char cases_usage[] =
+  "Usage: hepatica-cli cases COMMAND [OPTIONS] [ARGS]\n"
+  "\n"
+  "The case library: the bundled cases and your own.\n"
+  "\n"
+  "Commands:\n"
+  "  list [--diagnosis=ID] [--tag=TAG] [--difficulty=1-5] [--lirads=CAT] [--origin=user|bundled]\n"
+  "                         cases in title order\n"
+  "  search [--limit=N] WORDS...\n"
+  "                         full-text search, best match first (the last word may be a prefix)\n"
+  "  show [--unknown] ID    one case card; --unknown hides its spoiler fields\n"
+  "  export --output=FILE [ID...]\n"
+  "                         writes a case pack; without IDs, all of your own cases\n"
+  "  import FILE            reads a case pack, all or nothing\n"
+  "\n"
+  "Options of every command:\n"
+  "  --json                 print JSON instead of text\n"
+  "  --db=PATH              the user database (default: $XDG_DATA_HOME/hepatica/user.db)\n"
+  "  --library=PATH         the bundled library (default: $HEPATICA_LIBRARY or the installed one)\n"
+  "\n"
+  "Import rule for ids: a case whose id is free is added under it; a case identical to the\n"
+  "existing case with its id is skipped; any other clash is imported as ID-imported (or\n"
+  "ID-imported-2, …) and reported. A pack with any invalid case imports nothing.\n"
+  "\n"
+  "Exit status: 0 on success, 1 when the command fails, 2 on bad arguments.\n"
+  HEP_CLI_EDUCATION_NOTE "\n";
+
+static const char * const known_options[] = {
+  "db=", "library=", "diagnosis=", "tag=", "difficulty=", "lirads=", "origin=", "limit=",
+  "output=", "unknown", NULL,
+};
+
+static HepCaseStore *
+open_store (const char  *command,
+            HepCliArgs  *args)
+{
+  g_autoptr(GError) error = NULL;
+  HepCaseStore *store;
+
+  store = hep_case_store_new (hep_cli_args_get (args, "db"), hep_cli_args_get (args, "library"), &error);
+  if (store == NULL)
+    hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
+  return store;
+}
+
+static const char *
+sex_word (HepSex sex)
+{
+  return sex == HEP_SEX_F ? "f" : sex == HEP_SEX_M ? "m" : NULL;
+}
+
+static void
+json_strv (HepJson            *json,
+           const char         *key,
+           const char * const *list)
+{
+  hep_json_key (json, key);
+  hep_json_begin_array (json);
+  for (guint i = 0; list && list[i]; i++)
+    hep_json_string (json, list[i]);
+  hep_json_end_array (json);
+}
+
+static void
+json_lirads (HepJson *json,
+             HepCase *c)
+{
+  hep_json_key (json, "lirads");
+  if (hep_case_get_lirads (c) == HEP_LIRADS_NA)
+    hep_json_null (json);
+  else
+    hep_json_string (json, hep_lirads_category_to_string (hep_case_get_lirads (c)));
+}
+
+static void
+json_case_summary (HepJson *json,
+                   HepCase *c)
+{
+  g_autofree char *features = hep_case_dup_features_string (c);
+
+  hep_json_member_string (json, "id", hep_case_get_id (c));
+  hep_json_member_string (json, "title", hep_case_get_title (c));
+  hep_json_member_string (json, "diagnosis", hep_case_get_diagnosis (c));
+  json_lirads (json, c);
+  json_strv (json, "tags", hep_case_get_tags (c));
+  hep_json_member_string (json, "features", features);
+  hep_json_member_int (json, "difficulty", hep_case_get_difficulty (c));
+  hep_json_member_int (json, "age", hep_case_get_age (c));
+  hep_json_member_string (json, "sex", sex_word (hep_case_get_sex (c)));
+  hep_json_member_int (json, "size_mm", hep_case_get_size (c));
+  hep_json_member_string (json, "found_on", hep_case_get_found_on (c));
+  hep_json_member_string (json, "origin", hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? "bundled" : "user");
+}
+
+/* ---- list ------------------------------------------------------------------ */
+
+static int
+cases_list (HepCliArgs *args)
+{
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  HepCaseFilter filter = HEP_CASE_FILTER_INIT;
+  const char *value;
+  guint n;
+
+  if (args->args->len != 1)
+    return hep_cli_fail ("cases list", HEP_CLI_EXIT_USAGE, "takes no arguments, got “%s”",
+                         (char *) args->args->pdata[1]);
+
+  filter.diagnosis = hep_cli_args_get (args, "diagnosis");
+  if (filter.diagnosis && !hep_case_diagnosis_is_known (filter.diagnosis))
+    {
+      g_autofree char *accepted = g_strjoinv (", ", (char **) hep_case_get_diagnosis_ids ());
+      return hep_cli_fail ("cases list", HEP_CLI_EXIT_USAGE, "bad --diagnosis “%s”; accepted: %s",
+                           filter.diagnosis, accepted);
+    }
+  filter.tag = hep_cli_args_get (args, "tag");
+  value = hep_cli_args_get (args, "difficulty");
+  if (value)
+    {
+      guint64 d;
+
+      if (!g_ascii_string_to_unsigned (value, 10, 1, 5, &d, NULL))
+        return hep_cli_fail ("cases list", HEP_CLI_EXIT_USAGE, "bad --difficulty “%s”; accepted: 1–5", value);
+      filter.difficulty = (int) d;
+    }
+  value = hep_cli_args_get (args, "lirads");
+  if (value)
+    {
+      HepLiradsCategory category;
+
+      if (!hep_lirads_category_from_string (value, &category))
+        return hep_cli_fail ("cases list", HEP_CLI_EXIT_USAGE,
+                             "bad --lirads “%s”; accepted: LR-1…LR-5, LR-M, LR-TIV, LR-NC, NA", value);
+      filter.lirads = category;
+    }
+  value = hep_cli_args_get (args, "origin");
+  if (value)
+    {
+      if (g_str_equal (value, "user"))
+        filter.origin = HEP_CASE_ORIGIN_USER;
+      else if (g_str_equal (value, "bundled"))
+        filter.origin = HEP_CASE_ORIGIN_BUNDLED;
+      else
+        return hep_cli_fail ("cases list", HEP_CLI_EXIT_USAGE, "bad --origin “%s”; accepted: user, bundled", value);
+    }
+
+  store = open_store ("cases list", args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  if (!hep_case_store_set_filter (store, &filter, &error))
+    return hep_cli_fail ("cases list", HEP_CLI_EXIT_FAILURE, "%s", error->message);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (args->json)
+    {
+      g_autoptr(HepJson) json = hep_json_new ();
+
+      hep_json_begin_array (json);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          hep_json_begin_object (json);
+          json_case_summary (json, c);
+          hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+          hep_json_end_object (json);
+        }
+      hep_json_end_array (json);
+      hep_cli_print_json (g_steal_pointer (&json));
+      return HEP_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      printf ("%-32s %-7s %-18s %s\n", hep_case_get_id (c),
+              hep_lirads_category_to_string (hep_case_get_lirads (c)),
+              hep_case_get_diagnosis (c), hep_case_get_title (c));
+    }
+  printf ("%u case%s\n%s\n", n, n == 1 ? "" : "s", HEP_CLI_EDUCATION_NOTE);
+  return HEP_CLI_EXIT_OK;
+}
+
+/* ---- search ------------------------------------------------------------------ */
+
+static int
+cases_search (HepCliArgs *args)
+{
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  const char *value = hep_cli_args_get (args, "limit");
+  guint64 limit = 20;
+
+  if (args->args->len < 2)
+    return hep_cli_fail ("cases search", HEP_CLI_EXIT_USAGE, "expected WORDS to search for");
+  if (value && !g_ascii_string_to_unsigned (value, 10, 1, 1000, &limit, NULL))
+    return hep_cli_fail ("cases search", HEP_CLI_EXIT_USAGE, "bad --limit “%s”; accepted: 1–1000", value);
+  for (guint i = 1; i < args->args->len; i++)
+    {
+      if (query->len)
+        g_string_append_c (query, ' ');
+      g_string_append (query, args->args->pdata[i]);
+    }
+
+  store = open_store ("cases search", args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  hits = hep_case_store_search (store, query->str, (guint) limit, &error);
+  if (hits == NULL)
+    return hep_cli_fail ("cases search", HEP_CLI_EXIT_USAGE, "%s", error->message);
+
+  if (args->json)
+    {
+      g_autoptr(HepJson) json = hep_json_new ();
+
+      hep_json_begin_array (json);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          HepCaseHit *hit = hits->pdata[i];
+
+          hep_json_begin_object (json);
+          json_case_summary (json, hit->item);
+          hep_json_member_double (json, "rank", hit->rank);
+          hep_json_member_string (json, "snippet", hit->snippet);
+          hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+          hep_json_end_object (json);
+        }
+      hep_json_end_array (json);
+      hep_cli_print_json (g_steal_pointer (&json));
+      return HEP_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      HepCaseHit *hit = hits->pdata[i];
+      g_autofree char *snippet = g_strdup (hit->snippet ? hit->snippet : "");
+
+      g_strdelimit (snippet, "\n\r\t", ' ');
+      printf ("%-32s %s\n    %s\n", hep_case_get_id (hit->item), hep_case_get_title (hit->item), snippet);
+    }
+  printf ("%u match%s\n%s\n", hits->len, hits->len == 1 ? "" : "es", HEP_CLI_EDUCATION_NOTE);
+  return HEP_CLI_EXIT_OK;
+}
+
+/* ---- show ---------------------------------------------------------------------- */
+
+static void
+print_list (const char         *heading,
+            const char * const *list)
+{
+  if (list == NULL || list[0] == NULL)
+    return;
+  printf ("%s:\n", heading);
+  for (guint i = 0; list[i]; i++)
+    printf ("  • %s\n", list[i]);
+}
+
+static void
+print_card (HepCase  *c,
+            gboolean  unknown)
+{
+  g_autofree char *features = hep_case_dup_features_string (c);
+  HepSex sex = hep_case_get_sex (c);
+  const char *hidden = "(hidden)";
+
+#define HIDE(field) (unknown && hep_case_is_spoiler (c, field))
+
+  if (HIDE ("title"))
+    printf ("Unknown case %s\n", hep_case_get_id (c));
+  else
+    printf ("%s — %s\n", hep_case_get_id (c), hep_case_get_title (c));
+  printf ("Patient: %d-year-old %s. Found on %s. Size %d mm.\n", hep_case_get_age (c),
+          sex == HEP_SEX_F ? "woman" : sex == HEP_SEX_M ? "man" : "patient",
+          hep_case_modality_get_label (hep_case_get_found_on (c)), hep_case_get_size (c));
+  printf ("History: %s\n", hep_case_get_history (c));
+  printf ("Presentation: %s\n", hep_case_get_presentation (c));
+  printf ("Features: %s\n", unknown ? hidden : features);
+  printf ("Findings:\n");
+  for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
+    {
+      g_autofree char *field = g_strconcat ("findings-", hep_case_phase_to_key (p), NULL);
+      const char *text = hep_case_get_findings (c, p);
+
+      if (text != NULL)
+        printf ("  %s: %s\n", hep_case_phase_get_label (p), HIDE (field) ? hidden : text);
+    }
+  if (HIDE ("diagnosis"))
+    printf ("Diagnosis: %s\n", hidden);
+  else
+    printf ("Diagnosis: %s (%s)\n", hep_case_diagnosis_get_label (hep_case_get_diagnosis (c)),
+            hep_case_get_diagnosis (c));
+  printf ("Proof: %s, %s\n", HIDE ("proof") ? hidden : hep_case_proof_get_label (hep_case_get_proof (c)),
+          HIDE ("certainty") ? hidden : hep_case_get_certainty (c));
+  printf ("LI-RADS: %s\n", HIDE ("lirads") ? hidden : hep_lirads_category_to_string (hep_case_get_lirads (c)));
+  printf ("Difficulty: %d/5\n", hep_case_get_difficulty (c));
+  if (!HIDE ("tags"))
+    {
+      g_autofree char *tags = g_strjoinv (", ", (char **) hep_case_get_tags (c));
+      printf ("Tags: %s\n", tags);
+    }
+  if (!HIDE ("teaching-points"))
+    print_list ("Teaching points", hep_case_get_teaching_points (c));
+  if (!HIDE ("pitfalls"))
+    print_list ("Pitfalls", hep_case_get_pitfalls (c));
+  if (!HIDE ("references"))
+    print_list ("References", hep_case_get_references (c));
+  for (guint i = 0; i < hep_case_get_n_images (c); i++)
+    {
+      const HepCaseImage *image = hep_case_get_image (c, i);
+
+      printf ("Image %u: %s [%s%s%s]\n", i + 1, image->caption, image->modality ? image->modality : "",
+              image->modality && image->phase ? ", " : "", image->phase ? image->phase : "");
+    }
+  printf ("Author: %s. Licence: %s. %s case.\n", hep_case_get_author (c), hep_case_get_license (c),
+          hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? "Bundled" : "Your");
+  printf ("%s\n", HEP_CLI_EDUCATION_NOTE);
+#undef HIDE
+}
+
+static void
+print_card_json (HepCase  *c,
+                 gboolean  unknown)
+{
+  g_autoptr(HepJson) json = hep_json_new ();
+
+  hep_json_begin_object (json);
+  json_case_summary (json, c);
+  hep_json_member_string (json, "history", hep_case_get_history (c));
+  hep_json_member_string (json, "presentation", hep_case_get_presentation (c));
+  hep_json_key (json, "findings");
+  hep_json_begin_object (json);
+  for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
+    if (hep_case_get_findings (c, p) != NULL)
+      hep_json_member_string (json, hep_case_phase_to_key (p), hep_case_get_findings (c, p));
+  hep_json_end_object (json);
+  hep_json_member_string (json, "proof", hep_case_get_proof (c));
+  hep_json_member_string (json, "certainty", hep_case_get_certainty (c));
+  json_strv (json, "teaching_points", hep_case_get_teaching_points (c));
+  json_strv (json, "pitfalls", hep_case_get_pitfalls (c));
+  json_strv (json, "references", hep_case_get_references (c));
+  hep_json_key (json, "spoilers");
+  hep_json_begin_array (json);
+  for (guint bit = 0; (1u << bit) <= HEP_CASE_SPOILER_ALL; bit++)
+    if (hep_case_get_spoilers (c) & (1u << bit))
+      hep_json_string (json, hep_case_spoiler_to_string (1u << bit));
+  hep_json_end_array (json);
+  hep_json_key (json, "images");
+  hep_json_begin_array (json);
+  for (guint i = 0; i < hep_case_get_n_images (c); i++)
+    {
+      const HepCaseImage *image = hep_case_get_image (c, i);
+
+      hep_json_begin_object (json);
+      hep_json_member_string (json, "caption", image->caption);
+      hep_json_member_string (json, "phase", image->phase);
+      hep_json_member_string (json, "modality", image->modality);
+      hep_json_member_string (json, "file", image->file);
+      hep_json_end_object (json);
+    }
+  hep_json_end_array (json);
+  hep_json_member_string (json, "language", hep_case_get_language (c));
+  hep_json_member_string (json, "author", hep_case_get_author (c));
+  hep_json_member_string (json, "license", hep_case_get_license (c));
+  hep_json_member_string (json, "derived_from", hep_case_get_derived_from (c));
+  hep_json_member_boolean (json, "unknown_mode", unknown);
+  hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+  hep_json_end_object (json);
+  hep_cli_print_json (g_steal_pointer (&json));
+}
+
+static int
+cases_show (HepCliArgs *args)
+{
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(HepCase) c = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean unknown = hep_cli_args_get (args, "unknown") != NULL;
+
+  if (args->args->len != 2)
+    return hep_cli_fail ("cases show", HEP_CLI_EXIT_USAGE, "expected one case ID");
+  if (unknown && args->json)
+    return hep_cli_fail ("cases show", HEP_CLI_EXIT_USAGE, "--unknown applies to the text card only");
+  store = open_store ("cases show", args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  c = hep_case_store_get_case (store, args->args->pdata[1], &error);
+  if (c == NULL)
+    return hep_cli_fail ("cases show", HEP_CLI_EXIT_FAILURE, "%s", error->message);
+  if (args->json)
+    print_card_json (c, FALSE);
+  else
+    print_card (c, unknown);
+  return HEP_CLI_EXIT_OK;
+}
+
+/* ---- export / import -------------------------------------------------------------- */
+
+static int
+cases_export (HepCliArgs *args)
+{
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *created = g_date_time_format_iso8601 (now);
+  g_autofree char *generator = g_strdup_printf ("hepatica-cli %s", PACKAGE_VERSION);
+  const char *output = hep_cli_args_get (args, "output");
+
+  if (output == NULL || *output == '\0')
+    return hep_cli_fail ("cases export", HEP_CLI_EXIT_USAGE, "--output=FILE is required");
+  store = open_store ("cases export", args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+
+  if (args->args->len > 1)
+    {
+      for (guint i = 1; i < args->args->len; i++)
+        {
+          HepCase *c = hep_case_store_get_case (store, args->args->pdata[i], &error);
+
+          if (c == NULL)
+            return hep_cli_fail ("cases export", HEP_CLI_EXIT_FAILURE, "%s", error->message);
+          g_ptr_array_add (cases, c);
+        }
+    }
+  else
+    {
+      HepCaseFilter filter = HEP_CASE_FILTER_INIT;
+
+      filter.origin = HEP_CASE_ORIGIN_USER;
+      if (!hep_case_store_set_filter (store, &filter, &error))
+        return hep_cli_fail ("cases export", HEP_CLI_EXIT_FAILURE, "%s", error->message);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+        g_ptr_array_add (cases, g_list_model_get_item (G_LIST_MODEL (store), i));
+      if (cases->len == 0)
+        return hep_cli_fail ("cases export", HEP_CLI_EXIT_FAILURE,
+                             "you have no cases of your own to export; name the cases to export");
+    }
+
+  if (!hep_case_pack_save_file (cases, output, generator, created, &error))
+    return hep_cli_fail ("cases export", HEP_CLI_EXIT_FAILURE, "%s", error->message);
+
+  if (args->json)
+    {
+      g_autoptr(HepJson) json = hep_json_new ();
+
+      hep_json_begin_object (json);
+      hep_json_member_string (json, "file", output);
+      hep_json_member_int (json, "count", cases->len);
+      hep_json_key (json, "ids");
+      hep_json_begin_array (json);
+      for (guint i = 0; i < cases->len; i++)
+        hep_json_string (json, hep_case_get_id (cases->pdata[i]));
+      hep_json_end_array (json);
+      hep_json_end_object (json);
+      hep_cli_print_json (g_steal_pointer (&json));
+    }
+  else
+    printf ("Exported %u case%s to %s\n", cases->len, cases->len == 1 ? "" : "s", output);
+  return HEP_CLI_EXIT_OK;
+}
+
+static const char *
+action_name (HepCaseImportAction action)
+{
+  switch (action)
+    {
+    case HEP_CASE_IMPORT_ADDED: return "added";
+    case HEP_CASE_IMPORT_RENAMED: return "renamed";
+    case HEP_CASE_IMPORT_UNCHANGED: return "unchanged";
+    default: return "?";
+    }
+}
+
+static int
+cases_import (HepCliArgs *args)
+{
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+
+  if (args->args->len != 2)
+    return hep_cli_fail ("cases import", HEP_CLI_EXIT_USAGE, "expected one case pack FILE");
+  store = open_store ("cases import", args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  results = hep_case_pack_import_file (store, args->args->pdata[1], g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (results == NULL)
+    return hep_cli_fail ("cases import", HEP_CLI_EXIT_FAILURE, "%s: %s", (char *) args->args->pdata[1],
+                         error->message);
+
+  if (args->json)
+    {
+      g_autoptr(HepJson) json = hep_json_new ();
+
+      hep_json_begin_object (json);
+      hep_json_member_string (json, "file", args->args->pdata[1]);
+      hep_json_key (json, "cases");
+      hep_json_begin_array (json);
+      for (guint i = 0; i < results->len; i++)
+        {
+          HepCaseImportResult *r = results->pdata[i];
+
+          hep_json_begin_object (json);
+          hep_json_member_string (json, "id", r->id);
+          hep_json_member_string (json, "new_id", r->new_id);
+          hep_json_member_string (json, "action", action_name (r->action));
+          hep_json_end_object (json);
+        }
+      hep_json_end_array (json);
+      hep_json_end_object (json);
+      hep_cli_print_json (g_steal_pointer (&json));
+      return HEP_CLI_EXIT_OK;
+    }
+
+  {
+    guint n[3] = { 0, 0, 0 };
+
+    for (guint i = 0; i < results->len; i++)
+      {
+        HepCaseImportResult *r = results->pdata[i];
+
+        n[r->action]++;
+        if (r->action == HEP_CASE_IMPORT_RENAMED)
+          printf ("renamed   %s -> %s (the id was taken)\n", r->id, r->new_id);
+        else
+          printf ("%-9s %s\n", action_name (r->action), r->id);
+      }
+    printf ("%s: %u added, %u renamed, %u unchanged\n", (char *) args->args->pdata[1],
+            n[HEP_CASE_IMPORT_ADDED], n[HEP_CASE_IMPORT_RENAMED], n[HEP_CASE_IMPORT_UNCHANGED]);
+  }
+  return HEP_CLI_EXIT_OK;
+}
+
+int
+hep_cli_cases (int    argc,
+               char **argv)
+{
+  g_auto(HepCliArgs) args = { 0, };
+  g_autoptr(GError) error = NULL;
+  const char *command;
+
+  if (!hep_cli_args_parse (&args, argc, argv, known_options, &error))
+    return hep_cli_fail ("cases", HEP_CLI_EXIT_USAGE, "%s; see “hepatica-cli cases --help”", error->message);
+  if (args.help)
+    {
+      fputs (cases_usage, stdout);
+      return HEP_CLI_EXIT_OK;
+    }
+  if (args.args->len == 0)
+    return hep_cli_fail ("cases", HEP_CLI_EXIT_USAGE,
+                         "expected a command: list, search, show, export or import; see “hepatica-cli cases --help”");
+
+  command = args.args->pdata[0];
+  if (g_str_equal (command, "list"))
+    return cases_list (&args);
+  if (g_str_equal (command, "search"))
+    return cases_search (&args);
+  if (g_str_equal (command, "show"))
+    return cases_show (&args);
+  if (g_str_equal (command, "export"))
+    return cases_export (&args);
+  if (g_str_equal (command, "import"))
+    return cases_import (&args);
+  return hep_cli_fail ("cases", HEP_CLI_EXIT_USAGE,
+                       "unknown command “%s”; accepted: list, search, show, export, import", command);
+}

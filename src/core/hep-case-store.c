@@ -1,0 +1,1185 @@
+/* hep-case-store.c: the case library as a list model
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-case-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "hep-case-db-private.h"
+#include "hep-case-source.h"
+#include "hep-db.h"
+#include "hep-migrations.h"
+
+typedef struct {
+  gint64 pk;
+  gint   lib;    /* 0: main (user), 1: lib (bundled) */
+} Row;
+
+struct _HepCaseStore
+{
+  GObject    parent_instance;
+
+  HepDb     *db;
+  char      *user_path;
+  char      *library_path;   /* NULL when no library is attached */
+
+  /* the current filter, owned copies */
+  char      *diagnosis;
+  char      *tag;
+  int        difficulty;
+  int        lirads;
+  char      *text;
+  int        origin;
+
+  GArray    *rows;           /* Row, in model order */
+  GPtrArray *items;          /* HepCase or NULL (not loaded yet), parallel to rows */
+};
+
+static void hep_case_store_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HepCaseStore, hep_case_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, hep_case_store_list_model_init))
+
+G_DEFINE_QUARK (hep-case-store-error-quark, hep_case_store_error)
+
+static const char * const schemas[] = { "main", "lib" };
+
+/* Column weights of case_fts (title, diagnosis, tags, findings, history,
+ * teaching) for hep_rank, registered by hep-db.c. */
+#define RANK "hep_rank(10.0, 6.0, 4.0, 2.0, 1.0, 1.0)"
+
+void
+hep_case_hit_free (HepCaseHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_clear_object (&hit->item);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+void
+hep_review_state_free (HepReviewState *state)
+{
+  if (state == NULL)
+    return;
+  g_free (state->item_id);
+  g_free (state->state);
+  g_free (state);
+}
+
+void
+hep_case_import_result_free (HepCaseImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->id);
+  g_free (result->new_id);
+  g_free (result);
+}
+
+/* ---- GListModel -------------------------------------------------------------- */
+
+static GType
+hep_case_store_get_item_type (GListModel *model)
+{
+  return HEP_TYPE_CASE;
+}
+
+static guint
+hep_case_store_get_n_items (GListModel *model)
+{
+  return HEP_CASE_STORE (model)->rows->len;
+}
+
+static gpointer
+hep_case_store_get_item (GListModel *model,
+                         guint       position)
+{
+  HepCaseStore *self = HEP_CASE_STORE (model);
+  g_autoptr(GError) error = NULL;
+  const Row *row;
+  HepCase *c;
+
+  if (position >= self->rows->len)
+    return NULL;
+  c = self->items->pdata[position];
+  if (c != NULL)
+    return g_object_ref (c);
+
+  row = &g_array_index (self->rows, Row, position);
+  c = hep_case_db_load (self->db, schemas[row->lib], row->pk, &error);
+  if (c == NULL)
+    {
+      g_warning ("Cannot load case %u: %s", position, error->message);
+      return NULL;
+    }
+  self->items->pdata[position] = c;
+  return g_object_ref (c);
+}
+
+static void
+hep_case_store_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hep_case_store_get_item_type;
+  iface->get_n_items = hep_case_store_get_n_items;
+  iface->get_item = hep_case_store_get_item;
+}
+
+/* ---- object ---------------------------------------------------------------------- */
+
+static void
+clear_filter (HepCaseStore *self)
+{
+  g_clear_pointer (&self->diagnosis, g_free);
+  g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->text, g_free);
+  self->difficulty = 0;
+  self->lirads = -1;
+  self->origin = -1;
+}
+
+static void
+hep_case_store_finalize (GObject *object)
+{
+  HepCaseStore *self = (HepCaseStore *) object;
+
+  clear_filter (self);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->db);
+  g_free (self->user_path);
+  g_free (self->library_path);
+
+  G_OBJECT_CLASS (hep_case_store_parent_class)->finalize (object);
+}
+
+static void
+hep_case_store_class_init (HepCaseStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hep_case_store_finalize;
+}
+
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+static void
+hep_case_store_init (HepCaseStore *self)
+{
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->lirads = -1;
+  self->origin = -1;
+}
+
+char *
+hep_case_store_default_user_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "hepatica", "user.db", NULL);
+}
+
+char *
+hep_case_store_default_library_path (void)
+{
+  const char *env = g_getenv ("HEPATICA_LIBRARY");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (PKGDATADIR, "hepatica-library.db", NULL);
+}
+
+HepCaseStore *
+hep_case_store_new (const char  *user_path,
+                    const char  *library_path,
+                    GError     **error)
+{
+  g_autoptr(HepCaseStore) self = g_object_new (HEP_TYPE_CASE_STORE, NULL);
+  g_autofree char *library = NULL;
+  gboolean explicit_library = library_path != NULL;
+
+  self->user_path = user_path ? g_strdup (user_path) : hep_case_store_default_user_path ();
+  if (!g_str_equal (self->user_path, ":memory:"))
+    {
+      g_autofree char *dir = g_path_get_dirname (self->user_path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  self->db = hep_db_open (self->user_path, HEP_DB_OPEN_CREATE | HEP_DB_OPEN_WAL, error);
+  if (self->db == NULL || !hep_migrations_run (self->db, error))
+    return NULL;
+
+  library = explicit_library ? g_strdup (library_path) : hep_case_store_default_library_path ();
+  if (explicit_library && *library_path == '\0')
+    g_clear_pointer (&library, g_free);   /* asked for none */
+  else if (!explicit_library && !g_file_test (library, G_FILE_TEST_IS_REGULAR))
+    g_clear_pointer (&library, g_free);   /* no library installed: user cases only */
+
+  if (library != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_test (library, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_LIBRARY,
+                       _("The case library “%s” does not exist"), library);
+          return NULL;
+        }
+      if (!hep_db_attach (self->db, library, "lib", TRUE, &local_error) ||
+          !hep_db_exec (self->db, "SELECT count(*) FROM lib.sqlite_schema", &local_error) ||
+          !hep_migrations_check (self->db, "lib", &local_error))
+        {
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_LIBRARY,
+                       _("Cannot use the case library “%s”: %s"), library, local_error->message);
+          return NULL;
+        }
+      self->library_path = g_steal_pointer (&library);
+    }
+
+  if (!hep_case_store_reload (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+hep_case_store_has_library (HepCaseStore *self)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+  return self->library_path != NULL;
+}
+
+const char *
+hep_case_store_get_library_path (HepCaseStore *self)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+  return self->library_path;
+}
+
+const char *
+hep_case_store_get_user_path (HepCaseStore *self)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+  return self->user_path;
+}
+
+/* ---- queries ---------------------------------------------------------------------- */
+
+/* A user's text as a safe FTS5 query: each word quoted (so no FTS syntax,
+ * SQL-looking or not, reaches the parser), the last one as a prefix.
+ * NULL when nothing searchable is left. */
+static char *
+make_fts_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  guint n_words = 0;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  for (p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch != 0 && (g_unichar_isalnum (ch) || ch == '\'' ))
+        {
+          if (ch != '\'')
+            g_string_append_unichar (word, ch);
+          continue;
+        }
+      if (word->len > 0 && n_words < 16)
+        {
+          if (query->len)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"", word->str);
+          n_words++;
+        }
+      g_string_truncate (word, 0);
+      if (ch == 0)
+        break;
+    }
+  if (n_words == 0)
+    return NULL;
+  /* typing "hemang" finds "hemangioma" */
+  if (!g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    g_string_append_c (query, '*');
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+typedef struct {
+  const char *diagnosis;
+  const char *tag;
+  int         difficulty;
+  int         lirads;
+  int         origin;
+  const char *fts;
+} Query;
+
+/* The conditions of one arm; parameters ?1 fts, ?2 diagnosis, ?3 tag,
+ * ?4 difficulty, ?5 lirads. */
+static void
+append_conditions (GString     *sql,
+                   const Query *q,
+                   const char  *schema,
+                   gboolean     shadowed)
+{
+  g_string_append (sql, " WHERE 1");
+  if (q->diagnosis)
+    g_string_append (sql, " AND c.diagnosis = ?2");
+  if (q->tag)
+    g_string_append_printf (sql, " AND EXISTS (SELECT 1 FROM %s.case_tag t WHERE t.case_pk = c.pk AND t.tag = ?3)",
+                            schema);
+  if (q->difficulty > 0)
+    g_string_append (sql, " AND c.difficulty = ?4");
+  if (q->lirads >= 0)
+    g_string_append (sql, " AND c.lirads = ?5");
+  if (shadowed)
+    g_string_append (sql, " AND NOT EXISTS (SELECT 1 FROM main.cases u WHERE u.id = c.id)");
+}
+
+static void
+bind_query (HepDbStatement *stmt,
+            const Query    *q)
+{
+  if (q->fts)
+    hep_db_statement_bind_text (stmt, 1, q->fts);
+  if (q->diagnosis)
+    hep_db_statement_bind_text (stmt, 2, q->diagnosis);
+  if (q->tag)
+    hep_db_statement_bind_text (stmt, 3, q->tag);
+  if (q->difficulty > 0)
+    hep_db_statement_bind_int (stmt, 4, q->difficulty);
+  if (q->lirads >= 0)
+    hep_db_statement_bind_text (stmt, 5, hep_lirads_category_to_string ((HepLiradsCategory) q->lirads));
+}
+
+/* Columns: src, pk, then rank and snippet for text queries. With a limit,
+ * each arm and the whole are cut to it. */
+static char *
+build_select (HepCaseStore *self,
+              const Query  *q,
+              gboolean      snippets,
+              gboolean      limited)
+{
+  GString *sql = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  for (int lib = 0; lib < 2; lib++)
+    {
+      const char *schema = schemas[lib];
+
+      if (lib == 1 && self->library_path == NULL)
+        continue;
+      if (q->origin >= 0 && q->origin != (lib ? HEP_CASE_ORIGIN_BUNDLED : HEP_CASE_ORIGIN_USER))
+        continue;
+      if (!first)
+        g_string_append (sql, " UNION ALL ");
+      first = FALSE;
+
+      if (q->fts)
+        {
+          /* rank inside FTS5 alone, so that it stops after the limit and
+           * computes snippets only for the rows it returns; the joins and
+           * filters come after */
+          g_string_append_printf (sql,
+            "SELECT %d AS src, x.pk AS pk, x.r AS r%s FROM"
+            " (SELECT f.rowid AS pk, f.rank AS r%s FROM %s.case_fts f"
+            " WHERE f.case_fts MATCH ?1 AND f.rank MATCH '" RANK "' ORDER BY f.rank%s) x"
+            " JOIN %s.cases c ON c.pk = x.pk",
+            lib, snippets ? ", x.s AS s" : "",
+            snippets ? ", snippet(case_fts, -1, '[', ']', '…', 10) AS s" : "",
+            schema, limited ? " LIMIT ?6" : "", schema);
+          append_conditions (sql, q, schema, lib == 1);
+        }
+      else
+        {
+          g_string_append_printf (sql,
+            "SELECT %d AS src, c.pk AS pk, c.title AS t, c.id AS i FROM %s.cases c", lib, schema);
+          append_conditions (sql, q, schema, lib == 1);
+        }
+    }
+  if (first)
+    {
+      /* no arm: an empty result with the same columns */
+      g_string_append (sql, "SELECT 0, 0, 0.0, '' WHERE 0");
+      return g_string_free (sql, FALSE);
+    }
+  if (q->fts)
+    g_string_append (sql, " ORDER BY 3, 1, 2");
+  else
+    g_string_append (sql, " ORDER BY 3 COLLATE NOCASE, 4");
+  if (limited)
+    g_string_append (sql, " LIMIT ?6");
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+check_filter (const HepCaseFilter  *filter,
+              GError              **error)
+{
+  if (filter->difficulty < 0 || filter->difficulty > 5)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("Difficulty must be 1–5, got %d"), filter->difficulty);
+      return FALSE;
+    }
+  if (filter->lirads < -1 || filter->lirads >= HEP_N_LIRADS_CATEGORIES)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("Unknown LI-RADS category %d"), filter->lirads);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hep_case_store_reload (HepCaseStore  *self,
+                       GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_autofree char *fts = NULL;
+  g_autofree char *sql = NULL;
+  HepDbStatement *stmt;
+  Query q;
+  gboolean has_row;
+  guint old_len;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+
+  if (self->text != NULL)
+    {
+      fts = make_fts_query (self->text);
+      if (fts == NULL)
+        {
+          /* nothing searchable in the text: nothing matches */
+          goto done;
+        }
+    }
+  q = (Query) { self->diagnosis, self->tag, self->difficulty, self->lirads, self->origin, fts };
+  sql = build_select (self, &q, FALSE, FALSE);
+  stmt = hep_db_get_statement (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, &q);
+  while (TRUE)
+    {
+      Row row;
+
+      if (!hep_db_statement_step (stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      row.lib = (int) hep_db_statement_get_int (stmt, 0);
+      row.pk = hep_db_statement_get_int (stmt, 1);
+      g_array_append_val (rows, row);
+    }
+  hep_db_statement_reset (stmt);
+
+done:
+  old_len = self->rows->len;
+  g_array_unref (self->rows);
+  self->rows = g_steal_pointer (&rows);
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, self->rows->len);
+  if (old_len != 0 || self->rows->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->rows->len);
+  return TRUE;
+}
+
+gboolean
+hep_case_store_set_filter (HepCaseStore         *self,
+                           const HepCaseFilter  *filter,
+                           GError              **error)
+{
+  HepCaseFilter any = HEP_CASE_FILTER_INIT;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+
+  if (filter == NULL)
+    filter = &any;
+  if (!check_filter (filter, error))
+    return FALSE;
+  clear_filter (self);
+  self->diagnosis = g_strdup (filter->diagnosis);
+  self->tag = g_strdup (filter->tag);
+  self->difficulty = filter->difficulty;
+  self->lirads = filter->lirads;
+  self->text = filter->text && *filter->text ? g_strdup (filter->text) : NULL;
+  self->origin = filter->origin;
+  return hep_case_store_reload (self, error);
+}
+
+guint
+hep_case_store_count (HepCaseStore   *self,
+                      HepCaseOrigin   origin,
+                      GError        **error)
+{
+  HepDbStatement *stmt;
+  gboolean has_row;
+  guint n;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), 0);
+
+  if (origin == HEP_CASE_ORIGIN_BUNDLED && self->library_path == NULL)
+    return 0;
+  stmt = hep_db_get_statement (self->db, origin == HEP_CASE_ORIGIN_BUNDLED ? "SELECT count(*) FROM lib.cases"
+                                                                            : "SELECT count(*) FROM main.cases",
+                               error);
+  if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
+    return 0;
+  n = (guint) hep_db_statement_get_int (stmt, 0);
+  hep_db_statement_reset (stmt);
+  return n;
+}
+
+/* Finds @id: a user case first, then a bundled one. */
+static gboolean
+find_case (HepCaseStore  *self,
+           const char    *id,
+           int           *lib,
+           gint64        *pk,
+           gboolean      *found,
+           GError       **error)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      if (i == 1 && self->library_path == NULL)
+        break;
+      if (!hep_case_db_find (self->db, schemas[i], id, found, pk, error))
+        return FALSE;
+      if (*found)
+        {
+          *lib = i;
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
+HepCase *
+hep_case_store_get_case (HepCaseStore  *self,
+                         const char    *id,
+                         GError       **error)
+{
+  gboolean found = FALSE;
+  gint64 pk = 0;
+  int lib = 0;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!find_case (self, id, &lib, &pk, &found, error))
+    return NULL;
+  if (!found)
+    {
+      g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 80));
+
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
+                   _("No case with the id “%s”"), shown);
+      return NULL;
+    }
+  return hep_case_db_load (self->db, schemas[lib], pk, error);
+}
+
+gboolean
+hep_case_store_contains (HepCaseStore *self,
+                         const char   *id)
+{
+  gboolean found = FALSE;
+  gint64 pk;
+  int lib;
+
+  return find_case (self, id, &lib, &pk, &found, NULL) && found;
+}
+
+/* Appends up to @limit hits for the FTS query @fts, skipping rows already
+ * in @seen ("lib:pk" keys). */
+static gboolean
+run_search (HepCaseStore  *self,
+            const char    *fts,
+            guint          limit,
+            GHashTable    *seen,
+            GPtrArray     *hits,
+            GError       **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) step_error = NULL;
+  HepDbStatement *stmt;
+  Query q = { NULL, NULL, 0, -1, -1, fts };
+  gboolean has_row;
+  guint wanted = hits->len + limit;
+
+  sql = build_select (self, &q, TRUE, TRUE);
+  stmt = hep_db_get_statement (self->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_query (stmt, &q);
+  /* enough rows to fill up after skipping those already found */
+  hep_db_statement_bind_int (stmt, 6, limit + g_hash_table_size (seen));
+
+  while (hits->len < wanted && hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+    {
+      int lib = (int) hep_db_statement_get_int (stmt, 0);
+      gint64 pk = hep_db_statement_get_int (stmt, 1);
+      char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, lib, pk);
+      HepCaseHit *hit;
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      hit = g_new0 (HepCaseHit, 1);
+      hit->rank = hep_db_statement_get_double (stmt, 2);
+      hit->snippet = g_strdup (hep_db_statement_get_text (stmt, 3));
+      hit->item = hep_case_db_load (self->db, schemas[lib], pk, &step_error);
+      if (hit->item == NULL)
+        {
+          hep_case_hit_free (hit);
+          break;
+        }
+      g_ptr_array_add (hits, hit);
+    }
+  hep_db_statement_reset (stmt);
+  if (step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ranked full-text search over both databases; HepCaseHit rows, best
+ * first. The query is plain words (the last may be a prefix); every word
+ * must match.
+ *
+ * Ranking is by field first, then by hep_rank (a field-weighted bm25, see
+ * hep-db.c): cases whose title holds all the words come first, then cases
+ * whose title, diagnosis and tags hold them, then the rest (history,
+ * findings, teaching text). Besides being what a reader expects, this
+ * bounds the cost: every matching row has to be scored before the best are
+ * known, and a common word matches much of a large library in its body
+ * text but few titles. */
+GPtrArray *
+hep_case_store_search (HepCaseStore  *self,
+                       const char    *query,
+                       guint          limit,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_hit_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *fts = NULL;
+  g_autofree char *title_fts = NULL;
+  g_autofree char *heading_fts = NULL;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  if (limit == 0)
+    limit = 50;
+  fts = make_fts_query (query);
+  if (fts == NULL)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The search has no words to look for"));
+      return NULL;
+    }
+  title_fts = g_strdup_printf ("title : (%s)", fts);
+  heading_fts = g_strdup_printf ("{title diagnosis tags} : (%s)", fts);
+  if (!run_search (self, title_fts, limit, seen, hits, error))
+    return NULL;
+  if (hits->len < limit &&
+      !run_search (self, heading_fts, limit - hits->len, seen, hits, error))
+    return NULL;
+  if (hits->len < limit &&
+      !run_search (self, fts, limit - hits->len, seen, hits, error))
+    return NULL;
+  return g_steal_pointer (&hits);
+}
+
+/* Every tag in use, sorted. */
+GStrv
+hep_case_store_list_tags (HepCaseStore  *self,
+                          GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) step_error = NULL;
+  HepDbStatement *stmt;
+  gboolean has_row;
+
+  stmt = hep_db_get_statement (self->db, self->library_path
+                               ? "SELECT tag FROM main.case_tag UNION SELECT tag FROM lib.case_tag ORDER BY 1"
+                               : "SELECT DISTINCT tag FROM main.case_tag ORDER BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+    g_strv_builder_add (builder, hep_db_statement_get_text (stmt, 0));
+  hep_db_statement_reset (stmt);
+  if (step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* ---- editing ------------------------------------------------------------------------ */
+
+/* The first of BASE-SUFFIX, BASE-SUFFIX-2, … that no case uses and that
+ * is not in @also_taken, cut to the id length limit. */
+static char *
+free_id (HepCaseStore  *self,
+         const char    *base,
+         const char    *suffix,
+         GHashTable    *also_taken,
+         GError       **error)
+{
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *tail = n == 1 ? g_strdup_printf ("-%s", suffix) : g_strdup_printf ("-%s-%u", suffix, n);
+      g_autofree char *head = g_strndup (base, HEP_CASE_MAX_ID - strlen (tail));
+      g_autofree char *id = NULL;
+      gboolean found = FALSE;
+      gint64 pk;
+      int lib;
+
+      while (*head && head[strlen (head) - 1] == '-')
+        head[strlen (head) - 1] = '\0';
+      id = g_strconcat (head, tail, NULL);
+      if (also_taken != NULL && g_hash_table_contains (also_taken, id))
+        continue;
+      if (!find_case (self, id, &lib, &pk, &found, error))
+        return NULL;
+      if (!found)
+        return g_steal_pointer (&id);
+    }
+  g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
+               _("No free id for a copy of “%s”"), base);
+  return NULL;
+}
+
+char *
+hep_case_store_make_free_id (HepCaseStore  *self,
+                             const char    *base,
+                             const char    *suffix,
+                             GError       **error)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+  return free_id (self, base, suffix, NULL, error);
+}
+
+static gboolean
+write_transaction (HepCaseStore  *self,
+                   HepCase      **cases,
+                   guint          n_cases,
+                   gint64         delete_pk,
+                   GError       **error)
+{
+  if (!hep_db_begin (self->db, error))
+    return FALSE;
+  if (delete_pk > 0 && !hep_case_db_delete (self->db, delete_pk, error))
+    goto fail;
+  for (guint i = 0; i < n_cases; i++)
+    if (!hep_case_db_insert (self->db, cases[i], NULL, error))
+      goto fail;
+  if (!hep_db_commit (self->db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  hep_db_rollback (self->db);
+  return FALSE;
+}
+
+gboolean
+hep_case_store_create_case (HepCaseStore  *self,
+                            HepCase       *c,
+                            gint64         now,
+                            GError       **error)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (HEP_IS_CASE (c), FALSE);
+
+  if (!hep_case_source_validate (c, error))
+    return FALSE;
+  if (hep_case_store_contains (self, hep_case_get_id (c)))
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
+                   _("A case with the id “%s” exists already"), hep_case_get_id (c));
+      return FALSE;
+    }
+  hep_case_set_modified (c, now);
+  if (!write_transaction (self, &c, 1, 0, error))
+    return FALSE;
+  hep_case_set_origin (c, HEP_CASE_ORIGIN_USER);
+  return hep_case_store_reload (self, error);
+}
+
+gboolean
+hep_case_store_update_case (HepCaseStore  *self,
+                            HepCase       *c,
+                            gint64         now,
+                            GError       **error)
+{
+  gboolean found;
+  gint64 pk = 0;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (HEP_IS_CASE (c), FALSE);
+
+  if (!hep_case_source_validate (c, error))
+    return FALSE;
+  if (!hep_case_db_find (self->db, "main", hep_case_get_id (c), &found, &pk, error))
+    return FALSE;
+  if (!found)
+    {
+      if (hep_case_store_contains (self, hep_case_get_id (c)))
+        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_READ_ONLY,
+                     _("The case “%s” belongs to the bundled library; duplicate it to edit it"),
+                     hep_case_get_id (c));
+      else
+        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
+                     _("No case with the id “%s”"), hep_case_get_id (c));
+      return FALSE;
+    }
+  hep_case_set_modified (c, now);
+  if (!write_transaction (self, &c, 1, pk, error))
+    return FALSE;
+  return hep_case_store_reload (self, error);
+}
+
+gboolean
+hep_case_store_delete_case (HepCaseStore  *self,
+                            const char    *id,
+                            GError       **error)
+{
+  gboolean found;
+  gint64 pk = 0;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+
+  if (!hep_case_db_find (self->db, "main", id, &found, &pk, error))
+    return FALSE;
+  if (!found)
+    {
+      if (hep_case_store_contains (self, id))
+        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_READ_ONLY,
+                     _("The case “%s” belongs to the bundled library and cannot be deleted"), id);
+      else
+        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
+                     _("No case with the id “%s”"), id);
+      return FALSE;
+    }
+  if (!write_transaction (self, NULL, 0, pk, error))
+    return FALSE;
+  return hep_case_store_reload (self, error);
+}
+
+/* Copies any case (usually a bundled one) into a new user case with the id
+ * ID-copy (or ID-copy-2, …) and returns it. */
+HepCase *
+hep_case_store_duplicate_case (HepCaseStore  *self,
+                               const char    *id,
+                               gint64         now,
+                               GError       **error)
+{
+  g_autoptr(HepCase) original = NULL;
+  g_autoptr(HepCase) copy = NULL;
+  g_autofree char *new_id = NULL;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  original = hep_case_store_get_case (self, id, error);
+  if (original == NULL)
+    return NULL;
+  new_id = hep_case_store_make_free_id (self, id, "copy", error);
+  if (new_id == NULL)
+    return NULL;
+  copy = hep_case_copy (original);
+  hep_case_set_id (copy, new_id);
+  hep_case_set_origin (copy, HEP_CASE_ORIGIN_USER);
+  hep_case_set_derived_from (copy, id);
+  if (!hep_case_store_create_case (self, copy, now, error))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
+GPtrArray *
+hep_case_store_import_cases (HepCaseStore  *self,
+                             GPtrArray     *cases,
+                             gint64         now,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_import_result_free);
+  g_autoptr(GPtrArray) to_write = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  /* 1. validate everything before writing anything */
+  for (guint i = 0; i < cases->len; i++)
+    {
+      HepCase *c = cases->pdata[i];
+
+      if (!hep_case_source_validate (c, error))
+        return NULL;
+      if (!g_hash_table_add (taken, g_strdup (hep_case_get_id (c))))
+        {
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
+                       _("The id “%s” appears twice"), hep_case_get_id (c));
+          return NULL;
+        }
+    }
+
+  /* 2. decide: add, skip an identical case, or rename on a clash */
+  for (guint i = 0; i < cases->len; i++)
+    {
+      HepCase *c = cases->pdata[i];
+      const char *id = hep_case_get_id (c);
+      HepCaseImportResult *result = g_new0 (HepCaseImportResult, 1);
+      g_autoptr(HepCase) copy = hep_case_copy (c);
+
+      result->id = g_strdup (id);
+      g_ptr_array_add (results, result);
+
+      if (hep_case_store_contains (self, id))
+        {
+          g_autoptr(HepCase) existing = hep_case_store_get_case (self, id, error);
+
+          if (existing == NULL)
+            return NULL;
+          if (hep_case_equal (existing, c))
+            {
+              result->action = HEP_CASE_IMPORT_UNCHANGED;
+              result->new_id = g_strdup (id);
+              continue;
+            }
+          /* ids this import has taken or will bring are not free either */
+          result->new_id = free_id (self, id, "imported", taken, error);
+          if (result->new_id == NULL)
+            return NULL;
+          result->action = HEP_CASE_IMPORT_RENAMED;
+          hep_case_set_id (copy, result->new_id);
+        }
+      else
+        {
+          result->action = HEP_CASE_IMPORT_ADDED;
+          result->new_id = g_strdup (id);
+        }
+      g_hash_table_add (taken, g_strdup (result->new_id));
+      hep_case_set_origin (copy, HEP_CASE_ORIGIN_USER);
+      hep_case_set_modified (copy, now);
+      g_ptr_array_add (to_write, g_steal_pointer (&copy));
+    }
+
+  /* 3. one transaction */
+  if (!write_transaction (self, (HepCase **) to_write->pdata, to_write->len, 0, error))
+    return NULL;
+  if (!hep_case_store_reload (self, error))
+    return NULL;
+  return g_steal_pointer (&results);
+}
+
+/* ---- quiz history and scheduling ------------------------------------------------------ */
+
+gboolean
+hep_case_store_record_attempt (HepCaseStore          *self,
+                               const HepQuizAttempt  *a,
+                               GError               **error)
+{
+  HepDbStatement *stmt;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+
+  if (a->case_id == NULL || *a->case_id == '\0' || a->mode == NULL || *a->mode == '\0' ||
+      a->answer == NULL || a->duration_ms < 0 || a->score > 1.0 ||
+      a->confidence < 0 || a->confidence > 5)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("A quiz answer needs a case id, a mode, an answer, a duration ≥ 0, "
+                     "a score of 0–1 and a confidence of 1–5"));
+      return FALSE;
+    }
+  stmt = hep_db_get_statement (self->db,
+    "INSERT INTO main.quiz_attempt (case_id, mode, skill, answer, expected, correct, score, confidence,"
+    " duration_ms, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_text (stmt, 1, a->case_id);
+  hep_db_statement_bind_text (stmt, 2, a->mode);
+  hep_db_statement_bind_text (stmt, 3, a->skill);
+  hep_db_statement_bind_text (stmt, 4, a->answer);
+  hep_db_statement_bind_text (stmt, 5, a->expected);
+  hep_db_statement_bind_int (stmt, 6, a->correct ? 1 : 0);
+  if (a->score >= 0)
+    hep_db_statement_bind_double (stmt, 7, a->score);
+  if (a->confidence > 0)
+    hep_db_statement_bind_int (stmt, 8, a->confidence);
+  hep_db_statement_bind_int (stmt, 9, a->duration_ms);
+  hep_db_statement_bind_int (stmt, 10, a->answered_at);
+  return hep_db_statement_run (stmt, error);
+}
+
+/* Answers recorded for @case_id (NULL: all cases). */
+guint
+hep_case_store_count_attempts (HepCaseStore  *self,
+                               const char    *case_id,
+                               guint         *n_correct,
+                               GError       **error)
+{
+  HepDbStatement *stmt;
+  gboolean has_row;
+  guint n;
+
+  stmt = hep_db_get_statement (self->db,
+    "SELECT count(*), coalesce(sum(correct), 0) FROM main.quiz_attempt WHERE ?1 IS NULL OR case_id = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  hep_db_statement_bind_text (stmt, 1, case_id);
+  if (!hep_db_statement_step (stmt, &has_row, error))
+    return 0;
+  n = (guint) hep_db_statement_get_int (stmt, 0);
+  if (n_correct)
+    *n_correct = (guint) hep_db_statement_get_int (stmt, 1);
+  hep_db_statement_reset (stmt);
+  return n;
+}
+
+static const char *
+kind_name (HepReviewItemKind kind)
+{
+  return kind == HEP_REVIEW_ITEM_SKILL ? "skill" : "case";
+}
+
+#define REVIEW_COLUMNS "item_kind, item_id, state, due, interval_days, ease, stability, difficulty, reps, lapses, last_review"
+
+static HepReviewState *
+review_state_from_row (HepDbStatement *stmt)
+{
+  HepReviewState *state = g_new0 (HepReviewState, 1);
+
+  state->kind = g_str_equal (hep_db_statement_get_text (stmt, 0), "skill") ? HEP_REVIEW_ITEM_SKILL
+                                                                            : HEP_REVIEW_ITEM_CASE;
+  state->item_id = g_strdup (hep_db_statement_get_text (stmt, 1));
+  state->state = g_strdup (hep_db_statement_get_text (stmt, 2));
+  state->due = hep_db_statement_get_int (stmt, 3);
+  state->interval_days = hep_db_statement_get_double (stmt, 4);
+  state->ease = hep_db_statement_get_double (stmt, 5);
+  state->stability = hep_db_statement_is_null (stmt, 6) ? -1 : hep_db_statement_get_double (stmt, 6);
+  state->difficulty = hep_db_statement_is_null (stmt, 7) ? -1 : hep_db_statement_get_double (stmt, 7);
+  state->reps = (int) hep_db_statement_get_int (stmt, 8);
+  state->lapses = (int) hep_db_statement_get_int (stmt, 9);
+  state->last_review = hep_db_statement_get_int (stmt, 10);
+  return state;
+}
+
+/* NULL without an error when the item has no state yet. */
+HepReviewState *
+hep_case_store_get_review_state (HepCaseStore       *self,
+                                 HepReviewItemKind   kind,
+                                 const char         *item_id,
+                                 GError            **error)
+{
+  HepDbStatement *stmt;
+  HepReviewState *state = NULL;
+  gboolean has_row;
+
+  stmt = hep_db_get_statement (self->db,
+    "SELECT " REVIEW_COLUMNS " FROM main.review_state WHERE item_kind = ?1 AND item_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  hep_db_statement_bind_text (stmt, 1, kind_name (kind));
+  hep_db_statement_bind_text (stmt, 2, item_id);
+  if (!hep_db_statement_step (stmt, &has_row, error))
+    return NULL;
+  if (has_row)
+    state = review_state_from_row (stmt);
+  hep_db_statement_reset (stmt);
+  return state;
+}
+
+gboolean
+hep_case_store_put_review_state (HepCaseStore          *self,
+                                 const HepReviewState  *state,
+                                 GError               **error)
+{
+  HepDbStatement *stmt;
+
+  if (state->item_id == NULL || *state->item_id == '\0')
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("A review state needs an item id"));
+      return FALSE;
+    }
+  stmt = hep_db_get_statement (self->db,
+    "INSERT INTO main.review_state (" REVIEW_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT (item_kind, item_id) DO UPDATE SET state = excluded.state, due = excluded.due,"
+    " interval_days = excluded.interval_days, ease = excluded.ease, stability = excluded.stability,"
+    " difficulty = excluded.difficulty, reps = excluded.reps, lapses = excluded.lapses,"
+    " last_review = excluded.last_review", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_text (stmt, 1, kind_name (state->kind));
+  hep_db_statement_bind_text (stmt, 2, state->item_id);
+  hep_db_statement_bind_text (stmt, 3, state->state ? state->state : "new");
+  hep_db_statement_bind_int (stmt, 4, state->due);
+  hep_db_statement_bind_double (stmt, 5, state->interval_days);
+  hep_db_statement_bind_double (stmt, 6, state->ease);
+  if (state->stability >= 0)
+    hep_db_statement_bind_double (stmt, 7, state->stability);
+  if (state->difficulty >= 0)
+    hep_db_statement_bind_double (stmt, 8, state->difficulty);
+  hep_db_statement_bind_int (stmt, 9, state->reps);
+  hep_db_statement_bind_int (stmt, 10, state->lapses);
+  if (state->last_review > 0)
+    hep_db_statement_bind_int (stmt, 11, state->last_review);
+  return hep_db_statement_run (stmt, error);
+}
+
+/* Items of @kind due at or before @now, most overdue first. */
+GPtrArray *
+hep_case_store_list_due (HepCaseStore       *self,
+                         HepReviewItemKind   kind,
+                         gint64              now,
+                         guint               limit,
+                         GError            **error)
+{
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_review_state_free);
+  g_autoptr(GError) step_error = NULL;
+  HepDbStatement *stmt;
+  gboolean has_row;
+
+  stmt = hep_db_get_statement (self->db,
+    "SELECT " REVIEW_COLUMNS " FROM main.review_state WHERE item_kind = ?1 AND due <= ?2"
+    " ORDER BY due, item_id LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  hep_db_statement_bind_text (stmt, 1, kind_name (kind));
+  hep_db_statement_bind_int (stmt, 2, now);
+  hep_db_statement_bind_int (stmt, 3, limit ? limit : G_MAXINT);
+  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+    g_ptr_array_add (due, review_state_from_row (stmt));
+  hep_db_statement_reset (stmt);
+  if (step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return NULL;
+    }
+  return g_steal_pointer (&due);
+}
