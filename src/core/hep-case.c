@@ -8,6 +8,8 @@
 
 #include "hep-case.h"
 
+#include "hep-ddx.h"
+
 #include <glib/gi18n-lib.h>
 #include <stddef.h>
 
@@ -745,39 +747,32 @@ hep_case_spoiler_from_string (const char     *name,
 }
 
 /* The diagnosis ids of the differential engine (clinical-rules.md). */
-static const char * const diagnosis_ids[] = {
-  "hcc", "met-hypervascular", "met-hypovascular", "hemangioma", "fnh", "adenoma", "cyst",
-  "biliary-hamartoma", "abscess", "icc", "focal-fat", "thad", NULL,
-};
-
-static const char * const diagnosis_labels[] = {
-  N_("Hepatocellular carcinoma"), N_("Hypervascular metastasis"), N_("Hypovascular metastasis"),
-  N_("Hemangioma"), N_("Focal nodular hyperplasia"), N_("Hepatocellular adenoma"),
-  N_("Simple cyst"), N_("Biliary hamartomas"), N_("Liver abscess"),
-  N_("Intrahepatic cholangiocarcinoma"), N_("Focal fat deposition or sparing"),
-  N_("Transient hepatic attenuation/intensity difference"),
-};
-G_STATIC_ASSERT (G_N_ELEMENTS (diagnosis_ids) == G_N_ELEMENTS (diagnosis_labels) + 1);
-
+/* The diagnosis ids are the differential engine's: one table, in hep-ddx.c. */
 const char * const *
 hep_case_get_diagnosis_ids (void)
 {
-  return diagnosis_ids;
+  static const char *ids[HEP_N_DDX + 1];
+
+  if (ids[0] == NULL)
+    for (guint i = 0; i < HEP_N_DDX; i++)
+      ids[i] = hep_ddx_diagnosis_to_string ((HepDdxDiagnosis) i);
+  return ids;
 }
 
 gboolean
 hep_case_diagnosis_is_known (const char *diagnosis)
 {
-  return diagnosis != NULL && g_strv_contains (diagnosis_ids, diagnosis);
+  return diagnosis != NULL && hep_ddx_diagnosis_from_string (diagnosis, NULL);
 }
 
 const char *
 hep_case_diagnosis_get_label (const char *diagnosis)
 {
-  for (guint i = 0; diagnosis_ids[i]; i++)
-    if (g_strcmp0 (diagnosis, diagnosis_ids[i]) == 0)
-      return _(diagnosis_labels[i]);
-  return diagnosis;
+  HepDdxDiagnosis d;
+
+  if (diagnosis == NULL || !hep_ddx_diagnosis_from_string (diagnosis, &d))
+    return diagnosis;
+  return hep_ddx_diagnosis_get_label (d);
 }
 
 static const char * const proof_ids[] = {
