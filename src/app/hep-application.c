@@ -16,6 +16,9 @@ struct _HepApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  HepCaseStore *store;
+  GError *store_error;
+  char *case_id;       /* --case=ID */
 
   char *screenshot_path;
   char *features;      /* --features=TOKENS, already validated */
@@ -94,9 +97,24 @@ hep_application_activate (GApplication *app)
 
   if (window == NULL)
     {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-case");
+
       window = GTK_WINDOW (hep_window_new (self));
-      /* validated in handle_local_options, so this cannot fail */
-      hep_window_explore (HEP_WINDOW (window), self->features, NULL);
+      /* --features (validated in handle_local_options), --case, or the last case */
+      if (self->features != NULL)
+        hep_window_explore (HEP_WINDOW (window), self->features, NULL);
+      else if (self->case_id != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!hep_window_open_case (HEP_WINDOW (window), self->case_id, &error))
+            {
+              g_printerr ("hepatica: --case: %s\n", error->message);
+              hep_window_explore (HEP_WINDOW (window), NULL, NULL);
+            }
+        }
+      else if (last[0] == '\0' || !hep_window_open_case (HEP_WINDOW (window), last, NULL))
+        hep_window_explore (HEP_WINDOW (window), NULL, NULL);
       if (self->screenshot_path != NULL)
         g_signal_connect_after (window, "map", G_CALLBACK (window_mapped_cb), self);
       else if (g_getenv ("HEPATICA_BENCH_T0_US") != NULL)
@@ -130,6 +148,11 @@ hep_application_handle_local_options (GApplication *app,
         }
       g_free (self->features);
       self->features = g_strdup (path);
+    }
+  if (g_variant_dict_lookup (options, "case", "&s", &path))
+    {
+      g_free (self->case_id);
+      self->case_id = g_strdup (path);
     }
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     {
@@ -208,6 +231,26 @@ hep_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 
+  /* the case library: the user's database in the XDG data dir and the
+   * bundled library beside it; without them Hepatica still explores */
+  {
+    HepApplication *self = HEP_APPLICATION (app);
+
+    self->store = hep_case_store_new (NULL, NULL, &self->store_error);
+    if (self->store == NULL)
+      g_warning ("The case library could not be opened: %s", self->store_error->message);
+  }
+
+  /* app.unknown-case-mode: hides spoilers, for conferences and self-tests */
+  {
+    HepApplication *self = HEP_APPLICATION (app);
+    g_autoptr(GAction) unknown = g_settings_create_action (self->settings, "unknown-case-mode");
+    static const char *unknown_accels[] = { "<Control>u", NULL };
+
+    g_action_map_add_action (G_ACTION_MAP (app), unknown);
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.unknown-case-mode", unknown_accels);
+  }
+
   /* app.color-scheme: a stateful action straight from the settings key */
   {
     HepApplication *self = HEP_APPLICATION (app);
@@ -226,7 +269,10 @@ hep_application_finalize (GObject *object)
 
   g_free (self->screenshot_path);
   g_free (self->features);
+  g_free (self->case_id);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
   G_OBJECT_CLASS (hep_application_parent_class)->finalize (object);
 }
 
@@ -249,6 +295,8 @@ hep_application_init (HepApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { "features", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open Explore with these feature tokens, e.g. \"risk=cirrhosis size=18 aphe=nonrim washout\""), N_("TOKENS") },
+    { "case", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open this case of the library, e.g. \"hcc-classic-cirrhosis\""), N_("ID") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a PNG of the window after its first frame, then quit"), N_("FILE") },
     { NULL }
@@ -257,6 +305,20 @@ hep_application_init (HepApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   /* the schema id stays fixed in .Devel builds (style anchors P4) */
   self->settings = g_settings_new ("io.github.hepatica.Hepatica");
+}
+
+HepCaseStore *
+hep_application_get_store (HepApplication *self)
+{
+  g_return_val_if_fail (HEP_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+const GError *
+hep_application_get_store_error (HepApplication *self)
+{
+  g_return_val_if_fail (HEP_IS_APPLICATION (self), NULL);
+  return self->store_error;
 }
 
 GSettings *

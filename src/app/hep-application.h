@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "hep-case-store.h"
+
 G_BEGIN_DECLS
 
 #define HEP_TYPE_APPLICATION (hep_application_get_type ())
@@ -16,5 +18,8 @@ G_DECLARE_FINAL_TYPE (HepApplication, hep_application, HEP, APPLICATION, AdwAppl
 
 HepApplication *hep_application_new          (void);
 GSettings      *hep_application_get_settings (HepApplication *self);
+/* The case library; NULL if it could not be opened (see ..._get_store_error). */
+HepCaseStore   *hep_application_get_store    (HepApplication *self);
+const GError   *hep_application_get_store_error (HepApplication *self);
 
 G_END_DECLS

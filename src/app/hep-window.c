@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "hep-case-browser.h"
+#include "hep-case-card.h"
 #include "hep-ddx-view.h"
 #include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
@@ -32,12 +34,17 @@ struct _HepWindow
   HepDiagramView      *curve_view;
   HepDiagramView      *phases_view;
   AdwToastOverlay     *toast_overlay;
+  AdwFlap             *flap;
+  HepCaseBrowser      *case_browser;
+  HepCaseCard         *case_card;
+  GtkWidget           *answer_hidden_label;
   GtkWidget           *changes_box;
   GtkLabel            *changes_label;
 
   /* Owned */
   HepFeatureState     *state;
   GSettings           *settings;
+  HepCase             *current_case;   /* NULL in Explore */
 };
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,6 +70,138 @@ state_features_cb (HepFeatureState *state,
   update_changes (self);
   hep_diagram_view_set_features (self->curve_view, fs);
   hep_diagram_view_set_features (self->phases_view, fs);
+}
+
+/* Unknown-case mode hides the answer: the card's spoilers, and the LI-RADS
+ * category and differential, until the reveal. Explore has nothing to hide. */
+static void
+update_unknown (HepWindow *self)
+{
+  gboolean unknown = self->settings != NULL && g_settings_get_boolean (self->settings, "unknown-case-mode");
+  gboolean hiding;
+
+  hep_case_browser_set_unknown (self->case_browser, unknown);
+  hep_case_card_set_unknown (self->case_card, unknown);
+  hiding = hep_case_card_get_hiding (self->case_card);
+  gtk_widget_set_visible (GTK_WIDGET (self->lirads_view), !hiding);
+  gtk_widget_set_visible (GTK_WIDGET (self->ddx_view), !hiding);
+  gtk_widget_set_visible (self->answer_hidden_label, hiding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", hiding);
+
+  if (self->current_case == NULL)
+    adw_window_title_set_subtitle (self->window_title, _("Explore"));
+  else if (hiding && hep_case_is_spoiler (self->current_case, "title"))
+    adw_window_title_set_subtitle (self->window_title, _("Unknown Case"));
+  else
+    adw_window_title_set_subtitle (self->window_title, hep_case_get_title (self->current_case));
+}
+
+static HepFoundOn
+found_on_from_string (const char *modality)
+{
+  if (g_strcmp0 (modality, "us") == 0)
+    return HEP_FOUND_ON_US;
+  if (g_strcmp0 (modality, "ct") == 0)
+    return HEP_FOUND_ON_CT;
+  if (g_strcmp0 (modality, "mri") == 0)
+    return HEP_FOUND_ON_MRI;
+  return HEP_FOUND_ON_UNSET;
+}
+
+static void
+load_case (HepWindow *self,
+           HepCase   *c)
+{
+  g_set_object (&self->current_case, c);
+  hep_case_card_set_case (self->case_card, c);
+  hep_next_imaging_view_set_found_on (self->next_imaging_view, found_on_from_string (hep_case_get_found_on (c)));
+  hep_feature_state_load (self->state, hep_case_get_features (c));
+  hep_case_browser_select (self->case_browser, hep_case_get_id (c));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-case", hep_case_get_id (c));
+  update_unknown (self);
+}
+
+static void
+case_selected_cb (HepCaseBrowser *browser,
+                  HepCase        *c,
+                  HepWindow      *self)
+{
+  load_case (self, c);
+}
+
+static void
+unknown_changed_cb (GSettings  *settings,
+                    const char *key,
+                    HepWindow  *self)
+{
+  update_unknown (self);
+}
+
+static void
+reveal_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  hep_case_card_set_revealed (self->case_card, TRUE);
+  update_unknown (self);
+}
+
+static void
+explore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  hep_window_explore (HEP_WINDOW (widget), NULL, NULL);
+}
+
+static void
+step_case (HepWindow *self,
+           int        offset)
+{
+  g_autoptr(HepCase) next = hep_case_browser_get_neighbour (self->case_browser, offset);
+
+  if (next != NULL)
+    load_case (self, next);
+}
+
+static void
+next_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step_case (HEP_WINDOW (widget), +1);
+}
+
+static void
+previous_case_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_case (HEP_WINDOW (widget), -1);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  hep_case_browser_focus_search (self->case_browser);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
 static void
@@ -121,6 +260,15 @@ application_cb (HepWindow  *self,
     return;
   self->settings = g_object_ref (hep_application_get_settings (HEP_APPLICATION (app)));
   restore_window_state (self);
+  g_signal_connect_object (self->settings, "changed::unknown-case-mode", G_CALLBACK (unknown_changed_cb), self, 0);
+  hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
+  if (hep_application_get_store (HEP_APPLICATION (app)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The case library could not be opened: %s"),
+                                                  hep_application_get_store_error (HEP_APPLICATION (app))->message);
+      _hep_window_show_toast (self, message);
+    }
+  update_unknown (self);
 }
 
 static void
@@ -155,6 +303,7 @@ hep_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), HEP_TYPE_WINDOW);
   g_clear_object (&self->state);
   g_clear_object (&self->settings);
+  g_clear_object (&self->current_case);
   G_OBJECT_CLASS (hep_window_parent_class)->dispose (object);
 }
 
@@ -167,6 +316,8 @@ hep_window_class_init (HepWindowClass *klass)
   object_class->dispose = hep_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
 
+  g_type_ensure (HEP_TYPE_CASE_BROWSER);
+  g_type_ensure (HEP_TYPE_CASE_CARD);
   g_type_ensure (HEP_TYPE_DDX_VIEW);
   g_type_ensure (HEP_TYPE_DIAGRAM_VIEW);
   g_type_ensure (HEP_TYPE_FEATURE_PANEL);
@@ -182,12 +333,27 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, curve_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, phases_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, case_browser);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, case_card);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, answer_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_box);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
 
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset-features", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
+  gtk_widget_class_install_action (widget_class, "win.reveal", NULL, reveal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.reveal", NULL);
+  gtk_widget_class_install_action (widget_class, "win.explore", NULL, explore_action);
+  gtk_widget_class_install_action (widget_class, "win.next-case", NULL, next_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.previous-case", NULL, previous_case_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-case", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-diagram", NULL);
 }
 
@@ -197,6 +363,7 @@ hep_window_init (HepWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
+  g_signal_connect (self->case_browser, "case-selected", G_CALLBACK (case_selected_cb), self);
   self->state = hep_feature_state_new ();
   g_signal_connect (self->state, "notify::features", G_CALLBACK (state_features_cb), self);
   g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);
@@ -205,6 +372,7 @@ hep_window_init (HepWindow *self)
   hep_ddx_view_set_state (self->ddx_view, self->state);
   hep_next_imaging_view_set_state (self->next_imaging_view, self->state);
   state_features_cb (self->state, NULL, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", FALSE);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -236,7 +404,46 @@ hep_window_explore (HepWindow   *self,
   hep_feature_set_init (&fs);
   if (tokens != NULL && !hep_feature_set_parse (&fs, tokens, error))
     return FALSE;
+  g_clear_object (&self->current_case);
+  hep_case_card_set_case (self->case_card, NULL);
+  hep_case_browser_select (self->case_browser, NULL);
   hep_feature_state_load (self->state, &fs);
-  adw_window_title_set_subtitle (self->window_title, _("Explore"));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-case", "");
+  update_unknown (self);
   return TRUE;
+}
+
+/* Opens a case of the library by id. */
+gboolean
+hep_window_open_case (HepWindow   *self,
+                      const char  *id,
+                      GError     **error)
+{
+  HepApplication *app;
+  HepCaseStore *store;
+  g_autoptr(HepCase) c = NULL;
+
+  g_return_val_if_fail (HEP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  app = HEP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  store = app ? hep_application_get_store (app) : NULL;
+  if (store == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The case library is not available"));
+      return FALSE;
+    }
+  c = hep_case_store_get_case (store, id, error);
+  if (c == NULL)
+    return FALSE;
+  load_case (self, c);
+  return TRUE;
+}
+
+HepCase *
+hep_window_get_case (HepWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_WINDOW (self), NULL);
+  return self->current_case;
 }

@@ -22,5 +22,9 @@ HepFeatureState *hep_window_get_feature_state (HepWindow      *self);
 gboolean         hep_window_explore           (HepWindow      *self,
                                                const char     *tokens,
                                                GError        **error);
+gboolean         hep_window_open_case         (HepWindow      *self,
+                                               const char     *id,
+                                               GError        **error);
+HepCase         *hep_window_get_case          (HepWindow      *self);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
 
 import os
 import subprocess
+import shutil
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -91,6 +93,8 @@ def main():
     env.pop("GTK_A11Y", None)
     env.setdefault("GSETTINGS_BACKEND", "memory")
     env["GDK_DEBUG"] = "gl-disable"
+    home = tempfile.mkdtemp(prefix="hepatica-e2e-")
+    env["XDG_DATA_HOME"] = home     # the user's case database goes here
     proc = subprocess.Popen([binary, "--features=risk=cirrhosis size=15 aphe=nonrim capsule"], env=env)
     print("1..5")
     try:
@@ -123,6 +127,7 @@ def main():
             proc.wait(5)
         except subprocess.TimeoutExpired:
             proc.kill()
+        shutil.rmtree(home, ignore_errors=True)
     while len(results) < 5:
         tap(False, "not reached")
     return 0 if all(results) else 1

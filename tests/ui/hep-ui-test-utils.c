@@ -11,19 +11,64 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+static char *private_home;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_private_home (void)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (private_home);
+
+  remove_tree (home);
+  g_clear_pointer (&private_home, g_free);
+}
+
+/* The user's data, config and cache dirs go to a private temporary home
+ * for the whole test program (the application, and so the user's case
+ * database, is set up before the first test case, when GLib's
+ * G_TEST_OPTION_ISOLATE_DIRS still points them at /dev/null). The system
+ * data dirs stay: without them the MIME database is missing and gdk-pixbuf
+ * cannot load SVG icons. */
+static void
+make_private_home (void)
+{
+  static const char *dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  g_autoptr(GError) error = NULL;
+
+  private_home = g_dir_make_tmp ("hepatica-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (private_home, dirs[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (dirs[i], path, TRUE);
+    }
+  atexit (remove_private_home);
+}
+
 void
 hep_ui_test_init (int    *argc,
                   char ***argv)
 {
-  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
-
-  /* Isolate the user's dirs, but keep the system data dirs: without them the
-   * MIME database is missing and gdk-pixbuf cannot load SVG icons. */
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  if (data_dirs != NULL)
-    g_setenv ("XDG_DATA_DIRS", data_dirs, TRUE);
-  else
-    g_unsetenv ("XDG_DATA_DIRS");
+  make_private_home ();
+  g_test_init (argc, argv, NULL);
 
   if (!gtk_init_check ())
     {

@@ -1,0 +1,374 @@
+/* hep-case-browser.c
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GtkListView straight over the HepCaseStore (a GListModel); searching
+ * and filtering go to the store, which runs them in SQLite (FTS5 for the
+ * text). Selecting a case emits ::case-selected.
+ */
+
+#include "config.h"
+
+#include "hep-case-browser.h"
+
+#include <glib/gi18n.h>
+
+#include "hep-ddx.h"
+
+struct _HepCaseBrowser
+{
+  AdwBin              parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *diagnosis_filter;
+  GtkDropDown        *lirads_filter;
+  GtkDropDown        *tag_filter;
+  GtkDropDown        *difficulty_filter;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+
+  /* Owned */
+  HepCaseStore       *store;
+  GtkSingleSelection *selection;
+  GStrv               tags;
+
+  gboolean            unknown;
+  gboolean            refiltering;
+};
+
+enum {
+  SIGNAL_CASE_SELECTED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (HepCaseBrowser, hep_case_browser, ADW_TYPE_BIN)
+
+/* LI-RADS filter entries after "All": the category shown in each position. */
+static const HepLiradsCategory lirads_choices[] = {
+  HEP_LIRADS_1, HEP_LIRADS_2, HEP_LIRADS_3, HEP_LIRADS_4, HEP_LIRADS_5,
+  HEP_LIRADS_M, HEP_LIRADS_TIV, HEP_LIRADS_NC, HEP_LIRADS_NA,
+};
+
+static void
+refilter (HepCaseBrowser *self)
+{
+  HepCaseFilter filter = HEP_CASE_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint d = gtk_drop_down_get_selected (self->diagnosis_filter);
+  guint l = gtk_drop_down_get_selected (self->lirads_filter);
+  guint t = gtk_drop_down_get_selected (self->tag_filter);
+  guint k = gtk_drop_down_get_selected (self->difficulty_filter);
+
+  if (self->store == NULL)
+    return;
+
+  if (d != GTK_INVALID_LIST_POSITION && d > 0)
+    filter.diagnosis = hep_ddx_diagnosis_to_string ((HepDdxDiagnosis) (d - 1));
+  if (l != GTK_INVALID_LIST_POSITION && l > 0 && l - 1 < G_N_ELEMENTS (lirads_choices))
+    filter.lirads = lirads_choices[l - 1];
+  if (t != GTK_INVALID_LIST_POSITION && t > 0 && self->tags != NULL && t - 1 < g_strv_length (self->tags))
+    filter.tag = self->tags[t - 1];
+  if (k != GTK_INVALID_LIST_POSITION && k > 0)
+    filter.difficulty = (int) k;
+  if (text[0] != '\0')
+    filter.text = text;
+
+  self->refiltering = TRUE;
+  if (!hep_case_store_set_filter (self->store, &filter, &error))
+    {
+      /* e.g. FTS syntax the user typed: show it, keep the old list */
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  else
+    {
+      adw_status_page_set_description (self->empty_page, _("Try other words or fewer filters."));
+      gtk_stack_set_visible_child_name (self->list_stack,
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "list" : "empty");
+    }
+  self->refiltering = FALSE;
+}
+
+static void
+filter_changed_cb (GObject        *object,
+                   GParamSpec     *pspec,
+                   HepCaseBrowser *self)
+{
+  refilter (self);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   HepCaseBrowser *self)
+{
+  refilter (self);
+}
+
+static void
+selection_changed_cb (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      HepCaseBrowser     *self)
+{
+  HepCase *c = gtk_single_selection_get_selected_item (selection);
+
+  /* a filter change moves the selection; only the user's choice opens a case */
+  if (self->refiltering || c == NULL)
+    return;
+  g_signal_emit (self, signals[SIGNAL_CASE_SELECTED], 0, c);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              HepCaseBrowser           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             HepCaseBrowser           *self)
+{
+  HepCase *c = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  g_autofree char *sub = NULL;
+  g_autofree char *unknown_title = NULL;
+  HepSex sex = hep_case_get_sex (c);
+
+  if (self->unknown && hep_case_is_spoiler (c, "title"))
+    {
+      unknown_title = g_strdup_printf (_("%d-year-old %s, %d mm"), hep_case_get_age (c),
+                                       sex == HEP_SEX_F ? _("woman") : sex == HEP_SEX_M ? _("man") : _("patient"),
+                                       hep_case_get_size (c));
+      gtk_label_set_label (GTK_LABEL (title), unknown_title);
+    }
+  else
+    gtk_label_set_label (GTK_LABEL (title), hep_case_get_title (c));
+
+  if (self->unknown)
+    sub = g_strdup_printf (_("Difficulty %d of 5"), hep_case_get_difficulty (c));
+  else
+    {
+      GString *s = g_string_new (hep_case_diagnosis_get_label (hep_case_get_diagnosis (c)));
+
+      if (hep_case_get_lirads (c) != HEP_LIRADS_NA)
+        g_string_append_printf (s, " · %s", hep_lirads_category_to_string (hep_case_get_lirads (c)));
+      if (hep_case_get_origin (c) == HEP_CASE_ORIGIN_USER)
+        g_string_append_printf (s, " · %s", _("your case"));
+      sub = g_string_free (s, FALSE);
+    }
+  gtk_label_set_label (GTK_LABEL (subtitle), sub);
+  gtk_widget_set_tooltip_text (box, self->unknown ? NULL : hep_case_get_title (c));
+}
+
+static void
+fill_filters (HepCaseBrowser *self)
+{
+  g_autoptr(GtkStringList) diagnoses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) difficulties = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (diagnoses, _("All diagnoses"));
+  for (guint i = 0; i < HEP_N_DDX; i++)
+    gtk_string_list_append (diagnoses, hep_ddx_diagnosis_get_label ((HepDdxDiagnosis) i));
+  gtk_string_list_append (categories, _("All categories"));
+  for (guint i = 0; i < G_N_ELEMENTS (lirads_choices); i++)
+    gtk_string_list_append (categories, lirads_choices[i] == HEP_LIRADS_NA
+                            ? _("LI-RADS not applicable") : hep_lirads_category_to_string (lirads_choices[i]));
+  gtk_string_list_append (tags, _("All tags"));
+  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
+    gtk_string_list_append (tags, self->tags[i]);
+  gtk_string_list_append (difficulties, _("Any difficulty"));
+  for (int d = 1; d <= 5; d++)
+    {
+      g_autofree char *label = g_strdup_printf (_("Difficulty %d"), d);
+      gtk_string_list_append (difficulties, label);
+    }
+
+  gtk_drop_down_set_model (self->diagnosis_filter, G_LIST_MODEL (diagnoses));
+  gtk_drop_down_set_model (self->lirads_filter, G_LIST_MODEL (categories));
+  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (tags));
+  gtk_drop_down_set_model (self->difficulty_filter, G_LIST_MODEL (difficulties));
+}
+
+static void
+hep_case_browser_dispose (GObject *object)
+{
+  HepCaseBrowser *self = HEP_CASE_BROWSER (object);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->tags, g_strfreev);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_CASE_BROWSER);
+  G_OBJECT_CLASS (hep_case_browser_parent_class)->dispose (object);
+}
+
+static void
+hep_case_browser_class_init (HepCaseBrowserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hep_case_browser_dispose;
+
+  signals[SIGNAL_CASE_SELECTED] =
+    g_signal_new ("case-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HEP_TYPE_CASE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-case-browser.ui");
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, diagnosis_filter);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, lirads_filter);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, tag_filter);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, difficulty_filter);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, list_view);
+  gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, empty_page);
+  gtk_widget_class_set_css_name (widget_class, "casebrowser");
+}
+
+static void
+hep_case_browser_init (HepCaseBrowser *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  fill_filters (self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->diagnosis_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->lirads_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->tag_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->difficulty_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+}
+
+void
+hep_case_browser_set_store (HepCaseBrowser *self,
+                            HepCaseStore   *store)
+{
+  g_return_if_fail (HEP_IS_CASE_BROWSER (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->tags, g_strfreev);
+  if (store != NULL)
+    {
+      self->tags = hep_case_store_list_tags (store, NULL);
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (store)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+    }
+  fill_filters (self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  refilter (self);
+}
+
+void
+hep_case_browser_set_unknown (HepCaseBrowser *self,
+                              gboolean        unknown)
+{
+  g_return_if_fail (HEP_IS_CASE_BROWSER (self));
+
+  unknown = !!unknown;
+  if (self->unknown == unknown)
+    return;
+  self->unknown = unknown;
+  /* re-bind the visible rows */
+  if (self->store != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+      g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
+    }
+}
+
+gboolean
+hep_case_browser_select (HepCaseBrowser *self,
+                         const char     *id)
+{
+  guint n;
+
+  g_return_val_if_fail (HEP_IS_CASE_BROWSER (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (g_strcmp0 (hep_case_get_id (c), id) == 0)
+        {
+          self->refiltering = TRUE;   /* selecting from code opens nothing */
+          gtk_single_selection_set_selected (self->selection, i);
+          self->refiltering = FALSE;
+          /* GtkListBase's action; gtk_list_view_scroll_to () needs GTK 4.12 */
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  return FALSE;
+}
+
+HepCase *
+hep_case_browser_get_neighbour (HepCaseBrowser *self,
+                                int             offset)
+{
+  guint n, selected;
+  gint64 target;
+
+  g_return_val_if_fail (HEP_IS_CASE_BROWSER (self), NULL);
+
+  if (self->store == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->store))) == 0)
+    return NULL;
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    target = offset > 0 ? 0 : (gint64) n - 1;
+  else
+    target = (gint64) selected + offset;
+  if (target < 0 || target >= n)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->store), (guint) target);
+}
+
+void
+hep_case_browser_focus_search (HepCaseBrowser *self)
+{
+  g_return_if_fail (HEP_IS_CASE_BROWSER (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
