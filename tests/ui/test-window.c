@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hep-application.h"
+#include "hep-ddx.h"
 #include "hep-feature-panel.h"
 #include "hep-lirads-view.h"
 #include "hep-ui-test-utils.h"
@@ -341,6 +342,138 @@ test_export_dialog (Fixture       *f,
   g_assert_true (hep_ui_test_wait_for (no_message_dialog, NULL, 5000));
 }
 
+static void
+select_case_in_list (Fixture    *f,
+                     const char *id)
+{
+  GtkListView *list = GTK_LIST_VIEW (find (f, "case-list"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  GListModel *model = gtk_single_selection_get_model (selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HepCase) c = g_list_model_get_item (model, i);
+
+      if (g_str_equal (hep_case_get_id (c), id))
+        {
+          gtk_single_selection_set_selected (selection, i);   /* as a click does */
+          return;
+        }
+    }
+  g_error ("case %s is not in the list", id);
+}
+
+/* Choosing a case in the sidebar loads it into every view; edits are listed
+ * against the case and reset brings it back. */
+static void
+test_open_case_from_list (Fixture       *f,
+                          gconstpointer  data)
+{
+  HepCase *c;
+
+  g_settings_set_boolean (hep_application_get_settings (app), "unknown-case-mode", FALSE);
+  select_case_in_list (f, "hcc-lr5-downgraded-lr4");
+  c = hep_window_get_case (f->window);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (hep_case_get_id (c), ==, "hcc-lr5-downgraded-lr4");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), ==, hep_case_get_title (c));
+  g_assert_true (gtk_widget_get_visible (find (f, "case-card")));
+  /* the engine's category equals the case's stored one */
+  g_assert_cmpstr (category_text (f), ==, "LR-4");
+  g_assert_cmpstr (category_text (f), ==, hep_lirads_category_to_string (hep_case_get_lirads (c)));
+  /* found on ultrasound: next imaging knows it */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (f, "found-on"))), ==, 1);
+  g_assert_cmpstr (g_settings_get_string (hep_application_get_settings (app), "last-case"), ==,
+                   "hcc-lr5-downgraded-lr4");
+
+  /* what if the HBP were hypointense? */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "feature-hbp")), HEP_HBP_HYPO);
+  g_assert_cmpstr (category_text (f), ==, "LR-5");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "changes-label"))), ==, "hbp=hypo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
+  g_assert_cmpstr (category_text (f), ==, "LR-4");
+
+  /* next and previous case */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-case", NULL));
+  g_assert_cmpstr (hep_case_get_id (hep_window_get_case (f->window)), !=, "hcc-lr5-downgraded-lr4");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-case", NULL));
+  g_assert_cmpstr (hep_case_get_id (hep_window_get_case (f->window)), ==, "hcc-lr5-downgraded-lr4");
+
+  /* Explore leaves the case */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.explore", NULL));
+  g_assert_null (hep_window_get_case (f->window));
+  g_assert_false (gtk_widget_get_visible (find (f, "case-card")));
+}
+
+/* Unknown-case mode hides every spoiler until the reveal. */
+static void
+test_unknown_case_mode (Fixture       *f,
+                        gconstpointer  data)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  HepCase *c;
+  const char *answer;
+
+  g_assert_true (hep_window_open_case (f->window, "hemangioma-flash-filling", &error));
+  g_assert_no_error (error);
+  c = hep_window_get_case (f->window);
+  g_settings_set_boolean (settings, "unknown-case-mode", TRUE);
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), ==, "Unknown Case");
+  g_assert_false (gtk_widget_get_visible (find (f, "lirads-view")));
+  g_assert_false (gtk_widget_get_visible (find (f, "ddx-view")));
+  g_assert_true (gtk_widget_get_visible (find (f, "answer-hidden")));
+  answer = gtk_label_get_label (GTK_LABEL (find (f, "case-answer")));
+  g_assert_null (strstr (answer, "Hemangioma"));
+  g_assert_null (strstr (answer, hep_case_get_teaching_points (c)[0]));
+  g_assert_true (gtk_widget_get_visible (find (f, "reveal-button")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reveal", NULL));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), ==, hep_case_get_title (c));
+  g_assert_true (gtk_widget_get_visible (find (f, "lirads-view")));
+  g_assert_true (gtk_widget_get_visible (find (f, "ddx-view")));
+  answer = gtk_label_get_label (GTK_LABEL (find (f, "case-answer")));
+  g_assert_nonnull (strstr (answer, "Hemangioma"));
+  g_assert_false (gtk_widget_get_visible (find (f, "reveal-button")));
+
+  /* the next case starts hidden again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-case", NULL));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), ==, "Unknown Case");
+  g_settings_set_boolean (settings, "unknown-case-mode", FALSE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), !=, "Unknown Case");
+}
+
+/* Typing in the search box searches the library (FTS), filters narrow it. */
+static void
+test_search_and_filters (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkListView *list = GTK_LIST_VIEW (find (f, "case-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  guint all = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (all, >=, 60);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "case-search")), "flash");
+  g_signal_emit_by_name (find (f, "case-search"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, all);
+  gtk_editable_set_text (GTK_EDITABLE (find (f, "case-search")), "");
+  g_signal_emit_by_name (find (f, "case-search"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+
+  /* diagnosis filter: the entries follow the differential's order, after "All" */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "filter-diagnosis")), 1 + HEP_DDX_FNH);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HepCase) c = g_list_model_get_item (model, i);
+      g_assert_cmpstr (hep_case_get_diagnosis (c), ==, "fnh");
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "filter-diagnosis")), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +493,9 @@ main (int    argc,
   g_test_add_func ("/window/state-settings", test_window_state_settings);
   g_test_add ("/window/ddx-and-next-imaging", Fixture, NULL, fixture_setup, test_ddx_and_next_imaging_follow, fixture_teardown);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_setup, test_export_dialog, fixture_teardown);
+  g_test_add ("/window/open-case-from-list", Fixture, NULL, fixture_setup, test_open_case_from_list, fixture_teardown);
+  g_test_add ("/window/unknown-case-mode", Fixture, NULL, fixture_setup, test_unknown_case_mode, fixture_teardown);
+  g_test_add ("/window/search-and-filters", Fixture, NULL, fixture_setup, test_search_and_filters, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
