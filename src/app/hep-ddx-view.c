@@ -29,6 +29,7 @@ struct _HepDdxView
   /* Owned */
   HepFeatureState *state;
   HepDdxResult     result;
+  gboolean              stale;     /* the state changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (HepDdxView, hep_ddx_view, ADW_TYPE_BIN)
@@ -224,7 +225,25 @@ state_features_cb (HepFeatureState *state,
                    GParamSpec      *pspec,
                    HepDdxView      *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   update (self);
+}
+
+static void
+hep_ddx_view_map (GtkWidget *widget)
+{
+  HepDdxView *self = (HepDdxView *) widget;
+
+  GTK_WIDGET_CLASS (hep_ddx_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update (self);
+    }
 }
 
 static void
@@ -246,6 +265,7 @@ hep_ddx_view_class_init (HepDdxViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_ddx_view_dispose;
+  widget_class->map = hep_ddx_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-ddx-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepDdxView, ranking_list);

@@ -31,11 +31,12 @@ struct _HepDiagramView
   char              *text_alternative;
   HepCurveSet        set;            /* the curves drawn */
 
-  /* Caches: the handle of @svg, the surface rendered from it. */
-  RsvgHandle        *handle;
+  /* The surface rendered from @svg, and the render of a new SVG that a
+   * worker thread is doing while the frame is laid out. */
   cairo_surface_t   *surface;
   int                surface_width;  /* device pixels */
   int                surface_height;
+  GThread           *render_thread;
 
   int                hover_phase;
 };
@@ -62,8 +63,18 @@ refresh (HepDiagramView *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
+  /* off screen (e.g. a collapsed section): stay dirty, catch up on map */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
   if (width > 0 && height > 0 && ensure_svg (self, width, height))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+hep_diagram_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hep_diagram_view_parent_class)->map (widget);
+  refresh (HEP_DIAGRAM_VIEW (widget));
 }
 
 static void
@@ -109,7 +120,82 @@ make_options (HepDiagramView    *self,
     hep_diagram_options_add_compare (options, self->compare[i], NULL);
 }
 
-/* Regenerates the SVG if content, size or theme changed; keeps the handle
+/* Rendering an SVG with librsvg takes a few milliseconds. A toggle starts
+ * the render on a worker thread at once, so that it runs while the main
+ * thread updates and lays out the other views; snapshot() then collects
+ * the surface, usually already finished. Each job owns its own copy of the
+ * SVG and its own RsvgHandle; nothing is shared with the main thread. */
+typedef struct {
+  char            *svg;
+  int              width;    /* device pixels */
+  int              height;
+  cairo_surface_t *surface;  /* result */
+  GError          *error;
+} RenderJob;
+
+static gpointer
+render_thread_func (gpointer data)
+{
+  RenderJob *job = data;
+  RsvgHandle *handle = hep_diagram_render_parse (job->svg, &job->error);
+
+  if (handle != NULL)
+    {
+      job->surface = hep_diagram_render_to_surface (handle, job->width, job->height, &job->error);
+      g_object_unref (handle);
+    }
+  return job;
+}
+
+static void
+start_render (HepDiagramView *self,
+              int             width,
+              int             height)
+{
+  RenderJob *job;
+
+  if (self->render_thread != NULL)
+    {
+      /* a newer SVG supersedes the one being rendered */
+      RenderJob *old = g_thread_join (g_steal_pointer (&self->render_thread));
+
+      g_clear_pointer (&old->surface, cairo_surface_destroy);
+      g_clear_error (&old->error);
+      g_free (old->svg);
+      g_free (old);
+    }
+
+  job = g_new0 (RenderJob, 1);
+  job->svg = g_strdup (self->svg);
+  job->width = width;
+  job->height = height;
+  self->render_thread = g_thread_new ("hep-diagram-render", render_thread_func, job);
+}
+
+/* Waits for the render job, if any, and takes its surface. */
+static void
+finish_render (HepDiagramView *self)
+{
+  RenderJob *job;
+
+  if (self->render_thread == NULL)
+    return;
+  job = g_thread_join (g_steal_pointer (&self->render_thread));
+  if (job->surface != NULL)
+    {
+      g_clear_pointer (&self->surface, cairo_surface_destroy);
+      self->surface = g_steal_pointer (&job->surface);
+      self->surface_width = job->width;
+      self->surface_height = job->height;
+    }
+  else
+    g_critical ("cannot render the diagram: %s", job->error ? job->error->message : "unknown error");
+  g_clear_error (&job->error);
+  g_free (job->svg);
+  g_free (job);
+}
+
+/* Regenerates the SVG if content, size or theme changed; keeps the surface
  * when the text comes out the same. Returns TRUE if the SVG changed. */
 static gboolean
 ensure_svg (HepDiagramView *self,
@@ -138,8 +224,6 @@ ensure_svg (HepDiagramView *self,
   self->svg = g_steal_pointer (&svg);
   g_free (self->text_alternative);
   self->text_alternative = g_steal_pointer (&text);
-  g_clear_object (&self->handle);
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
   if (self->hover_phase >= 0)
     {
       g_autofree char *tip = hep_diagram_describe_phase (&self->set, &self->options, self->hover_phase);
@@ -147,9 +231,11 @@ ensure_svg (HepDiagramView *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
     }
 
-  self->handle = hep_diagram_render_parse (self->svg, &error);
-  if (self->handle == NULL)
-    g_critical ("diagram SVG does not parse: %s", error->message);
+  {
+    int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+    start_render (self, width * scale, height * scale);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->set.label),
@@ -168,22 +254,17 @@ hep_diagram_view_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || self->handle == NULL)
+  if (width <= 0 || height <= 0 || self->svg == NULL)
     return;
 
+  finish_render (self);
   if (self->surface == NULL || self->surface_width != width * scale || self->surface_height != height * scale)
     {
-      g_autoptr(GError) error = NULL;
-
-      g_clear_pointer (&self->surface, cairo_surface_destroy);
-      self->surface = hep_diagram_render_to_surface (self->handle, width * scale, height * scale, &error);
+      /* the scale changed under the same SVG: render now */
+      start_render (self, width * scale, height * scale);
+      finish_render (self);
       if (self->surface == NULL)
-        {
-          g_warning ("cannot render the diagram: %s", error->message);
-          return;
-        }
-      self->surface_width = width * scale;
-      self->surface_height = height * scale;
+        return;
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -298,7 +379,7 @@ hep_diagram_view_finalize (GObject *object)
 {
   HepDiagramView *self = HEP_DIAGRAM_VIEW (object);
 
-  g_clear_object (&self->handle);
+  finish_render (self);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_free (self->svg);
   g_free (self->text_alternative);
@@ -366,6 +447,7 @@ hep_diagram_view_class_init (HepDiagramViewClass *klass)
   object_class->set_property = hep_diagram_view_set_property;
 
   widget_class->snapshot = hep_diagram_view_snapshot;
+  widget_class->map = hep_diagram_view_map;
   widget_class->measure = hep_diagram_view_measure;
   widget_class->size_allocate = hep_diagram_view_size_allocate;
 

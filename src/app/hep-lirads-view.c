@@ -8,6 +8,7 @@
 
 #include "hep-lirads-view.h"
 
+#include "hep-lazy-tooltip.h"
 #include "hep-list-sync.h"
 
 #include <glib/gi18n.h>
@@ -28,6 +29,7 @@ struct _HepLiradsView
   HepFeatureState  *state;
 
   HepLiradsCategory category;
+  gboolean          stale;     /* the state changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (HepLiradsView, hep_lirads_view, ADW_TYPE_BIN)
@@ -63,7 +65,7 @@ trace_row (const HepLiradsStep *step)
   /* the source on one line (full text in the tooltip): wrapped lines are
    * re-measured on every toggle */
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_widget_set_tooltip_text (row, hep_lirads_rule_get_source (step->rule));
+  hep_lazy_tooltip_set (row, hep_lirads_rule_get_source (step->rule));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, step->matched ? _("Applies") : _("Does not apply"),
@@ -134,7 +136,7 @@ set_counterfactual (HepLiradsView                 *self,
   tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), token,
                              hep_lirads_category_to_string (cf->category));
   gtk_button_set_label (GTK_BUTTON (button), label);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  hep_lazy_tooltip_set (button, tooltip);
   if (hep_lirads_counterfactual_is_imaging (cf))
     gtk_widget_remove_css_class (button, "context");
   else
@@ -269,12 +271,31 @@ update (HepLiradsView *self)
   }
 }
 
+/* Views that are not on screen (a hidden answer) catch up when mapped. */
 static void
 state_features_cb (HepFeatureState *state,
                    GParamSpec      *pspec,
                    HepLiradsView   *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   update (self);
+}
+
+static void
+hep_lirads_view_map (GtkWidget *widget)
+{
+  HepLiradsView *self = HEP_LIRADS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (hep_lirads_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update (self);
+    }
 }
 
 static void
@@ -296,6 +317,7 @@ hep_lirads_view_class_init (HepLiradsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_lirads_view_dispose;
+  widget_class->map = hep_lirads_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-lirads-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, category_label);

@@ -30,6 +30,7 @@ struct _HepNextImagingView
   HepFeatureState      *state;
   HepNextImagingResult  result;
   gboolean              has_result;
+  gboolean              stale;     /* the state changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (HepNextImagingView, hep_next_imaging_view, ADW_TYPE_BIN)
@@ -167,7 +168,25 @@ state_features_cb (HepFeatureState    *state,
                    GParamSpec         *pspec,
                    HepNextImagingView *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   update (self);
+}
+
+static void
+hep_next_imaging_view_map (GtkWidget *widget)
+{
+  HepNextImagingView *self = (HepNextImagingView *) widget;
+
+  GTK_WIDGET_CLASS (hep_next_imaging_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      update (self);
+    }
 }
 
 static void
@@ -197,6 +216,7 @@ hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_next_imaging_view_dispose;
+  widget_class->map = hep_next_imaging_view_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-next-imaging-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, source_label);
