@@ -294,8 +294,10 @@ hep_case_browser_set_store (HepCaseBrowser *self,
       g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
     }
   fill_filters (self);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* filter before the list view sees the model: a reload after would
+   * re-create every row it has made */
   refilter (self);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
 void
