@@ -30,6 +30,7 @@ struct _HepLiradsView
 
   HepLiradsCategory category;
   gboolean          stale;     /* the state changed while unmapped */
+  gboolean          show_sources;
 };
 
 G_DEFINE_FINAL_TYPE (HepLiradsView, hep_lirads_view, ADW_TYPE_BIN)
@@ -50,7 +51,8 @@ counterfactual_clicked_cb (GtkButton     *button,
 }
 
 static GtkWidget *
-trace_row (const HepLiradsStep *step)
+trace_row (const HepLiradsStep *step,
+           gboolean             show_source)
 {
   g_autofree char *text = hep_lirads_step_describe (step);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -60,7 +62,8 @@ trace_row (const HepLiradsStep *step)
                                                                 : "list-remove-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
+  if (show_source)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   /* the source on one line (full text in the tooltip): wrapped lines are
    * re-measured on every toggle */
@@ -96,7 +99,8 @@ is_quiet_check (const HepLiradsStep *step)
 static GtkWidget *
 folded_checks_row (const HepLiradsResult *result,
                    guint                  from,
-                   guint                  to)
+                   guint                  to,
+                   gboolean               show_source)
 {
   GtkWidget *row = adw_expander_row_new ();
   g_autoptr(GString) names = g_string_new (NULL);
@@ -107,7 +111,7 @@ folded_checks_row (const HepLiradsResult *result,
       if (names->len > 0)
         g_string_append (names, ", ");
       g_string_append (names, hep_lirads_rule_get_title (result->steps[i].rule));
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), trace_row (&result->steps[i]));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), trace_row (&result->steps[i], show_source));
     }
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u earlier check did not apply",
                                         "%u earlier checks did not apply", to - from), to - from);
@@ -163,6 +167,7 @@ typedef struct {
   const HepLiradsResult *result;
   guint                  from;
   guint                  to;
+  gboolean               show_sources;
 } TraceItem;
 
 static GtkWidget *
@@ -171,17 +176,18 @@ build_trace_item (gpointer data)
   TraceItem *item = data;
 
   if (item->to - item->from >= 2)
-    return folded_checks_row (item->result, item->from, item->to);
-  return trace_row (&item->result->steps[item->from]);
+    return folded_checks_row (item->result, item->from, item->to, item->show_sources);
+  return trace_row (&item->result->steps[item->from], item->show_sources);
 }
 
 /* The text a trace row shows, to tell whether it changed. */
 static char *
 steps_signature (const HepLiradsResult *result,
                  guint                  from,
-                 guint                  to)
+                 guint                  to,
+                 gboolean               show_sources)
 {
-  GString *s = g_string_new (NULL);
+  GString *s = g_string_new (show_sources ? "sources\n" : "");
 
   for (guint i = from; i < to; i++)
     {
@@ -231,14 +237,15 @@ update (HepLiradsView *self)
 
     for (guint i = 0; i < result.n_steps; i++, index++)
       {
-        TraceItem item = { &result, i, i + 1 };
+        TraceItem item = { &result, i, i + 1, self->show_sources };
 
         while (item.to < result.n_steps && is_quiet_check (&result.steps[item.to - 1]) &&
                is_quiet_check (&result.steps[item.to]))
           item.to++;
         if (item.to - item.from < 2 || !is_quiet_check (&result.steps[i]))
           item.to = i + 1;
-        hep_list_box_sync_row (self->trace_list, index, steps_signature (&result, item.from, item.to),
+        hep_list_box_sync_row (self->trace_list, index,
+                               steps_signature (&result, item.from, item.to, self->show_sources),
                                build_trace_item, &item);
         i = item.to - 1;
       }
@@ -334,6 +341,7 @@ hep_lirads_view_init (HepLiradsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->category = HEP_LIRADS_NA;
+  self->show_sources = TRUE;
 }
 
 GtkWidget *
@@ -368,4 +376,20 @@ hep_lirads_view_get_category (HepLiradsView *self)
 {
   g_return_val_if_fail (HEP_IS_LIRADS_VIEW (self), HEP_LIRADS_NA);
   return self->category;
+}
+
+void
+hep_lirads_view_set_show_sources (HepLiradsView *self,
+                                  gboolean       show_sources)
+{
+  g_return_if_fail (HEP_IS_LIRADS_VIEW (self));
+
+  show_sources = !!show_sources;
+  if (self->show_sources == show_sources)
+    return;
+  self->show_sources = show_sources;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->stale = TRUE;
 }

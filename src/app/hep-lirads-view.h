@@ -20,5 +20,8 @@ GtkWidget        *hep_lirads_view_new          (HepFeatureState *state);
 void              hep_lirads_view_set_state    (HepLiradsView   *self,
                                                 HepFeatureState *state);
 HepLiradsCategory hep_lirads_view_get_category (HepLiradsView   *self);
+/* Whether each step of the path names its source. */
+void              hep_lirads_view_set_show_sources (HepLiradsView *self,
+                                                    gboolean       show_sources);
 
 G_END_DECLS

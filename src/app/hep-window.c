@@ -45,9 +45,19 @@ struct _HepWindow
   HepFeatureState     *state;
   GSettings           *settings;
   HepCase             *current_case;   /* NULL in Explore */
+  GtkExpander         *sections[5];    /* as panel_sections[] */
+  gboolean             applying_layout;
 };
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_SOURCES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update_changes (HepWindow *self)
@@ -70,6 +80,127 @@ state_features_cb (HepFeatureState *state,
   update_changes (self);
   hep_diagram_view_set_features (self->curve_view, fs);
   hep_diagram_view_set_features (self->phases_view, fs);
+}
+
+/* The side panel's sections and the panel-layout flags of the schema: a set
+ * bit means the section is expanded. Each section is a GtkExpander named
+ * "section-<nick>" in a template; "sources" shows the source of each step
+ * of the LI-RADS path. */
+static const struct {
+  const char *nick;
+  guint       bit;
+} panel_sections[] = {
+  { "lirads", 1 << 0 },
+  { "next-step", 1 << 1 },
+  { "differential", 1 << 2 },
+  { "pitfalls", 1 << 3 },
+  { "trace", 1 << 4 },
+};
+#define PANEL_SOURCES (1 << 5)
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+apply_panel_layout (HepWindow *self)
+{
+  guint flags = g_settings_get_flags (self->settings, "panel-layout");
+
+  self->applying_layout = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (panel_sections); i++)
+    gtk_expander_set_expanded (self->sections[i], (flags & panel_sections[i].bit) != 0);
+  hep_lirads_view_set_show_sources (self->lirads_view, (flags & PANEL_SOURCES) != 0);
+  self->applying_layout = FALSE;
+}
+
+static void
+section_expanded_cb (GtkExpander *expander,
+                     GParamSpec  *pspec,
+                     HepWindow   *self)
+{
+  guint flags;
+
+  if (self->applying_layout || self->settings == NULL)
+    return;
+  flags = g_settings_get_flags (self->settings, "panel-layout");
+  for (guint i = 0; i < G_N_ELEMENTS (panel_sections); i++)
+    if (self->sections[i] == expander)
+      flags = gtk_expander_get_expanded (expander) ? flags | panel_sections[i].bit
+                                                   : flags & ~panel_sections[i].bit;
+  g_settings_set_flags (self->settings, "panel-layout", flags);
+}
+
+static void
+panel_layout_changed_cb (GSettings  *settings,
+                         const char *key,
+                         HepWindow  *self)
+{
+  apply_panel_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SOURCES]);
+}
+
+
+static gboolean
+get_show_sources (HepWindow *self)
+{
+  return self->settings == NULL || (g_settings_get_flags (self->settings, "panel-layout") & PANEL_SOURCES) != 0;
+}
+
+static void
+set_show_sources (HepWindow *self,
+                  gboolean   show)
+{
+  guint flags;
+
+  if (self->settings == NULL || get_show_sources (self) == !!show)
+    return;
+  flags = g_settings_get_flags (self->settings, "panel-layout");
+  g_settings_set_flags (self->settings, "panel-layout", show ? flags | PANEL_SOURCES : flags & ~PANEL_SOURCES);
+}
+
+static void
+hep_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_SOURCES:
+      g_value_set_boolean (value, get_show_sources (HEP_WINDOW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hep_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SHOW_SOURCES:
+      set_show_sources (HEP_WINDOW (object), g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 /* Unknown-case mode hides the answer: the card's spoilers, and the LI-RADS
@@ -261,6 +392,8 @@ application_cb (HepWindow  *self,
   self->settings = g_object_ref (hep_application_get_settings (HEP_APPLICATION (app)));
   restore_window_state (self);
   g_signal_connect_object (self->settings, "changed::unknown-case-mode", G_CALLBACK (unknown_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::panel-layout", G_CALLBACK (panel_layout_changed_cb), self, 0);
+  apply_panel_layout (self);
   hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
   if (hep_application_get_store (HEP_APPLICATION (app)) == NULL)
     {
@@ -314,6 +447,13 @@ hep_window_class_init (HepWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_window_dispose;
+  object_class->get_property = hep_window_get_property;
+  object_class->set_property = hep_window_set_property;
+
+  properties[PROP_SHOW_SOURCES] =
+    g_param_spec_boolean ("show-sources", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
 
   g_type_ensure (HEP_TYPE_CASE_BROWSER);
@@ -353,6 +493,7 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-diagram", NULL);
 }
@@ -364,6 +505,14 @@ hep_window_init (HepWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
   g_signal_connect (self->case_browser, "case-selected", G_CALLBACK (case_selected_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (panel_sections); i++)
+    {
+      g_autofree char *name = g_strconcat ("section-", panel_sections[i].nick, NULL);
+
+      self->sections[i] = GTK_EXPANDER (find_named (GTK_WIDGET (self), name));
+      g_assert (self->sections[i] != NULL);
+      g_signal_connect (self->sections[i], "notify::expanded", G_CALLBACK (section_expanded_cb), self);
+    }
   self->state = hep_feature_state_new ();
   g_signal_connect (self->state, "notify::features", G_CALLBACK (state_features_cb), self);
   g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);

@@ -43,7 +43,7 @@ static const struct {
   { "window-height", "i", "760" },
   { "window-maximized", "b", "false" },
   { "last-case", "s", "''" },
-  { "panel-layout", "as", "['lirads', 'differential', 'pitfalls']" },
+  { "panel-layout", "as", "['lirads', 'next-step', 'differential', 'pitfalls', 'trace', 'sources']" },
   { "unknown-case-mode", "b", "false" },
   { "color-scheme", "s", "'default'" },
   { "sidebar-width", "i", "320" },

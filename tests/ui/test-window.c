@@ -474,6 +474,55 @@ test_search_and_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 }
 
+/* The side panel's sections follow the panel-layout setting both ways; a
+ * collapsed view catches up with the state when it is expanded again. */
+static void
+test_panel_layout (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  GtkExpander *differential = GTK_EXPANDER (find (f, "section-differential"));
+  GtkExpander *trace = GTK_EXPANDER (find (f, "section-trace"));
+  GtkListBox *ranking = GTK_LIST_BOX (find (f, "ddx-ranking"));
+  guint all = g_settings_get_flags (settings, "panel-layout");
+
+  g_assert_true (gtk_expander_get_expanded (differential));
+  g_assert_true (gtk_expander_get_expanded (trace));
+
+  /* the user collapses the differential: the setting follows */
+  gtk_expander_set_expanded (differential, FALSE);
+  g_assert_cmpuint (g_settings_get_flags (settings, "panel-layout") & 4, ==, 0);
+
+  /* while collapsed, an LR-5 observation; expanding shows the new ranking */
+  hep_window_explore (f->window, "risk=cirrhosis size=25 aphe=nonrim washout", NULL);
+  gtk_expander_set_expanded (differential, TRUE);
+  g_assert_true (g_settings_get_flags (settings, "panel-layout") & 4);
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (ranking, 0))), ==, "hcc");
+
+  /* the setting drives the sections too */
+  g_settings_set_flags (settings, "panel-layout", all & ~16u);
+  g_assert_false (gtk_expander_get_expanded (trace));
+  g_settings_set_flags (settings, "panel-layout", all);
+  g_assert_true (gtk_expander_get_expanded (trace));
+
+  /* sources of the path: a check item of the window */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (f, "lirads-trace")), 0);
+    const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (first));
+
+    g_assert_nonnull (subtitle);
+    g_assert_true (g_str_has_prefix (subtitle, "LI-RADS v2018"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sources", NULL));
+    g_assert_cmpuint (g_settings_get_flags (settings, "panel-layout") & 32, ==, 0);
+    first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (f, "lirads-trace")), 0);
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (first));
+    g_assert_true (subtitle == NULL || subtitle[0] == '\0');
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sources", NULL));
+    g_assert_cmpuint (g_settings_get_flags (settings, "panel-layout"), ==, all);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -496,6 +545,7 @@ main (int    argc,
   g_test_add ("/window/open-case-from-list", Fixture, NULL, fixture_setup, test_open_case_from_list, fixture_teardown);
   g_test_add ("/window/unknown-case-mode", Fixture, NULL, fixture_setup, test_unknown_case_mode, fixture_teardown);
   g_test_add ("/window/search-and-filters", Fixture, NULL, fixture_setup, test_search_and_filters, fixture_teardown);
+  g_test_add ("/window/panel-layout", Fixture, NULL, fixture_setup, test_panel_layout, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
