@@ -970,7 +970,7 @@ strip_layout (const HepDiagramOptions *options,
   l->font = CLAMP (MIN (l->width / 900.0, l->height / (120.0 + 150.0 * rows)) * 12.5, 8.0, 18.0);
   l->pad = l->font * 1.2;
   l->head_y = l->pad + l->font * 5.0;
-  l->rows_y = l->head_y + l->font * 1.6;
+  l->rows_y = l->head_y + l->font * 2.6;   /* two heading lines: phase, then time */
   l->foot_y = l->height - l->pad * 0.5 - l->font * 1.6;
   avail_h = MAX (l->foot_y - l->rows_y - l->font * 0.8, 40);
   l->row_h = avail_h / rows;
@@ -1331,10 +1331,12 @@ phases_svg (const HepCurveSet       *set,
   for (guint c = 0; c < N_STRIP; c++)
     {
       double cx = l.pad + l.cell_w * (c + 0.5);
-      g_autofree char *heading = g_strdup_printf ("%s · %s", hep_curve_phase_get_label (strip_phases[c]),
-                                                  time_label (strip_phases[c]));
 
-      text_at (w, heading, cx, l.head_y, fs * 0.95, "middle", theme->foreground, TRUE);
+      /* the phase on one line, its time below: one line overlaps when narrow */
+      text_at (w, hep_curve_phase_get_label (strip_phases[c]), cx, l.head_y, fs * 0.95, "middle",
+               theme->foreground, TRUE);
+      text_at (w, time_label (strip_phases[c]), cx, l.head_y + fs * 1.1, fs * 0.85, "middle",
+               theme->muted, FALSE);
     }
   hep_svg_writer_end (w);
 
