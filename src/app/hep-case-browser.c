@@ -37,6 +37,8 @@ struct _HepCaseBrowser
 
   gboolean            unknown;
   gboolean            refiltering;
+  guint               scroll_to;       /* row to scroll to once shown, or G_MAXUINT */
+  guint               scroll_idle_id;
 };
 
 enum {
@@ -216,12 +218,44 @@ fill_filters (HepCaseBrowser *self)
 }
 
 static void
+scroll_now (gpointer user_data)
+{
+  HepCaseBrowser *self = user_data;
+
+  self->scroll_idle_id = 0;
+  if (self->scroll_to != G_MAXUINT)
+    /* GtkListBase's action; gtk_list_view_scroll_to () needs GTK 4.12 */
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", self->scroll_to);
+  self->scroll_to = G_MAXUINT;
+}
+
+/* The list view can scroll only once it has a size: until then the row is
+ * remembered, and scrolled to after the list is mapped. */
+static void
+scroll_to_row (HepCaseBrowser *self,
+               guint           position)
+{
+  self->scroll_to = position;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) && self->scroll_idle_id == 0)
+    self->scroll_idle_id = g_idle_add_once (scroll_now, self);
+}
+
+static void
+list_mapped_cb (GtkWidget      *list,
+                HepCaseBrowser *self)
+{
+  if (self->scroll_to != G_MAXUINT && self->scroll_idle_id == 0)
+    self->scroll_idle_id = g_idle_add_once (scroll_now, self);
+}
+
+static void
 hep_case_browser_dispose (GObject *object)
 {
   HepCaseBrowser *self = HEP_CASE_BROWSER (object);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tags, g_strfreev);
@@ -259,6 +293,8 @@ hep_case_browser_init (HepCaseBrowser *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scroll_to = G_MAXUINT;
+  g_signal_connect (self->list_view, "map", G_CALLBACK (list_mapped_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -338,8 +374,7 @@ hep_case_browser_select (HepCaseBrowser *self,
           self->refiltering = TRUE;   /* selecting from code opens nothing */
           gtk_single_selection_set_selected (self->selection, i);
           self->refiltering = FALSE;
-          /* GtkListBase's action; gtk_list_view_scroll_to () needs GTK 4.12 */
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          scroll_to_row (self, i);
           return TRUE;
         }
     }

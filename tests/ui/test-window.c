@@ -474,6 +474,29 @@ test_search_and_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 }
 
+static gboolean
+list_scrolled (gpointer data)
+{
+  GtkAdjustment *adj = data;
+
+  return gtk_adjustment_get_value (adj) > 0;
+}
+
+/* A case opened from code (--case, the last case) is scrolled into view in
+ * the sidebar. */
+static void
+test_open_case_scrolls_list (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *list = find (f, "case-list");
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  /* "Washout nodule …": near the end of the alphabetical list */
+  g_assert_true (hep_window_open_case (f->window, "hcc-lr5-downgraded-lr4", NULL));
+  g_assert_true (hep_ui_test_wait_for (list_scrolled, adj, 5000));
+}
+
 /* The side panel's sections follow the panel-layout setting both ways; a
  * collapsed view catches up with the state when it is expanded again. */
 static void
@@ -545,6 +568,7 @@ main (int    argc,
   g_test_add ("/window/open-case-from-list", Fixture, NULL, fixture_setup, test_open_case_from_list, fixture_teardown);
   g_test_add ("/window/unknown-case-mode", Fixture, NULL, fixture_setup, test_unknown_case_mode, fixture_teardown);
   g_test_add ("/window/search-and-filters", Fixture, NULL, fixture_setup, test_search_and_filters, fixture_teardown);
+  g_test_add ("/window/open-case-scrolls-list", Fixture, NULL, fixture_setup, test_open_case_scrolls_list, fixture_teardown);
   g_test_add ("/window/panel-layout", Fixture, NULL, fixture_setup, test_panel_layout, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
