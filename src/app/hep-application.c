@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hep-application.h"
+#include "hep-screenshot.h"
 #include "hep-window.h"
 
 #include <glib/gi18n.h>
@@ -26,26 +27,6 @@ struct _HepApplication
 
 G_DEFINE_FINAL_TYPE (HepApplication, hep_application, ADW_TYPE_APPLICATION)
 
-static gboolean
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return FALSE;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  return gdk_texture_save_to_png (texture, path);
-}
-
 static void
 screenshot_after_paint_cb (GdkFrameClock  *clock,
                            HepApplication *self)
@@ -53,7 +34,7 @@ screenshot_after_paint_cb (GdkFrameClock  *clock,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   g_signal_handlers_disconnect_by_func (clock, screenshot_after_paint_cb, self);
-  if (window != NULL && !save_screenshot (GTK_WIDGET (window), self->screenshot_path))
+  if (window != NULL && !hep_widget_save_png (GTK_WIDGET (window), self->screenshot_path))
     g_printerr ("hepatica: could not save a screenshot to %s\n", self->screenshot_path);
   g_application_quit (G_APPLICATION (self));
 }

@@ -17,7 +17,7 @@
 
 struct _HepDdxView
 {
-  AdwBin           parent_instance;
+  HepStateView     parent_instance;
 
   /* Template widgets */
   GtkListBox      *ranking_list;
@@ -26,13 +26,10 @@ struct _HepDdxView
   /* Borrowed: children of ranking_list */
   AdwExpanderRow  *rank_rows[HEP_N_DDX];
 
-  /* Owned */
-  HepFeatureState *state;
   HepDdxResult     result;
-  gboolean              stale;     /* the state changed while unmapped */
 };
 
-G_DEFINE_FINAL_TYPE (HepDdxView, hep_ddx_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HepDdxView, hep_ddx_view, HEP_TYPE_STATE_VIEW)
 
 static const char *
 provenance_suffix (HepProvenance provenance)
@@ -177,13 +174,13 @@ build_pitfall_row (gpointer data)
 }
 
 static void
-update (HepDdxView *self)
+hep_ddx_view_update (HepStateView    *view,
+                     HepFeatureState *state)
 {
+  HepDdxView *self = HEP_DDX_VIEW (view);
   int n_pitfalls = 0;
 
-  if (self->state == NULL)
-    return;
-  hep_ddx_evaluate (hep_feature_state_get_features (self->state), &self->result);
+  hep_ddx_evaluate (hep_feature_state_get_features (state), &self->result);
 
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
@@ -220,40 +217,12 @@ update (HepDdxView *self)
   hep_list_box_truncate (self->pitfall_list, n_pitfalls);
 }
 
-static void
-state_features_cb (HepFeatureState *state,
-                   GParamSpec      *pspec,
-                   HepDdxView      *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  update (self);
-}
-
-static void
-hep_ddx_view_map (GtkWidget *widget)
-{
-  HepDdxView *self = (HepDdxView *) widget;
-
-  GTK_WIDGET_CLASS (hep_ddx_view_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      update (self);
-    }
-}
 
 static void
 hep_ddx_view_dispose (GObject *object)
 {
   HepDdxView *self = HEP_DDX_VIEW (object);
 
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_data (self->state, self);
-  g_clear_object (&self->state);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_DDX_VIEW);
   G_OBJECT_CLASS (hep_ddx_view_parent_class)->dispose (object);
 }
@@ -265,7 +234,7 @@ hep_ddx_view_class_init (HepDdxViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_ddx_view_dispose;
-  widget_class->map = hep_ddx_view_map;
+  HEP_STATE_VIEW_CLASS (klass)->update = hep_ddx_view_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-ddx-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepDdxView, ranking_list);
@@ -288,23 +257,6 @@ hep_ddx_view_init (HepDdxView *self)
     }
 }
 
-void
-hep_ddx_view_set_state (HepDdxView      *self,
-                        HepFeatureState *state)
-{
-  g_return_if_fail (HEP_IS_DDX_VIEW (self));
-
-  if (self->state == state)
-    return;
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_data (self->state, self);
-  g_set_object (&self->state, state);
-  if (state != NULL)
-    {
-      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
-      update (self);
-    }
-}
 
 HepDdxDiagnosis
 hep_ddx_view_get_top (HepDdxView *self)

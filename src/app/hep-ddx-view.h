@@ -9,16 +9,15 @@
 #include <adwaita.h>
 
 #include "hep-core.h"
+#include "hep-state-view.h"
 #include "hep-ddx.h"
 
 G_BEGIN_DECLS
 
 #define HEP_TYPE_DDX_VIEW (hep_ddx_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (HepDdxView, hep_ddx_view, HEP, DDX_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (HepDdxView, hep_ddx_view, HEP, DDX_VIEW, HepStateView)
 
-void            hep_ddx_view_set_state (HepDdxView      *self,
-                                        HepFeatureState *state);
 HepDdxDiagnosis hep_ddx_view_get_top   (HepDdxView      *self);
 
 G_END_DECLS

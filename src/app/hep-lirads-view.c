@@ -15,7 +15,7 @@
 
 struct _HepLiradsView
 {
-  AdwBin            parent_instance;
+  HepStateView      parent_instance;
 
   /* Template widgets */
   GtkLabel         *category_label;
@@ -25,15 +25,12 @@ struct _HepLiradsView
   GtkListBox       *trace_list;
   GtkFlowBox       *counterfactual_box;
 
-  /* Owned */
-  HepFeatureState  *state;
 
   HepLiradsCategory category;
-  gboolean          stale;     /* the state changed while unmapped */
   gboolean          show_sources;
 };
 
-G_DEFINE_FINAL_TYPE (HepLiradsView, hep_lirads_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HepLiradsView, hep_lirads_view, HEP_TYPE_STATE_VIEW)
 
 static const char *category_classes[HEP_N_LIRADS_CATEGORIES] = {
   "cat-na", "cat-nc", "cat-tiv", "cat-lr1", "cat-lr2", "cat-lr3", "cat-lr4", "cat-lr5", "cat-lrm",
@@ -46,8 +43,10 @@ counterfactual_clicked_cb (GtkButton     *button,
   HepFeature feature = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hep-feature"));
   int value = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "hep-value"));
 
-  if (self->state != NULL)
-    hep_feature_state_set_value (self->state, feature, value);
+  HepFeatureState *state = hep_state_view_get_state (HEP_STATE_VIEW (self));
+
+  if (state != NULL)
+    hep_feature_state_set_value (state, feature, value);
 }
 
 static GtkWidget *
@@ -199,16 +198,16 @@ steps_signature (const HepLiradsResult *result,
 }
 
 static void
-update (HepLiradsView *self)
+hep_lirads_view_update (HepStateView    *view,
+                        HepFeatureState *state)
 {
+  HepLiradsView *self = HEP_LIRADS_VIEW (view);
   g_autoptr(GArray) cfs = NULL;
   HepLiradsResult result;
   HepProvenance provenance;
   const HepFeatureSet *fs;
 
-  if (self->state == NULL)
-    return;
-  fs = hep_feature_state_get_features (self->state);
+  fs = hep_feature_state_get_features (state);
   hep_lirads_evaluate (fs, &result);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->category_label), category_classes[self->category]);
@@ -278,41 +277,12 @@ update (HepLiradsView *self)
   }
 }
 
-/* Views that are not on screen (a hidden answer) catch up when mapped. */
-static void
-state_features_cb (HepFeatureState *state,
-                   GParamSpec      *pspec,
-                   HepLiradsView   *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  update (self);
-}
-
-static void
-hep_lirads_view_map (GtkWidget *widget)
-{
-  HepLiradsView *self = HEP_LIRADS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (hep_lirads_view_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      update (self);
-    }
-}
 
 static void
 hep_lirads_view_dispose (GObject *object)
 {
   HepLiradsView *self = HEP_LIRADS_VIEW (object);
 
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_data (self->state, self);
-  g_clear_object (&self->state);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_LIRADS_VIEW);
   G_OBJECT_CLASS (hep_lirads_view_parent_class)->dispose (object);
 }
@@ -324,7 +294,7 @@ hep_lirads_view_class_init (HepLiradsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_lirads_view_dispose;
-  widget_class->map = hep_lirads_view_map;
+  HEP_STATE_VIEW_CLASS (klass)->update = hep_lirads_view_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-lirads-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, category_label);
@@ -344,32 +314,7 @@ hep_lirads_view_init (HepLiradsView *self)
   self->show_sources = TRUE;
 }
 
-GtkWidget *
-hep_lirads_view_new (HepFeatureState *state)
-{
-  HepLiradsView *self = g_object_new (HEP_TYPE_LIRADS_VIEW, NULL);
 
-  hep_lirads_view_set_state (self, state);
-  return GTK_WIDGET (self);
-}
-
-void
-hep_lirads_view_set_state (HepLiradsView   *self,
-                           HepFeatureState *state)
-{
-  g_return_if_fail (HEP_IS_LIRADS_VIEW (self));
-
-  if (self->state == state)
-    return;
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_data (self->state, self);
-  g_set_object (&self->state, state);
-  if (state != NULL)
-    {
-      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
-      update (self);
-    }
-}
 
 HepLiradsCategory
 hep_lirads_view_get_category (HepLiradsView *self)
@@ -388,8 +333,5 @@ hep_lirads_view_set_show_sources (HepLiradsView *self,
   if (self->show_sources == show_sources)
     return;
   self->show_sources = show_sources;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    update (self);
-  else
-    self->stale = TRUE;
+  hep_state_view_queue_update (HEP_STATE_VIEW (self));
 }

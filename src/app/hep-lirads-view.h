@@ -9,16 +9,14 @@
 #include <adwaita.h>
 
 #include "hep-core.h"
+#include "hep-state-view.h"
 
 G_BEGIN_DECLS
 
 #define HEP_TYPE_LIRADS_VIEW (hep_lirads_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (HepLiradsView, hep_lirads_view, HEP, LIRADS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (HepLiradsView, hep_lirads_view, HEP, LIRADS_VIEW, HepStateView)
 
-GtkWidget        *hep_lirads_view_new          (HepFeatureState *state);
-void              hep_lirads_view_set_state    (HepLiradsView   *self,
-                                                HepFeatureState *state);
 HepLiradsCategory hep_lirads_view_get_category (HepLiradsView   *self);
 /* Whether each step of the path names its source. */
 void              hep_lirads_view_set_show_sources (HepLiradsView *self,

@@ -14,7 +14,7 @@
 
 struct _HepNextImagingView
 {
-  AdwBin                parent_instance;
+  HepStateView          parent_instance;
 
   /* Template widgets */
   GtkLabel             *source_label;
@@ -26,14 +26,11 @@ struct _HepNextImagingView
   GtkListBox           *procedure_list;
   GtkLabel             *us_label;
 
-  /* Owned */
-  HepFeatureState      *state;
   HepNextImagingResult  result;
   gboolean              has_result;
-  gboolean              stale;     /* the state changed while unmapped */
 };
 
-G_DEFINE_FINAL_TYPE (HepNextImagingView, hep_next_imaging_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (HepNextImagingView, hep_next_imaging_view, HEP_TYPE_STATE_VIEW)
 
 typedef struct {
   const HepImagingEntry *entry;
@@ -97,17 +94,16 @@ build_procedure_row (gpointer data)
 }
 
 static void
-update (HepNextImagingView *self)
+hep_next_imaging_view_update (HepStateView    *view,
+                              HepFeatureState *state)
 {
+  HepNextImagingView *self = HEP_NEXT_IMAGING_VIEW (view);
   g_autoptr(GError) error = NULL;
   HepImagingScenario scenario;
   guint found_on;
 
-  if (self->state == NULL)
-    return;
-
   hep_imaging_scenario_init (&scenario);
-  scenario.features = *hep_feature_state_get_features (self->state);
+  scenario.features = *hep_feature_state_get_features (state);
   found_on = adw_combo_row_get_selected (self->found_on_row);
   scenario.found_on = found_on == GTK_INVALID_LIST_POSITION ? HEP_FOUND_ON_UNSET : (HepFoundOn) found_on;
 
@@ -163,38 +159,13 @@ update (HepNextImagingView *self)
     }
 }
 
-static void
-state_features_cb (HepFeatureState    *state,
-                   GParamSpec         *pspec,
-                   HepNextImagingView *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  update (self);
-}
-
-static void
-hep_next_imaging_view_map (GtkWidget *widget)
-{
-  HepNextImagingView *self = (HepNextImagingView *) widget;
-
-  GTK_WIDGET_CLASS (hep_next_imaging_view_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      update (self);
-    }
-}
 
 static void
 found_on_cb (AdwComboRow        *row,
              GParamSpec         *pspec,
              HepNextImagingView *self)
 {
-  update (self);
+  hep_state_view_queue_update (HEP_STATE_VIEW (self));
 }
 
 static void
@@ -202,9 +173,6 @@ hep_next_imaging_view_dispose (GObject *object)
 {
   HepNextImagingView *self = HEP_NEXT_IMAGING_VIEW (object);
 
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_data (self->state, self);
-  g_clear_object (&self->state);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_NEXT_IMAGING_VIEW);
   G_OBJECT_CLASS (hep_next_imaging_view_parent_class)->dispose (object);
 }
@@ -216,7 +184,7 @@ hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_next_imaging_view_dispose;
-  widget_class->map = hep_next_imaging_view_map;
+  HEP_STATE_VIEW_CLASS (klass)->update = hep_next_imaging_view_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-next-imaging-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, source_label);
@@ -239,24 +207,6 @@ hep_next_imaging_view_init (HepNextImagingView *self)
   source = g_strdup_printf ("%s. %s", HEP_ACR_AC_LABEL, hep_next_imaging_get_verify_note ());
   gtk_label_set_label (self->source_label, source);
   g_signal_connect (self->found_on_row, "notify::selected", G_CALLBACK (found_on_cb), self);
-}
-
-void
-hep_next_imaging_view_set_state (HepNextImagingView *self,
-                                 HepFeatureState    *state)
-{
-  g_return_if_fail (HEP_IS_NEXT_IMAGING_VIEW (self));
-
-  if (self->state == state)
-    return;
-  if (self->state != NULL)
-    g_signal_handlers_disconnect_by_data (self->state, self);
-  g_set_object (&self->state, state);
-  if (state != NULL)
-    {
-      g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
-      update (self);
-    }
 }
 
 void

@@ -517,9 +517,9 @@ hep_window_init (HepWindow *self)
   g_signal_connect (self->state, "notify::features", G_CALLBACK (state_features_cb), self);
   g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);
   hep_feature_panel_set_state (self->feature_panel, self->state);
-  hep_lirads_view_set_state (self->lirads_view, self->state);
-  hep_ddx_view_set_state (self->ddx_view, self->state);
-  hep_next_imaging_view_set_state (self->next_imaging_view, self->state);
+  hep_state_view_set_state (HEP_STATE_VIEW (self->lirads_view), self->state);
+  hep_state_view_set_state (HEP_STATE_VIEW (self->ddx_view), self->state);
+  hep_state_view_set_state (HEP_STATE_VIEW (self->next_imaging_view), self->state);
   state_features_cb (self->state, NULL, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", FALSE);
 

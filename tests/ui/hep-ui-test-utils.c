@@ -8,6 +8,8 @@
 
 #include "hep-ui-test-utils.h"
 
+#include "hep-screenshot.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -148,21 +150,9 @@ char *
 hep_ui_test_save_png (GtkWidget  *widget,
                       const char *basename)
 {
-  int w = gtk_widget_get_width (widget);
-  int h = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  char *path;
+  char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                 basename, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           basename, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (hep_widget_save_png (widget, path));
   return path;
 }
