@@ -107,6 +107,17 @@ hep_svg_writer_free_to_string (HepSvgWriter *self)
   return text;
 }
 
+/* "<element attr=…" on its own indented line, not yet closed. */
+static void
+open_tag (HepSvgWriter *self,
+          const char   *element,
+          va_list       ap)
+{
+  indent (self);
+  g_string_append_printf (self->out, "<%s", element);
+  append_attrs (self, ap);
+}
+
 void
 hep_svg_writer_begin (HepSvgWriter *self,
                       const char   *element,
@@ -115,10 +126,8 @@ hep_svg_writer_begin (HepSvgWriter *self,
   va_list ap;
 
   g_return_if_fail (self != NULL);
-  indent (self);
-  g_string_append_printf (self->out, "<%s", element);
   va_start (ap, element);
-  append_attrs (self, ap);
+  open_tag (self, element, ap);
   va_end (ap);
   g_string_append (self->out, ">\n");
   g_ptr_array_add (self->stack, g_strdup (element));
@@ -144,10 +153,8 @@ hep_svg_writer_element (HepSvgWriter *self,
   va_list ap;
 
   g_return_if_fail (self != NULL);
-  indent (self);
-  g_string_append_printf (self->out, "<%s", element);
   va_start (ap, element);
-  append_attrs (self, ap);
+  open_tag (self, element, ap);
   va_end (ap);
   g_string_append (self->out, "/>\n");
 }
