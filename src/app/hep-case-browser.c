@@ -186,6 +186,17 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (box, self->unknown ? NULL : hep_case_get_title (c));
 }
 
+/* GTK 4.8 exposes a GtkDropDown through its inner toggle button, which has
+ * no name of its own: give it the drop-down's. */
+static void
+name_dropdown_button (GtkDropDown *dropdown,
+                      const char  *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 fill_filters (HepCaseBrowser *self)
 {
@@ -302,6 +313,10 @@ hep_case_browser_init (HepCaseBrowser *self)
   g_object_unref (factory);
 
   fill_filters (self);
+  name_dropdown_button (self->diagnosis_filter, _("Filter by diagnosis"));
+  name_dropdown_button (self->lirads_filter, _("Filter by LI-RADS category"));
+  name_dropdown_button (self->tag_filter, _("Filter by tag"));
+  name_dropdown_button (self->difficulty_filter, _("Filter by difficulty"));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->diagnosis_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect (self->lirads_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
