@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hep-case-store.h"
+#include "hep-case-store-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -64,16 +65,6 @@ hep_case_hit_free (HepCaseHit *hit)
   g_clear_object (&hit->item);
   g_free (hit->snippet);
   g_free (hit);
-}
-
-void
-hep_review_state_free (HepReviewState *state)
-{
-  if (state == NULL)
-    return;
-  g_free (state->item_id);
-  g_free (state->state);
-  g_free (state);
 }
 
 void
@@ -553,13 +544,13 @@ hep_case_store_count (HepCaseStore   *self,
 }
 
 /* Finds @id: a user case first, then a bundled one. */
-static gboolean
-find_case (HepCaseStore  *self,
-           const char    *id,
-           int           *lib,
-           gint64        *pk,
-           gboolean      *found,
-           GError       **error)
+gboolean
+_hep_case_store_find_case (HepCaseStore  *self,
+                           const char    *id,
+                           int           *lib,
+                           gint64        *pk,
+                           gboolean      *found,
+                           GError       **error)
 {
   for (int i = 0; i < 2; i++)
     {
@@ -588,7 +579,7 @@ hep_case_store_get_case (HepCaseStore  *self,
   g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!find_case (self, id, &lib, &pk, &found, error))
+  if (!_hep_case_store_find_case (self, id, &lib, &pk, &found, error))
     return NULL;
   if (!found)
     {
@@ -609,7 +600,7 @@ hep_case_store_contains (HepCaseStore *self,
   gint64 pk;
   int lib;
 
-  return find_case (self, id, &lib, &pk, &found, NULL) && found;
+  return _hep_case_store_find_case (self, id, &lib, &pk, &found, NULL) && found;
 }
 
 /* Appends up to @limit hits for the FTS query @fts, skipping rows already
@@ -739,447 +730,9 @@ hep_case_store_list_tags (HepCaseStore  *self,
   return g_strv_builder_end (builder);
 }
 
-/* ---- editing ------------------------------------------------------------------------ */
-
-/* The first of BASE-SUFFIX, BASE-SUFFIX-2, … that no case uses and that
- * is not in @also_taken, cut to the id length limit. */
-static char *
-free_id (HepCaseStore  *self,
-         const char    *base,
-         const char    *suffix,
-         GHashTable    *also_taken,
-         GError       **error)
+/* For the store's other files. */
+HepDb *
+_hep_case_store_get_db (HepCaseStore *self)
 {
-  for (guint n = 1; n < 10000; n++)
-    {
-      g_autofree char *tail = n == 1 ? g_strdup_printf ("-%s", suffix) : g_strdup_printf ("-%s-%u", suffix, n);
-      g_autofree char *head = g_strndup (base, HEP_CASE_MAX_ID - strlen (tail));
-      g_autofree char *id = NULL;
-      gboolean found = FALSE;
-      gint64 pk;
-      int lib;
-
-      while (*head && head[strlen (head) - 1] == '-')
-        head[strlen (head) - 1] = '\0';
-      id = g_strconcat (head, tail, NULL);
-      if (also_taken != NULL && g_hash_table_contains (also_taken, id))
-        continue;
-      if (!find_case (self, id, &lib, &pk, &found, error))
-        return NULL;
-      if (!found)
-        return g_steal_pointer (&id);
-    }
-  g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
-               _("No free id for a copy of “%s”"), base);
-  return NULL;
-}
-
-char *
-hep_case_store_make_free_id (HepCaseStore  *self,
-                             const char    *base,
-                             const char    *suffix,
-                             GError       **error)
-{
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
-  return free_id (self, base, suffix, NULL, error);
-}
-
-static gboolean
-write_transaction (HepCaseStore  *self,
-                   HepCase      **cases,
-                   guint          n_cases,
-                   gint64         delete_pk,
-                   GError       **error)
-{
-  if (!hep_db_begin (self->db, error))
-    return FALSE;
-  if (delete_pk > 0 && !hep_case_db_delete (self->db, delete_pk, error))
-    goto fail;
-  for (guint i = 0; i < n_cases; i++)
-    if (!hep_case_db_insert (self->db, cases[i], NULL, error))
-      goto fail;
-  if (!hep_db_commit (self->db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  hep_db_rollback (self->db);
-  return FALSE;
-}
-
-gboolean
-hep_case_store_create_case (HepCaseStore  *self,
-                            HepCase       *c,
-                            gint64         now,
-                            GError       **error)
-{
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
-  g_return_val_if_fail (HEP_IS_CASE (c), FALSE);
-
-  if (!hep_case_source_validate (c, error))
-    return FALSE;
-  if (hep_case_store_contains (self, hep_case_get_id (c)))
-    {
-      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
-                   _("A case with the id “%s” exists already"), hep_case_get_id (c));
-      return FALSE;
-    }
-  hep_case_set_modified (c, now);
-  if (!write_transaction (self, &c, 1, 0, error))
-    return FALSE;
-  hep_case_set_origin (c, HEP_CASE_ORIGIN_USER);
-  return hep_case_store_reload (self, error);
-}
-
-gboolean
-hep_case_store_update_case (HepCaseStore  *self,
-                            HepCase       *c,
-                            gint64         now,
-                            GError       **error)
-{
-  gboolean found;
-  gint64 pk = 0;
-
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
-  g_return_val_if_fail (HEP_IS_CASE (c), FALSE);
-
-  if (!hep_case_source_validate (c, error))
-    return FALSE;
-  if (!hep_case_db_find (self->db, "main", hep_case_get_id (c), &found, &pk, error))
-    return FALSE;
-  if (!found)
-    {
-      if (hep_case_store_contains (self, hep_case_get_id (c)))
-        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_READ_ONLY,
-                     _("The case “%s” belongs to the bundled library; duplicate it to edit it"),
-                     hep_case_get_id (c));
-      else
-        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
-                     _("No case with the id “%s”"), hep_case_get_id (c));
-      return FALSE;
-    }
-  hep_case_set_modified (c, now);
-  if (!write_transaction (self, &c, 1, pk, error))
-    return FALSE;
-  return hep_case_store_reload (self, error);
-}
-
-gboolean
-hep_case_store_delete_case (HepCaseStore  *self,
-                            const char    *id,
-                            GError       **error)
-{
-  gboolean found;
-  gint64 pk = 0;
-
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
-
-  if (!hep_case_db_find (self->db, "main", id, &found, &pk, error))
-    return FALSE;
-  if (!found)
-    {
-      if (hep_case_store_contains (self, id))
-        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_READ_ONLY,
-                     _("The case “%s” belongs to the bundled library and cannot be deleted"), id);
-      else
-        g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
-                     _("No case with the id “%s”"), id);
-      return FALSE;
-    }
-  if (!write_transaction (self, NULL, 0, pk, error))
-    return FALSE;
-  return hep_case_store_reload (self, error);
-}
-
-/* Copies any case (usually a bundled one) into a new user case with the id
- * ID-copy (or ID-copy-2, …) and returns it. */
-HepCase *
-hep_case_store_duplicate_case (HepCaseStore  *self,
-                               const char    *id,
-                               gint64         now,
-                               GError       **error)
-{
-  g_autoptr(HepCase) original = NULL;
-  g_autoptr(HepCase) copy = NULL;
-  g_autofree char *new_id = NULL;
-
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
-
-  original = hep_case_store_get_case (self, id, error);
-  if (original == NULL)
-    return NULL;
-  new_id = hep_case_store_make_free_id (self, id, "copy", error);
-  if (new_id == NULL)
-    return NULL;
-  copy = hep_case_copy (original);
-  hep_case_set_id (copy, new_id);
-  hep_case_set_origin (copy, HEP_CASE_ORIGIN_USER);
-  hep_case_set_derived_from (copy, id);
-  if (!hep_case_store_create_case (self, copy, now, error))
-    return NULL;
-  return g_steal_pointer (&copy);
-}
-
-GPtrArray *
-hep_case_store_import_cases (HepCaseStore  *self,
-                             GPtrArray     *cases,
-                             gint64         now,
-                             GError       **error)
-{
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_import_result_free);
-  g_autoptr(GPtrArray) to_write = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
-
-  /* 1. validate everything before writing anything */
-  for (guint i = 0; i < cases->len; i++)
-    {
-      HepCase *c = cases->pdata[i];
-
-      if (!hep_case_source_validate (c, error))
-        return NULL;
-      if (!g_hash_table_add (taken, g_strdup (hep_case_get_id (c))))
-        {
-          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
-                       _("The id “%s” appears twice"), hep_case_get_id (c));
-          return NULL;
-        }
-    }
-
-  /* 2. decide: add, skip an identical case, or rename on a clash */
-  for (guint i = 0; i < cases->len; i++)
-    {
-      HepCase *c = cases->pdata[i];
-      const char *id = hep_case_get_id (c);
-      HepCaseImportResult *result = g_new0 (HepCaseImportResult, 1);
-      g_autoptr(HepCase) copy = hep_case_copy (c);
-
-      result->id = g_strdup (id);
-      g_ptr_array_add (results, result);
-
-      if (hep_case_store_contains (self, id))
-        {
-          g_autoptr(HepCase) existing = hep_case_store_get_case (self, id, error);
-
-          if (existing == NULL)
-            return NULL;
-          if (hep_case_equal (existing, c))
-            {
-              result->action = HEP_CASE_IMPORT_UNCHANGED;
-              result->new_id = g_strdup (id);
-              continue;
-            }
-          /* ids this import has taken or will bring are not free either */
-          result->new_id = free_id (self, id, "imported", taken, error);
-          if (result->new_id == NULL)
-            return NULL;
-          result->action = HEP_CASE_IMPORT_RENAMED;
-          hep_case_set_id (copy, result->new_id);
-        }
-      else
-        {
-          result->action = HEP_CASE_IMPORT_ADDED;
-          result->new_id = g_strdup (id);
-        }
-      g_hash_table_add (taken, g_strdup (result->new_id));
-      hep_case_set_origin (copy, HEP_CASE_ORIGIN_USER);
-      hep_case_set_modified (copy, now);
-      g_ptr_array_add (to_write, g_steal_pointer (&copy));
-    }
-
-  /* 3. one transaction */
-  if (!write_transaction (self, (HepCase **) to_write->pdata, to_write->len, 0, error))
-    return NULL;
-  if (!hep_case_store_reload (self, error))
-    return NULL;
-  return g_steal_pointer (&results);
-}
-
-/* ---- quiz history and scheduling ------------------------------------------------------ */
-
-gboolean
-hep_case_store_record_attempt (HepCaseStore          *self,
-                               const HepQuizAttempt  *a,
-                               GError               **error)
-{
-  HepDbStatement *stmt;
-
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
-
-  if (a->case_id == NULL || *a->case_id == '\0' || a->mode == NULL || *a->mode == '\0' ||
-      a->answer == NULL || a->duration_ms < 0 || a->score > 1.0 ||
-      a->confidence < 0 || a->confidence > 5)
-    {
-      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
-                   _("A quiz answer needs a case id, a mode, an answer, a duration ≥ 0, "
-                     "a score of 0–1 and a confidence of 1–5"));
-      return FALSE;
-    }
-  stmt = hep_db_get_statement (self->db,
-    "INSERT INTO main.quiz_attempt (case_id, mode, skill, answer, expected, correct, score, confidence,"
-    " duration_ms, answered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
-  if (stmt == NULL)
-    return FALSE;
-  hep_db_statement_bind_text (stmt, 1, a->case_id);
-  hep_db_statement_bind_text (stmt, 2, a->mode);
-  hep_db_statement_bind_text (stmt, 3, a->skill);
-  hep_db_statement_bind_text (stmt, 4, a->answer);
-  hep_db_statement_bind_text (stmt, 5, a->expected);
-  hep_db_statement_bind_int (stmt, 6, a->correct ? 1 : 0);
-  if (a->score >= 0)
-    hep_db_statement_bind_double (stmt, 7, a->score);
-  if (a->confidence > 0)
-    hep_db_statement_bind_int (stmt, 8, a->confidence);
-  hep_db_statement_bind_int (stmt, 9, a->duration_ms);
-  hep_db_statement_bind_int (stmt, 10, a->answered_at);
-  return hep_db_statement_run (stmt, error);
-}
-
-/* Answers recorded for @case_id (NULL: all cases). */
-guint
-hep_case_store_count_attempts (HepCaseStore  *self,
-                               const char    *case_id,
-                               guint         *n_correct,
-                               GError       **error)
-{
-  HepDbStatement *stmt;
-  gboolean has_row;
-  guint n;
-
-  stmt = hep_db_get_statement (self->db,
-    "SELECT count(*), coalesce(sum(correct), 0) FROM main.quiz_attempt WHERE ?1 IS NULL OR case_id = ?1", error);
-  if (stmt == NULL)
-    return 0;
-  hep_db_statement_bind_text (stmt, 1, case_id);
-  if (!hep_db_statement_step (stmt, &has_row, error))
-    return 0;
-  n = (guint) hep_db_statement_get_int (stmt, 0);
-  if (n_correct)
-    *n_correct = (guint) hep_db_statement_get_int (stmt, 1);
-  hep_db_statement_reset (stmt);
-  return n;
-}
-
-static const char *
-kind_name (HepReviewItemKind kind)
-{
-  return kind == HEP_REVIEW_ITEM_SKILL ? "skill" : "case";
-}
-
-#define REVIEW_COLUMNS "item_kind, item_id, state, due, interval_days, ease, stability, difficulty, reps, lapses, last_review"
-
-static HepReviewState *
-review_state_from_row (HepDbStatement *stmt)
-{
-  HepReviewState *state = g_new0 (HepReviewState, 1);
-
-  state->kind = g_str_equal (hep_db_statement_get_text (stmt, 0), "skill") ? HEP_REVIEW_ITEM_SKILL
-                                                                            : HEP_REVIEW_ITEM_CASE;
-  state->item_id = g_strdup (hep_db_statement_get_text (stmt, 1));
-  state->state = g_strdup (hep_db_statement_get_text (stmt, 2));
-  state->due = hep_db_statement_get_int (stmt, 3);
-  state->interval_days = hep_db_statement_get_double (stmt, 4);
-  state->ease = hep_db_statement_get_double (stmt, 5);
-  state->stability = hep_db_statement_is_null (stmt, 6) ? -1 : hep_db_statement_get_double (stmt, 6);
-  state->difficulty = hep_db_statement_is_null (stmt, 7) ? -1 : hep_db_statement_get_double (stmt, 7);
-  state->reps = (int) hep_db_statement_get_int (stmt, 8);
-  state->lapses = (int) hep_db_statement_get_int (stmt, 9);
-  state->last_review = hep_db_statement_get_int (stmt, 10);
-  return state;
-}
-
-/* NULL without an error when the item has no state yet. */
-HepReviewState *
-hep_case_store_get_review_state (HepCaseStore       *self,
-                                 HepReviewItemKind   kind,
-                                 const char         *item_id,
-                                 GError            **error)
-{
-  HepDbStatement *stmt;
-  HepReviewState *state = NULL;
-  gboolean has_row;
-
-  stmt = hep_db_get_statement (self->db,
-    "SELECT " REVIEW_COLUMNS " FROM main.review_state WHERE item_kind = ?1 AND item_id = ?2", error);
-  if (stmt == NULL)
-    return NULL;
-  hep_db_statement_bind_text (stmt, 1, kind_name (kind));
-  hep_db_statement_bind_text (stmt, 2, item_id);
-  if (!hep_db_statement_step (stmt, &has_row, error))
-    return NULL;
-  if (has_row)
-    state = review_state_from_row (stmt);
-  hep_db_statement_reset (stmt);
-  return state;
-}
-
-gboolean
-hep_case_store_put_review_state (HepCaseStore          *self,
-                                 const HepReviewState  *state,
-                                 GError               **error)
-{
-  HepDbStatement *stmt;
-
-  if (state->item_id == NULL || *state->item_id == '\0')
-    {
-      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
-                   _("A review state needs an item id"));
-      return FALSE;
-    }
-  stmt = hep_db_get_statement (self->db,
-    "INSERT INTO main.review_state (" REVIEW_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-    " ON CONFLICT (item_kind, item_id) DO UPDATE SET state = excluded.state, due = excluded.due,"
-    " interval_days = excluded.interval_days, ease = excluded.ease, stability = excluded.stability,"
-    " difficulty = excluded.difficulty, reps = excluded.reps, lapses = excluded.lapses,"
-    " last_review = excluded.last_review", error);
-  if (stmt == NULL)
-    return FALSE;
-  hep_db_statement_bind_text (stmt, 1, kind_name (state->kind));
-  hep_db_statement_bind_text (stmt, 2, state->item_id);
-  hep_db_statement_bind_text (stmt, 3, state->state ? state->state : "new");
-  hep_db_statement_bind_int (stmt, 4, state->due);
-  hep_db_statement_bind_double (stmt, 5, state->interval_days);
-  hep_db_statement_bind_double (stmt, 6, state->ease);
-  if (state->stability >= 0)
-    hep_db_statement_bind_double (stmt, 7, state->stability);
-  if (state->difficulty >= 0)
-    hep_db_statement_bind_double (stmt, 8, state->difficulty);
-  hep_db_statement_bind_int (stmt, 9, state->reps);
-  hep_db_statement_bind_int (stmt, 10, state->lapses);
-  if (state->last_review > 0)
-    hep_db_statement_bind_int (stmt, 11, state->last_review);
-  return hep_db_statement_run (stmt, error);
-}
-
-/* Items of @kind due at or before @now, most overdue first. */
-GPtrArray *
-hep_case_store_list_due (HepCaseStore       *self,
-                         HepReviewItemKind   kind,
-                         gint64              now,
-                         guint               limit,
-                         GError            **error)
-{
-  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_review_state_free);
-  g_autoptr(GError) step_error = NULL;
-  HepDbStatement *stmt;
-  gboolean has_row;
-
-  stmt = hep_db_get_statement (self->db,
-    "SELECT " REVIEW_COLUMNS " FROM main.review_state WHERE item_kind = ?1 AND due <= ?2"
-    " ORDER BY due, item_id LIMIT ?3", error);
-  if (stmt == NULL)
-    return NULL;
-  hep_db_statement_bind_text (stmt, 1, kind_name (kind));
-  hep_db_statement_bind_int (stmt, 2, now);
-  hep_db_statement_bind_int (stmt, 3, limit ? limit : G_MAXINT);
-  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
-    g_ptr_array_add (due, review_state_from_row (stmt));
-  hep_db_statement_reset (stmt);
-  if (step_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&step_error));
-      return NULL;
-    }
-  return g_steal_pointer (&due);
+  return self->db;
 }
