@@ -49,18 +49,35 @@ counterfactual_clicked_cb (GtkButton     *button,
     hep_feature_state_set_value (state, feature, value);
 }
 
+/* What a path row says; the rule (and so the source and badge) stays. */
+static void
+set_trace_row (GtkWidget           *row,
+               const HepLiradsStep *step)
+{
+  g_autofree char *text = hep_lirads_step_describe (step);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "hep-icon");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), step->matched ? "object-select-symbolic"
+                                                                : "list-remove-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, step->matched ? _("Applies") : _("Does not apply"),
+                                  -1);
+  gtk_widget_remove_css_class (row, step->matched ? "step-unmatched" : "step-matched");
+  gtk_widget_add_css_class (row, step->matched ? "step-matched" : "step-unmatched");
+}
+
 static GtkWidget *
 trace_row (const HepLiradsStep *step,
            gboolean             show_source)
 {
-  g_autofree char *text = hep_lirads_step_describe (step);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
   g_autofree char *source = g_markup_escape_text (hep_lirads_rule_get_source (step->rule), -1);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (step->matched ? "object-select-symbolic"
-                                                                : "list-remove-symbolic");
+  GtkWidget *icon = gtk_image_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  g_object_set_data (G_OBJECT (row), "hep-icon", icon);
+  set_trace_row (row, step);
   if (show_source)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
@@ -69,13 +86,6 @@ trace_row (const HepLiradsStep *step,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   hep_lazy_tooltip_set (row, hep_lirads_rule_get_source (step->rule));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, step->matched ? _("Applies") : _("Does not apply"),
-                                  -1);
-  if (step->matched)
-    gtk_widget_add_css_class (row, "step-matched");
-  else
-    gtk_widget_add_css_class (row, "step-unmatched");
   if (!hep_provenance_is_verified (hep_lirads_rule_get_provenance (step->rule)))
     {
       GtkWidget *badge = gtk_label_new (_("Unverified"));
@@ -169,6 +179,15 @@ typedef struct {
   gboolean               show_sources;
 } TraceItem;
 
+static void
+update_trace_item (GtkWidget *row,
+                   gpointer   data)
+{
+  TraceItem *item = data;
+
+  set_trace_row (row, &item->result->steps[item->from]);
+}
+
 static GtkWidget *
 build_trace_item (gpointer data)
 {
@@ -243,9 +262,15 @@ hep_lirads_view_update (HepStateView    *view,
           item.to++;
         if (item.to - item.from < 2 || !is_quiet_check (&result.steps[i]))
           item.to = i + 1;
-        hep_list_box_sync_row (self->trace_list, index,
-                               steps_signature (&result, item.from, item.to, self->show_sources),
-                               build_trace_item, &item);
+        {
+          /* a plain row of the same rule is updated in place */
+          g_autofree char *kind = item.to - item.from >= 2 ? NULL
+            : g_strdup_printf ("%s:%d", hep_lirads_rule_get_id (result.steps[i].rule), self->show_sources);
+
+          hep_list_box_sync_row_full (self->trace_list, index,
+                                      steps_signature (&result, item.from, item.to, self->show_sources),
+                                      kind, build_trace_item, update_trace_item, &item);
+        }
         i = item.to - 1;
       }
     hep_list_box_truncate (self->trace_list, index);

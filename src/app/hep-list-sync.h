@@ -15,6 +15,8 @@
 G_BEGIN_DECLS
 
 typedef GtkWidget *(*HepRowBuilder) (gpointer data);
+typedef void       (*HepRowUpdater) (GtkWidget *row,
+                                     gpointer   data);
 
 /* Makes row @index show @signature, building it with @build (@data) unless
  * the row there already has that signature. Takes @signature. */
@@ -23,6 +25,17 @@ void hep_list_box_sync_row (GtkListBox    *box,
                             char          *signature,
                             HepRowBuilder  build,
                             gpointer       data);
+
+/* The same, but a row of the same @kind (not NULL) is updated in place with
+ * @update instead of being replaced: a new row costs more to build, style
+ * and measure than new text in an old one. */
+void hep_list_box_sync_row_full (GtkListBox    *box,
+                                 int            index,
+                                 char          *signature,
+                                 const char    *kind,
+                                 HepRowBuilder  build,
+                                 HepRowUpdater  update,
+                                 gpointer       data);
 
 /* Removes the rows from @n_rows on. */
 void hep_list_box_truncate (GtkListBox    *box,
