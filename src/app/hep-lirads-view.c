@@ -8,8 +8,10 @@
 
 #include "hep-lirads-view.h"
 
+#include "hep-hfw-bin.h"
 #include "hep-lazy-tooltip.h"
 #include "hep-list-sync.h"
+#include "hep-text-row.h"
 
 #include <glib/gi18n.h>
 
@@ -55,10 +57,9 @@ set_trace_row (GtkWidget           *row,
                const HepLiradsStep *step)
 {
   g_autofree char *text = hep_lirads_step_describe (step);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
   GtkWidget *icon = g_object_get_data (G_OBJECT (row), "hep-icon");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  hep_text_row_set_title (HEP_TEXT_ROW (row), text);
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), step->matched ? "object-select-symbolic"
                                                                 : "list-remove-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
@@ -72,27 +73,21 @@ static GtkWidget *
 trace_row (const HepLiradsStep *step,
            gboolean             show_source)
 {
-  g_autofree char *source = g_markup_escape_text (hep_lirads_rule_get_source (step->rule), -1);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = hep_text_row_new (NULL, show_source ? hep_lirads_rule_get_source (step->rule) : NULL);
   GtkWidget *icon = gtk_image_new ();
 
   g_object_set_data (G_OBJECT (row), "hep-icon", icon);
   set_trace_row (row, step);
-  if (show_source)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  /* the source on one line (full text in the tooltip): wrapped lines are
-   * re-measured on every toggle */
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  /* the source on one line, the full text in the tooltip */
+  hep_text_row_set_subtitle_single_line (HEP_TEXT_ROW (row), TRUE);
   hep_lazy_tooltip_set (row, hep_lirads_rule_get_source (step->rule));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  hep_text_row_add_prefix (HEP_TEXT_ROW (row), icon);
   if (!hep_provenance_is_verified (hep_lirads_rule_get_provenance (step->rule)))
     {
       GtkWidget *badge = gtk_label_new (_("Unverified"));
       gtk_widget_add_css_class (badge, "badge");
       gtk_widget_add_css_class (badge, "unverified");
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      hep_text_row_add_suffix (HEP_TEXT_ROW (row), badge);
     }
   return row;
 }
@@ -321,6 +316,7 @@ hep_lirads_view_class_init (HepLiradsViewClass *klass)
   object_class->dispose = hep_lirads_view_dispose;
   HEP_STATE_VIEW_CLASS (klass)->update = hep_lirads_view_update;
 
+  g_type_ensure (HEP_TYPE_HFW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-lirads-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, category_label);
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, meaning_label);

@@ -12,6 +12,7 @@
 #include "hep-ddx.h"
 #include "hep-feature-panel.h"
 #include "hep-lirads-view.h"
+#include "hep-text-row.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
 
@@ -110,9 +111,9 @@ test_toggle_washout_updates_views (Fixture       *f,
     gboolean found = FALSE;
 
     for (GtkWidget *row = gtk_widget_get_first_child (trace); row; row = gtk_widget_get_next_sibling (row))
-      if (ADW_IS_PREFERENCES_ROW (row) &&
-          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "nonperipheral washout") &&
-          strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "LR-5"))
+      if (HEP_IS_TEXT_ROW (row) &&
+          strstr (hep_text_row_get_title (HEP_TEXT_ROW (row)), "nonperipheral washout") &&
+          strstr (hep_text_row_get_title (HEP_TEXT_ROW (row)), "LR-5"))
         found = TRUE;
     g_assert_true (found);
   }
@@ -532,14 +533,14 @@ test_panel_layout (Fixture       *f,
   /* sources of the path: a check item of the window */
   {
     GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (f, "lirads-trace")), 0);
-    const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (first));
+    const char *subtitle = hep_text_row_get_subtitle (HEP_TEXT_ROW (first));
 
     g_assert_nonnull (subtitle);
     g_assert_true (g_str_has_prefix (subtitle, "LI-RADS v2018"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sources", NULL));
     g_assert_cmpuint (g_settings_get_flags (settings, "panel-layout") & 32, ==, 0);
     first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (f, "lirads-trace")), 0);
-    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (first));
+    subtitle = hep_text_row_get_subtitle (HEP_TEXT_ROW (first));
     g_assert_true (subtitle == NULL || subtitle[0] == '\0');
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sources", NULL));
     g_assert_cmpuint (g_settings_get_flags (settings, "panel-layout"), ==, all);

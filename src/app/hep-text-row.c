@@ -1,0 +1,141 @@
+/* hep-text-row.c
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-text-row.h"
+
+#include "hep-hfw-bin.h"
+
+struct _HepTextRow
+{
+  GtkListBoxRow parent_instance;
+
+  /* Borrowed: descendants */
+  GtkBox       *box;
+  GtkLabel     *title;
+  GtkLabel     *subtitle;
+  GtkWidget    *text;       /* the HepHfwBin holding the labels */
+};
+
+G_DEFINE_FINAL_TYPE (HepTextRow, hep_text_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+hep_text_row_class_init (HepTextRowClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "row");
+}
+
+static void
+hep_text_row_init (HepTextRow *self)
+{
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  gtk_widget_add_css_class (GTK_WIDGET (self->box), "text-row-box");
+
+  self->title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->title, 0);
+  gtk_label_set_wrap (self->title, TRUE);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (self->title), "title");
+
+  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtitle, 0);
+  gtk_label_set_wrap (self->subtitle, TRUE);
+  gtk_label_set_wrap_mode (self->subtitle, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "subtitle");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), FALSE);
+
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->subtitle));
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+
+  self->text = hep_hfw_bin_new (labels);
+  gtk_widget_set_hexpand (self->text, TRUE);
+  gtk_box_append (self->box, self->text);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), GTK_WIDGET (self->box));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "text-row");
+}
+
+GtkWidget *
+hep_text_row_new (const char *title,
+                  const char *subtitle)
+{
+  HepTextRow *self = g_object_new (HEP_TYPE_TEXT_ROW, NULL);
+
+  hep_text_row_set_title (self, title);
+  hep_text_row_set_subtitle (self, subtitle);
+  return GTK_WIDGET (self);
+}
+
+void
+hep_text_row_set_title (HepTextRow *self,
+                        const char *title)
+{
+  g_return_if_fail (HEP_IS_TEXT_ROW (self));
+
+  if (g_strcmp0 (gtk_label_get_label (self->title), title ? title : "") != 0)
+    gtk_label_set_label (self->title, title ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "", -1);
+}
+
+const char *
+hep_text_row_get_title (HepTextRow *self)
+{
+  g_return_val_if_fail (HEP_IS_TEXT_ROW (self), NULL);
+  return gtk_label_get_label (self->title);
+}
+
+void
+hep_text_row_set_subtitle (HepTextRow *self,
+                           const char *subtitle)
+{
+  gboolean show = subtitle != NULL && *subtitle != '\0';
+
+  g_return_if_fail (HEP_IS_TEXT_ROW (self));
+
+  if (g_strcmp0 (gtk_label_get_label (self->subtitle), show ? subtitle : "") != 0)
+    gtk_label_set_label (self->subtitle, show ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle), show);
+}
+
+const char *
+hep_text_row_get_subtitle (HepTextRow *self)
+{
+  g_return_val_if_fail (HEP_IS_TEXT_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->subtitle)) ? gtk_label_get_label (self->subtitle) : NULL;
+}
+
+void
+hep_text_row_set_subtitle_single_line (HepTextRow *self,
+                                       gboolean    single_line)
+{
+  g_return_if_fail (HEP_IS_TEXT_ROW (self));
+
+  gtk_label_set_wrap (self->subtitle, !single_line);
+  gtk_label_set_ellipsize (self->subtitle, single_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+}
+
+void
+hep_text_row_add_prefix (HepTextRow *self,
+                         GtkWidget  *widget)
+{
+  g_return_if_fail (HEP_IS_TEXT_ROW (self));
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_box_prepend (self->box, widget);
+}
+
+void
+hep_text_row_add_suffix (HepTextRow *self,
+                         GtkWidget  *widget)
+{
+  g_return_if_fail (HEP_IS_TEXT_ROW (self));
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_box_append (self->box, widget);
+}
