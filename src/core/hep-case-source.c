@@ -317,6 +317,28 @@ check_keys (GKeyFile            *key_file,
   return TRUE;
 }
 
+/* After a failed GKeyFile read: TRUE if the key is optional and absent;
+ * otherwise sets @error (missing or unparsable) and returns FALSE. */
+static gboolean
+key_absent_ok (const GError  *local_error,
+               const char    *group,
+               const char    *key,
+               gboolean       required,
+               GError       **error)
+{
+  if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_MISSING,
+                   _("[%s] has no key “%s”"), group, key);
+      return FALSE;
+    }
+  g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_PARSE,
+               _("[%s] key “%s”: %s"), group, key, local_error->message);
+  return FALSE;
+}
+
 static char *
 get_string (GKeyFile    *key_file,
             const char  *group,
@@ -327,18 +349,9 @@ get_string (GKeyFile    *key_file,
   g_autoptr(GError) local_error = NULL;
   char *value = g_key_file_get_string (key_file, group, key, &local_error);
 
-  if (value != NULL)
-    return value;
-  if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
-    {
-      if (required)
-        g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_MISSING,
-                     _("[%s] has no key “%s”"), group, key);
-      return NULL;
-    }
-  g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_PARSE,
-               _("[%s] key “%s”: %s"), group, key, local_error->message);
-  return NULL;
+  if (value == NULL)
+    key_absent_ok (local_error, group, key, required, error);
+  return value;
 }
 
 static gboolean
@@ -366,17 +379,8 @@ get_list (GKeyFile     *key_file,
       return TRUE;
     }
   if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
-    {
-      *out = g_new0 (char *, 1);
-      if (!required)
-        return TRUE;
-      g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_MISSING,
-                   _("[%s] has no key “%s”"), group, key);
-      return FALSE;
-    }
-  g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_PARSE,
-               _("[%s] key “%s”: %s"), group, key, local_error->message);
-  return FALSE;
+    *out = g_new0 (char *, 1);
+  return key_absent_ok (local_error, group, key, required, error);
 }
 
 static gboolean
