@@ -173,6 +173,23 @@ build_pitfall_row (gpointer data)
   return row;
 }
 
+/* One row per diagnosis, made at the first update: a view that waits for
+ * the window's first frame costs nothing before it. */
+static void
+ensure_rank_rows (HepDdxView *self)
+{
+  if (self->rank_rows[0] != NULL)
+    return;
+  for (guint i = 0; i < HEP_N_DDX; i++)
+    {
+      self->rank_rows[i] = ADW_EXPANDER_ROW (adw_expander_row_new ());
+      g_signal_connect (self->rank_rows[i], "notify::expanded", G_CALLBACK (expanded_cb), self);
+      if (i == 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->rank_rows[i]), "top-diagnosis");
+      gtk_list_box_append (self->ranking_list, GTK_WIDGET (self->rank_rows[i]));
+    }
+}
+
 static void
 hep_ddx_view_update (HepStateView    *view,
                      HepFeatureState *state)
@@ -182,6 +199,7 @@ hep_ddx_view_update (HepStateView    *view,
 
   hep_ddx_evaluate (hep_feature_state_get_features (state), &self->result);
 
+  ensure_rank_rows (self);
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
       const HepDdxEntry *e = &self->result.ranking[i];
@@ -246,15 +264,6 @@ static void
 hep_ddx_view_init (HepDdxView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  for (guint i = 0; i < HEP_N_DDX; i++)
-    {
-      self->rank_rows[i] = ADW_EXPANDER_ROW (adw_expander_row_new ());
-      g_signal_connect (self->rank_rows[i], "notify::expanded", G_CALLBACK (expanded_cb), self);
-      if (i == 0)
-        gtk_widget_add_css_class (GTK_WIDGET (self->rank_rows[i]), "top-diagnosis");
-      gtk_list_box_append (self->ranking_list, GTK_WIDGET (self->rank_rows[i]));
-    }
 }
 
 

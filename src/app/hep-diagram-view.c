@@ -37,6 +37,8 @@ struct _HepDiagramView
   int                surface_width;  /* device pixels */
   int                surface_height;
   GThread           *render_thread;
+  guint              render_generation;
+  gboolean           ready;          /* the surface shows @svg */
 
   int                hover_phase;
 };
@@ -48,6 +50,7 @@ enum {
   PROP_FEATURES,
   PROP_ARCHETYPE,
   PROP_KIND,
+  PROP_READY,
   N_PROPS
 };
 
@@ -123,15 +126,63 @@ make_options (HepDiagramView    *self,
 /* Rendering an SVG with librsvg takes a few milliseconds. A toggle starts
  * the render on a worker thread at once, so that it runs while the main
  * thread updates and lays out the other views; snapshot() then collects
- * the surface, usually already finished. Each job owns its own copy of the
- * SVG and its own RsvgHandle; nothing is shared with the main thread. */
+ * the surface, usually already finished, so that the diagram changes in
+ * the same frame as the panel. The first render is not waited for: there
+ * is nothing on screen to keep in step with, and the window's first frame
+ * should not wait for librsvg; the diagram is drawn when it arrives.
+ * Each job owns its own copy of the SVG and its own RsvgHandle; nothing is
+ * shared with the main thread except the view reference that the job hands
+ * back to the main loop when it is done. */
+typedef struct {
+  HepDiagramView *view;       /* a reference, released on the main thread */
+  guint           generation;
+} RenderDone;
+
 typedef struct {
   char            *svg;
   int              width;    /* device pixels */
   int              height;
   cairo_surface_t *surface;  /* result */
   GError          *error;
+  RenderDone      *done;
 } RenderJob;
+
+static void finish_render (HepDiagramView *self);
+
+static void
+set_ready (HepDiagramView *self,
+           gboolean        ready)
+{
+  if (self->ready == ready)
+    return;
+  self->ready = ready;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+}
+
+/* On the main thread, when a job is done: collect it unless snapshot()
+ * already did, or a newer job replaced it. */
+static gboolean
+render_done_cb (gpointer data)
+{
+  RenderDone *done = data;
+  HepDiagramView *self = done->view;
+
+  if (self->render_thread != NULL && self->render_generation == done->generation)
+    {
+      finish_render (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+render_done_free (gpointer data)
+{
+  RenderDone *done = data;
+
+  g_object_unref (done->view);
+  g_free (done);
+}
 
 static gpointer
 render_thread_func (gpointer data)
@@ -144,6 +195,7 @@ render_thread_func (gpointer data)
       job->surface = hep_diagram_render_to_surface (handle, job->width, job->height, &job->error);
       g_object_unref (handle);
     }
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, render_done_cb, job->done, render_done_free);
   return job;
 }
 
@@ -169,6 +221,10 @@ start_render (HepDiagramView *self,
   job->svg = g_strdup (self->svg);
   job->width = width;
   job->height = height;
+  job->done = g_new0 (RenderDone, 1);
+  job->done->view = g_object_ref (self);
+  job->done->generation = ++self->render_generation;
+  set_ready (self, FALSE);
   self->render_thread = g_thread_new ("hep-diagram-render", render_thread_func, job);
 }
 
@@ -193,6 +249,7 @@ finish_render (HepDiagramView *self)
   g_clear_error (&job->error);
   g_free (job->svg);
   g_free (job);
+  set_ready (self, self->surface != NULL);
 }
 
 /* Regenerates the SVG if content, size or theme changed; keeps the surface
@@ -257,6 +314,9 @@ hep_diagram_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0 || self->svg == NULL)
     return;
 
+  /* the first render is drawn when it arrives (render_done_cb) */
+  if (self->render_thread != NULL && self->surface == NULL)
+    return;
   finish_render (self);
   if (self->surface == NULL || self->surface_width != width * scale || self->surface_height != height * scale)
     {
@@ -407,6 +467,9 @@ hep_diagram_view_get_property (GObject    *object,
     case PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -460,6 +523,10 @@ hep_diagram_view_class_init (HepDiagramViewClass *klass)
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, HEP_TYPE_DIAGRAM_KIND, HEP_DIAGRAM_KIND_CURVE,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE when what is drawn is the current diagram, FALSE while it renders */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "diagram");
@@ -586,6 +653,13 @@ hep_diagram_view_set_compare (HepDiagramView      *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
   invalidate (self);
   return TRUE;
+}
+
+gboolean
+hep_diagram_view_get_ready (HepDiagramView *self)
+{
+  g_return_val_if_fail (HEP_IS_DIAGRAM_VIEW (self), FALSE);
+  return self->ready;
 }
 
 const char *

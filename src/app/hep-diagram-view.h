@@ -47,6 +47,9 @@ gboolean             hep_diagram_view_set_compare      (HepDiagramView      *sel
 /* The SVG text and text alternative last drawn (NULL before the first draw). */
 const char          *hep_diagram_view_get_svg          (HepDiagramView      *self);
 const char          *hep_diagram_view_get_text_alternative (HepDiagramView  *self);
+/* Whether what is drawn is the current diagram ("ready"); FALSE before the
+ * first render arrives and while a new one renders. */
+gboolean             hep_diagram_view_get_ready        (HepDiagramView      *self);
 /* The tooltip text for a point in widget coordinates, or NULL. */
 char                *hep_diagram_view_describe_at      (HepDiagramView      *self,
                                                         double               x,

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hep-feature-panel.h"
+#include "hep-startup-queue.h"
 
 #include <glib/gi18n.h>
 
@@ -42,6 +43,10 @@ static const struct {
   { N_("Other Findings"), NULL },
   { N_("Reader Judgments"), NULL },
 };
+
+/* The groups that fill the panel at the default window size are built with
+ * it; the others after the window's first frame, one per idle, in order. */
+#define N_FIRST_GROUPS 2
 
 static PanelGroup
 panel_group_for (HepFeature feature)
@@ -92,12 +97,13 @@ struct _HepFeaturePanel
   /* Owned */
   HepFeatureState *state;
 
-  /* Borrowed: children of the page */
+  /* Borrowed: the page and its children; rows of groups not built yet are NULL */
+  GtkWidget       *page;
+  guint            n_groups_built;
   GtkWidget       *rows[HEP_N_FEATURES];
   GtkWidget       *editors[HEP_N_FEATURES];
-  int              shown[HEP_N_FEATURES];   /* value each editor shows */
+  int              shown[HEP_N_FEATURES];   /* value each editor shows, or NOT_SHOWN */
   gboolean         changed[HEP_N_FEATURES]; /* row marked as changed */
-  gboolean         synced_once;
   gboolean         syncing;
 };
 
@@ -108,6 +114,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define NOT_SHOWN G_MININT
 
 G_DEFINE_FINAL_TYPE (HepFeaturePanel, hep_feature_panel, ADW_TYPE_BIN)
 
@@ -291,7 +299,7 @@ sync_from_state (HepFeaturePanel *self)
       GtkWidget *editor = self->editors[f];
 
       /* touch only what differs: setting 49 editors costs a relayout */
-      if (self->synced_once && self->shown[f] == v && self->changed[f] == changed)
+      if (editor == NULL || (self->shown[f] == v && self->changed[f] == changed))
         continue;
       self->shown[f] = v;
       self->changed[f] = changed;
@@ -325,6 +333,52 @@ state_features_cb (HepFeatureState *state,
                    HepFeaturePanel *self)
 {
   sync_from_state (self);
+}
+
+/* Builds the groups up to @last that are not built yet, in order, with
+ * their editors showing the state. */
+static void
+ensure_groups (HepFeaturePanel *self,
+               guint            last)
+{
+  gboolean built = FALSE;
+
+  for (; self->n_groups_built <= last && self->n_groups_built < N_PANEL_GROUPS; self->n_groups_built++)
+    {
+      PanelGroup g = (PanelGroup) self->n_groups_built;
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].title));
+      if (panel_groups[g].description != NULL)
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].description));
+      for (guint i = 0; i < HEP_N_FEATURES; i++)
+        if (panel_group_for ((HepFeature) i) == g)
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_row (self, (HepFeature) i));
+      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+      built = TRUE;
+    }
+  if (built)
+    sync_from_state (self);
+}
+
+static void
+build_next_group (GtkWidget *widget)
+{
+  HepFeaturePanel *self = HEP_FEATURE_PANEL (widget);
+
+  ensure_groups (self, self->n_groups_built);
+  if (self->n_groups_built < N_PANEL_GROUPS)
+    hep_startup_queue_add (hep_startup_queue_get (widget), widget, build_next_group);
+}
+
+static void
+hep_feature_panel_map (GtkWidget *widget)
+{
+  HepFeaturePanel *self = HEP_FEATURE_PANEL (widget);
+
+  GTK_WIDGET_CLASS (hep_feature_panel_parent_class)->map (widget);
+  if (self->n_groups_built < N_PANEL_GROUPS)
+    hep_startup_queue_add (hep_startup_queue_get (widget), widget, build_next_group);
 }
 
 static void
@@ -388,28 +442,18 @@ hep_feature_panel_class_init (HepFeaturePanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  GTK_WIDGET_CLASS (klass)->map = hep_feature_panel_map;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "featurepanel");
 }
 
 static void
 hep_feature_panel_init (HepFeaturePanel *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *groups[N_PANEL_GROUPS];
-
-  for (guint g = 0; g < N_PANEL_GROUPS; g++)
-    {
-      groups[g] = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[g]), _(panel_groups[g].title));
-      if (panel_groups[g].description != NULL)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups[g]), _(panel_groups[g].description));
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (groups[g]));
-    }
   for (guint i = 0; i < HEP_N_FEATURES; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[panel_group_for ((HepFeature) i)]),
-                               build_row (self, (HepFeature) i));
-
-  adw_bin_set_child (ADW_BIN (self), page);
+    self->shown[i] = NOT_SHOWN;
+  self->page = adw_preferences_page_new ();
+  adw_bin_set_child (ADW_BIN (self), self->page);
+  ensure_groups (self, N_FIRST_GROUPS - 1);
 }
 
 GtkWidget *
@@ -437,7 +481,8 @@ hep_feature_panel_set_state (HepFeaturePanel *self,
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_set_object (&self->state, state);
-  self->synced_once = FALSE;
+  for (guint i = 0; i < HEP_N_FEATURES; i++)
+    self->shown[i] = NOT_SHOWN;
   if (state != NULL)
     {
       g_signal_connect (state, "notify::features", G_CALLBACK (state_features_cb), self);
@@ -453,5 +498,6 @@ hep_feature_panel_get_editor (HepFeaturePanel *self,
 {
   g_return_val_if_fail (HEP_IS_FEATURE_PANEL (self), NULL);
   g_return_val_if_fail ((guint) feature < HEP_N_FEATURES, NULL);
+  ensure_groups (self, panel_group_for (feature));
   return self->editors[feature];
 }

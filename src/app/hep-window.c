@@ -20,6 +20,7 @@
 #include "hep-feature-panel.h"
 #include "hep-lirads-view.h"
 #include "hep-next-imaging-view.h"
+#include "hep-startup-queue.h"
 
 struct _HepWindow
 {
@@ -47,6 +48,8 @@ struct _HepWindow
   HepCase             *current_case;   /* NULL in Explore */
   GtkExpander         *sections[5];    /* as panel_sections[] */
   gboolean             applying_layout;
+  HepStartupQueue     *startup;        /* borrowed: the window owns it */
+  gboolean             loading;
 };
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -54,6 +57,7 @@ G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SHOW_SOURCES,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -181,6 +185,9 @@ hep_window_get_property (GObject    *object,
     {
     case PROP_SHOW_SOURCES:
       g_value_set_boolean (value, get_show_sources (HEP_WINDOW (object)));
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, HEP_WINDOW (object)->loading);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -404,6 +411,33 @@ application_cb (HepWindow  *self,
   update_unknown (self);
 }
 
+/* A hidden diagram draws nothing, and is not waited for. */
+static gboolean
+diagram_settled (HepDiagramView *view)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (view)) || hep_diagram_view_get_ready (view);
+}
+
+static void
+update_loading (HepWindow *self)
+{
+  if (!self->loading ||
+      !hep_startup_queue_get_first_frame_done (self->startup) ||
+      hep_startup_queue_get_pending (self->startup) ||
+      !diagram_settled (self->curve_view) || !diagram_settled (self->phases_view))
+    return;
+  self->loading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+loading_changed_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    HepWindow  *self)
+{
+  update_loading (self);
+}
+
 static void
 export_diagram_action (GtkWidget  *widget,
                        const char *action_name,
@@ -453,6 +487,11 @@ hep_window_class_init (HepWindowClass *klass)
   properties[PROP_SHOW_SOURCES] =
     g_param_spec_boolean ("show-sources", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE from construction until the first frame is shown, everything that
+   * waited for it is built and both diagrams are drawn; then FALSE for good */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
 
@@ -523,6 +562,13 @@ hep_window_init (HepWindow *self)
   state_features_cb (self->state, NULL, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", FALSE);
 
+  self->loading = TRUE;
+  self->startup = hep_startup_queue_get (GTK_WIDGET (self));
+  g_signal_connect_object (self->startup, "notify::pending", G_CALLBACK (loading_changed_cb), self, 0);
+  g_signal_connect_object (self->startup, "notify::first-frame-done", G_CALLBACK (loading_changed_cb), self, 0);
+  g_signal_connect_object (self->curve_view, "notify::ready", G_CALLBACK (loading_changed_cb), self, 0);
+  g_signal_connect_object (self->phases_view, "notify::ready", G_CALLBACK (loading_changed_cb), self, 0);
+
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
@@ -588,6 +634,14 @@ hep_window_open_case (HepWindow   *self,
     return FALSE;
   load_case (self, c);
   return TRUE;
+}
+
+/* Whether the window is still filling in (the "loading" property). */
+gboolean
+hep_window_get_loading (HepWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_WINDOW (self), FALSE);
+  return self->loading;
 }
 
 HepCase *

@@ -26,5 +26,8 @@ gboolean         hep_window_open_case         (HepWindow      *self,
                                                const char     *id,
                                                GError        **error);
 HepCase         *hep_window_get_case          (HepWindow      *self);
+/* TRUE until the first frame is shown, what waited for it is built and the
+ * diagrams are drawn; then FALSE for good ("loading", notifies). */
+gboolean         hep_window_get_loading       (HepWindow      *self);
 
 G_END_DECLS

@@ -51,6 +51,22 @@ set_tokens (HepDiagramView *view,
 }
 
 /* The widget's pixels, as drawn by the cairo renderer. */
+static gboolean
+view_ready (gpointer view)
+{
+  return hep_diagram_view_get_ready (view);
+}
+
+/* The diagram rendered, and a frame that shows it: the first render
+ * arrives asynchronously, a toggle's render in the frame that shows it. */
+static void
+wait_drawn (Fixture *f)
+{
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_true (hep_ui_test_wait_for (view_ready, f->view, 5000));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+}
+
 static GBytes *
 render_pixels (GtkWidget *widget)
 {
@@ -97,7 +113,7 @@ test_draws_and_toggles (Fixture       *f,
   const char *text;
 
   set_tokens (f->view, "risk=cirrhosis aphe=nonrim");
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   g_assert_nonnull (hep_diagram_view_get_svg (f->view));
   g_assert_nonnull (strstr (hep_diagram_view_get_svg (f->view), "Schematic, not measured"));
   text = hep_diagram_view_get_text_alternative (f->view);
@@ -112,7 +128,7 @@ test_draws_and_toggles (Fixture       *f,
   png_before = hep_ui_test_save_png (GTK_WIDGET (f->view), "test-diagram-view-before.png");
 
   set_tokens (f->view, "risk=cirrhosis aphe=nonrim washout");
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   g_assert_cmpstr (hep_diagram_view_get_svg (f->view), !=, svg_before);
   g_assert_nonnull (strstr (hep_diagram_view_get_text_alternative (f->view), "washout"));
   after = render_pixels (GTK_WIDGET (f->view));
@@ -126,7 +142,7 @@ test_draws_and_toggles (Fixture       *f,
     const char *svg = hep_diagram_view_get_svg (f->view);
 
     set_tokens (f->view, "risk=cirrhosis aphe=nonrim washout");
-    hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+    wait_drawn (f);
     g_assert_true (hep_diagram_view_get_svg (f->view) == svg);
   }
 }
@@ -140,20 +156,20 @@ test_theme_and_size (Fixture       *f,
   g_autofree char *png = NULL;
 
   hep_diagram_view_set_archetype (f->view, "hemangioma-typical");
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   light = g_strdup (hep_diagram_view_get_svg (f->view));
   g_assert_nonnull (strstr (light, "fill=\"#FFFFFF\""));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   g_assert_cmpstr (hep_diagram_view_get_svg (f->view), !=, light);
   g_assert_nonnull (strstr (hep_diagram_view_get_svg (f->view), "fill=\"#242424\""));
   png = hep_ui_test_save_png (GTK_WIDGET (f->view), "test-diagram-view-dark.png");
 
   /* A new size gives a diagram laid out for it. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 600, 400);
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   {
     g_autofree char *expect = g_strdup_printf ("width=\"%d\" height=\"%d\"",
                                                gtk_widget_get_width (GTK_WIDGET (f->view)),
@@ -178,7 +194,7 @@ test_properties_and_phases (Fixture       *f,
   g_object_get (f->view, "archetype", &archetype, "kind", &kind, NULL);
   g_assert_cmpstr (archetype, ==, "fnh");
   g_assert_cmpint (kind, ==, HEP_DIAGRAM_KIND_PHASES);
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   g_assert_nonnull (strstr (hep_diagram_view_get_svg (f->view), "Phase by phase: Focal nodular hyperplasia"));
   png = hep_ui_test_save_png (GTK_WIDGET (f->view), "test-diagram-view-phases.png");
 
@@ -193,7 +209,7 @@ test_properties_and_phases (Fixture       *f,
   /* Setting features replaces the archetype. */
   set_tokens (f->view, "aphe=nonrim");
   g_assert_null (hep_diagram_view_get_archetype (f->view));
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   g_assert_nonnull (strstr (hep_diagram_view_get_svg (f->view), "From the chosen features"));
 }
 
@@ -211,7 +227,7 @@ test_compare_and_export (Fixture       *f,
   hep_diagram_view_set_archetype (f->view, "hcc-classic");
   g_assert_true (hep_diagram_view_set_compare (f->view, ids, &error));
   g_assert_no_error (error);
-  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  wait_drawn (f);
   g_assert_nonnull (strstr (hep_diagram_view_get_svg (f->view), "Enhancement curves compared"));
   g_assert_false (hep_diagram_view_set_compare (f->view, bad, &error));
   g_assert_error (error, HEP_DIAGRAM_ERROR, HEP_DIAGRAM_ERROR_UNKNOWN_ARCHETYPE);
