@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "hep-ddx.h"
+#include "hep-lazy-tooltip.h"
+#include "hep-startup-queue.h"
 
 struct _HepCaseBrowser
 {
@@ -34,6 +36,12 @@ struct _HepCaseBrowser
   HepCaseStore       *store;
   GtkSingleSelection *selection;
   GStrv               tags;
+  /* the drop-downs' models: "All …" first; the choices after the first frame */
+  GtkStringList      *diagnoses;
+  GtkStringList      *categories;
+  GtkStringList      *tag_choices;
+  GtkStringList      *difficulties;
+  gboolean            choices_filled;
 
   gboolean            unknown;
   gboolean            refiltering;
@@ -183,7 +191,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       sub = g_string_free (s, FALSE);
     }
   gtk_label_set_label (GTK_LABEL (subtitle), sub);
-  gtk_widget_set_tooltip_text (box, self->unknown ? NULL : hep_case_get_title (c));
+  hep_lazy_tooltip_set (box, self->unknown ? NULL : hep_case_get_title (c));
 }
 
 /* GTK 4.8 exposes a GtkDropDown through its inner toggle button, which has
@@ -197,35 +205,75 @@ name_dropdown_button (GtkDropDown *dropdown,
       gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-static void
-fill_filters (HepCaseBrowser *self)
+/* Each drop-down starts with its "All …" entry, which the first frame
+ * shows; the choices follow after that frame (a drop-down makes a popup
+ * row for each). The tags come from the store. */
+static GtkStringList *
+filter_model_new (GtkDropDown *dropdown,
+                  const char  *all)
 {
-  g_autoptr(GtkStringList) diagnoses = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) difficulties = gtk_string_list_new (NULL);
+  const char *strings[] = { all, NULL };
+  GtkStringList *model = gtk_string_list_new (strings);
 
-  gtk_string_list_append (diagnoses, _("All diagnoses"));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  return model;
+}
+
+static void
+fill_tag_choices (HepCaseBrowser *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tag_choices));
+
+  gtk_string_list_splice (self->tag_choices, 1, n - 1, (const char * const *) self->tags);
+}
+
+static void
+fill_choices (GtkWidget *widget)
+{
+  HepCaseBrowser *self = HEP_CASE_BROWSER (widget);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->choices_filled)
+    return;
+  self->choices_filled = TRUE;
+
   for (guint i = 0; i < HEP_N_DDX; i++)
-    gtk_string_list_append (diagnoses, hep_ddx_diagnosis_get_label ((HepDdxDiagnosis) i));
-  gtk_string_list_append (categories, _("All categories"));
-  for (guint i = 0; i < G_N_ELEMENTS (lirads_choices); i++)
-    gtk_string_list_append (categories, lirads_choices[i] == HEP_LIRADS_NA
-                            ? _("LI-RADS not applicable") : hep_lirads_category_to_string (lirads_choices[i]));
-  gtk_string_list_append (tags, _("All tags"));
-  for (guint i = 0; self->tags != NULL && self->tags[i] != NULL; i++)
-    gtk_string_list_append (tags, self->tags[i]);
-  gtk_string_list_append (difficulties, _("Any difficulty"));
-  for (int d = 1; d <= 5; d++)
-    {
-      g_autofree char *label = g_strdup_printf (_("Difficulty %d"), d);
-      gtk_string_list_append (difficulties, label);
-    }
+    g_ptr_array_add (strings, g_strdup (hep_ddx_diagnosis_get_label ((HepDdxDiagnosis) i)));
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (self->diagnoses, 1, 0, (const char * const *) strings->pdata);
 
-  gtk_drop_down_set_model (self->diagnosis_filter, G_LIST_MODEL (diagnoses));
-  gtk_drop_down_set_model (self->lirads_filter, G_LIST_MODEL (categories));
-  gtk_drop_down_set_model (self->tag_filter, G_LIST_MODEL (tags));
-  gtk_drop_down_set_model (self->difficulty_filter, G_LIST_MODEL (difficulties));
+  g_ptr_array_set_size (strings, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (lirads_choices); i++)
+    g_ptr_array_add (strings, g_strdup (lirads_choices[i] == HEP_LIRADS_NA
+                                        ? _("LI-RADS not applicable")
+                                        : hep_lirads_category_to_string (lirads_choices[i])));
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (self->categories, 1, 0, (const char * const *) strings->pdata);
+
+  g_ptr_array_set_size (strings, 0);
+  for (int d = 1; d <= 5; d++)
+    g_ptr_array_add (strings, g_strdup_printf (_("Difficulty %d"), d));
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (self->difficulties, 1, 0, (const char * const *) strings->pdata);
+
+  fill_tag_choices (self);
+}
+
+static void
+hep_case_browser_map (GtkWidget *widget)
+{
+  HepCaseBrowser *self = HEP_CASE_BROWSER (widget);
+
+  GTK_WIDGET_CLASS (hep_case_browser_parent_class)->map (widget);
+  if (!self->choices_filled)
+    {
+      HepStartupQueue *queue = hep_startup_queue_get (widget);
+
+      if (hep_startup_queue_get_first_frame_done (queue))
+        fill_choices (widget);
+      else
+        hep_startup_queue_add (queue, widget, fill_choices);
+    }
 }
 
 static void
@@ -270,6 +318,10 @@ hep_case_browser_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_object (&self->diagnoses);
+  g_clear_object (&self->categories);
+  g_clear_object (&self->tag_choices);
+  g_clear_object (&self->difficulties);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_CASE_BROWSER);
   G_OBJECT_CLASS (hep_case_browser_parent_class)->dispose (object);
 }
@@ -295,6 +347,7 @@ hep_case_browser_class_init (HepCaseBrowserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, list_stack);
   gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, list_view);
   gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, empty_page);
+  widget_class->map = hep_case_browser_map;
   gtk_widget_class_set_css_name (widget_class, "casebrowser");
 }
 
@@ -312,7 +365,10 @@ hep_case_browser_init (HepCaseBrowser *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  fill_filters (self);
+  self->diagnoses = filter_model_new (self->diagnosis_filter, _("All diagnoses"));
+  self->categories = filter_model_new (self->lirads_filter, _("All categories"));
+  self->tag_choices = filter_model_new (self->tag_filter, _("All tags"));
+  self->difficulties = filter_model_new (self->difficulty_filter, _("Any difficulty"));
   name_dropdown_button (self->diagnosis_filter, _("Filter by diagnosis"));
   name_dropdown_button (self->lirads_filter, _("Filter by LI-RADS category"));
   name_dropdown_button (self->tag_filter, _("Filter by tag"));
@@ -344,7 +400,8 @@ hep_case_browser_set_store (HepCaseBrowser *self,
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
     }
-  fill_filters (self);
+  if (self->choices_filled)
+    fill_tag_choices (self);
   /* filter before the list view sees the model: a reload after would
    * re-create every row it has made */
   refilter (self);

@@ -10,6 +10,7 @@
 
 #include "hep-diagram-render.h"
 #include "hep-diagram-view.h"
+#include "hep-startup-queue.h"
 
 G_DEFINE_ENUM_TYPE (HepDiagramKind, hep_diagram_kind,
                     G_DEFINE_ENUM_VALUE (HEP_DIAGRAM_KIND_CURVE, "curve"),
@@ -41,6 +42,7 @@ struct _HepDiagramView
   gboolean           ready;          /* the surface shows @svg */
 
   int                hover_phase;
+  gboolean           waiting;        /* for the window's first frame */
 };
 
 G_DEFINE_FINAL_TYPE (HepDiagramView, hep_diagram_view, GTK_TYPE_WIDGET)
@@ -57,6 +59,34 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean ensure_svg (HepDiagramView *self, int width, int height);
+static void refresh (HepDiagramView *self);
+
+static void
+first_frame_done_cb (GtkWidget *widget)
+{
+  HEP_DIAGRAM_VIEW (widget)->waiting = FALSE;
+  refresh (HEP_DIAGRAM_VIEW (widget));
+}
+
+/* The first diagram is made after the window's first frame, so that the
+ * SVG and the render thread do not compete with it; the diagram is drawn
+ * when it arrives. Returns TRUE while that is pending. */
+static gboolean
+wait_for_first_frame (HepDiagramView *self)
+{
+  HepStartupQueue *queue;
+
+  if (self->waiting)
+    return TRUE;
+  if (self->svg != NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return FALSE;
+  queue = hep_startup_queue_get (GTK_WIDGET (self));
+  if (hep_startup_queue_get_first_frame_done (queue))
+    return FALSE;
+  self->waiting = TRUE;
+  hep_startup_queue_add (queue, GTK_WIDGET (self), first_frame_done_cb);
+  return TRUE;
+}
 
 /* Regenerates now if the widget has a size (never from snapshot: the SVG,
  * tooltip and accessible description change outside of drawing). */
@@ -67,7 +97,7 @@ refresh (HepDiagramView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
   /* off screen (e.g. a collapsed section): stay dirty, catch up on map */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || wait_for_first_frame (self))
     return;
   if (width > 0 && height > 0 && ensure_svg (self, width, height))
     gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -430,7 +460,8 @@ hep_diagram_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   /* A new size gives a new layout. */
-  if (ensure_svg (HEP_DIAGRAM_VIEW (widget), width, height))
+  if (!wait_for_first_frame (HEP_DIAGRAM_VIEW (widget)) &&
+      ensure_svg (HEP_DIAGRAM_VIEW (widget), width, height))
     gtk_widget_queue_draw (widget);
 }
 
