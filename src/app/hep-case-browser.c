@@ -34,14 +34,15 @@ struct _HepCaseBrowser
 
   /* Owned */
   HepCaseStore       *store;
-  GtkSingleSelection *selection;
+  GtkSliceListModel  *first_page;     /* the store, cut to a screenful until the first frame */
+  GtkSingleSelection *selection;      /* over first_page: the same positions as the store */
   GStrv               tags;
   /* the drop-downs' models: "All …" first; the choices after the first frame */
   GtkStringList      *diagnoses;
   GtkStringList      *categories;
   GtkStringList      *tag_choices;
   GtkStringList      *difficulties;
-  gboolean            choices_filled;
+  gboolean            first_frame_done;
 
   gboolean            unknown;
   gboolean            refiltering;
@@ -227,15 +228,27 @@ fill_tag_choices (HepCaseBrowser *self)
   gtk_string_list_splice (self->tag_choices, 1, n - 1, (const char * const *) self->tags);
 }
 
+/* The list view of GTK 4.8 makes a row for each of the first 200 items
+ * before it knows its height; until the first frame it sees a screenful. */
+#define FIRST_PAGE_SIZE 32
+
 static void
-fill_choices (GtkWidget *widget)
+show_all_rows (HepCaseBrowser *self)
+{
+  if (self->first_page != NULL)
+    gtk_slice_list_model_set_size (self->first_page, G_MAXUINT);
+}
+
+static void
+first_frame_done_cb (GtkWidget *widget)
 {
   HepCaseBrowser *self = HEP_CASE_BROWSER (widget);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
-  if (self->choices_filled)
+  if (self->first_frame_done)
     return;
-  self->choices_filled = TRUE;
+  self->first_frame_done = TRUE;
+  show_all_rows (self);
 
   for (guint i = 0; i < HEP_N_DDX; i++)
     g_ptr_array_add (strings, g_strdup (hep_ddx_diagnosis_get_label ((HepDdxDiagnosis) i)));
@@ -265,14 +278,14 @@ hep_case_browser_map (GtkWidget *widget)
   HepCaseBrowser *self = HEP_CASE_BROWSER (widget);
 
   GTK_WIDGET_CLASS (hep_case_browser_parent_class)->map (widget);
-  if (!self->choices_filled)
+  if (!self->first_frame_done)
     {
       HepStartupQueue *queue = hep_startup_queue_get (widget);
 
       if (hep_startup_queue_get_first_frame_done (queue))
-        fill_choices (widget);
+        first_frame_done_cb (widget);
       else
-        hep_startup_queue_add (queue, widget, fill_choices);
+        hep_startup_queue_add (queue, widget, first_frame_done_cb);
     }
 }
 
@@ -316,6 +329,7 @@ hep_case_browser_dispose (GObject *object)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_object (&self->store);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_object (&self->diagnoses);
@@ -390,17 +404,20 @@ hep_case_browser_set_store (HepCaseBrowser *self,
     return;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_page);
   g_clear_pointer (&self->tags, g_strfreev);
   if (store != NULL)
     {
       self->tags = hep_case_store_list_tags (store, NULL);
-      self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (store)));
+      self->first_page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (store)), 0,
+                                                   self->first_frame_done ? G_MAXUINT : FIRST_PAGE_SIZE);
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->first_page)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       g_signal_connect (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
     }
-  if (self->choices_filled)
+  if (self->first_frame_done)
     fill_tag_choices (self);
   /* filter before the list view sees the model: a reload after would
    * re-create every row it has made */
@@ -421,7 +438,7 @@ hep_case_browser_set_unknown (HepCaseBrowser *self,
   /* re-bind the visible rows */
   if (self->store != NULL)
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
       g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
     }
 }
@@ -443,6 +460,8 @@ hep_case_browser_select (HepCaseBrowser *self,
 
       if (g_strcmp0 (hep_case_get_id (c), id) == 0)
         {
+          if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->first_page)))
+            show_all_rows (self);
           self->refiltering = TRUE;   /* selecting from code opens nothing */
           gtk_single_selection_set_selected (self->selection, i);
           self->refiltering = FALSE;
