@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include "hep-feature-panel.h"
+#include "hep-lazy-tooltip.h"
 #include "hep-startup-queue.h"
+#include "hep-text-row.h"
 
 #include <glib/gi18n.h>
 
@@ -190,7 +192,7 @@ spin_input_cb (GtkSpinButton *spin,
   return TRUE;
 }
 
-/* A switch is the activatable widget of its AdwActionRow, which already
+/* A switch is the activatable widget of its HepTextRow, which already
  * labels it with the row title (labelled-by); setting a label as well would
  * make screen readers say the name twice. Spin buttons are not labelled by
  * their row, and a combo row is itself the editor and named by its title. */
@@ -218,11 +220,10 @@ build_row (HepFeaturePanel *self,
   switch (hep_feature_get_kind (feature))
     {
     case HEP_FEATURE_KIND_FLAG:
-      row = adw_action_row_new ();
+      row = hep_text_row_new (hep_feature_get_label (feature), NULL);
       editor = gtk_switch_new ();
-      gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), editor);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), editor);
+      hep_text_row_add_suffix (HEP_TEXT_ROW (row), editor);
+      hep_text_row_set_activatable_widget (HEP_TEXT_ROW (row), editor);
       g_signal_connect_object (editor, "notify::active", G_CALLBACK (switch_active_cb), self, 0);
       break;
 
@@ -245,21 +246,20 @@ build_row (HepFeaturePanel *self,
         int min, max;
 
         hep_feature_get_range (feature, &min, &max);
-        row = adw_action_row_new ();
+        row = hep_text_row_new (hep_feature_get_label (feature), NULL);
         editor = gtk_spin_button_new_with_range (-1, max, 1);
         gtk_spin_button_set_value (GTK_SPIN_BUTTON (editor), -1);
         gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (editor), FALSE);
         gtk_editable_set_width_chars (GTK_EDITABLE (editor), 4);
-        gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
-        gtk_widget_set_tooltip_text (editor, _("Lower it below zero to mark it not given"));
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), editor);
+        hep_lazy_tooltip_set (editor, _("Lower it below zero to mark it not given"));
+        hep_text_row_add_suffix (HEP_TEXT_ROW (row), editor);
         g_signal_connect (editor, "output", G_CALLBACK (spin_output_cb), NULL);
         g_signal_connect (editor, "input", G_CALLBACK (spin_input_cb), NULL);
         g_signal_connect_object (editor, "value-changed", G_CALLBACK (spin_value_cb), self, 0);
         if (feature == HEP_FEATURE_SIZE)
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("mm"));
+          hep_text_row_set_subtitle (HEP_TEXT_ROW (row), _("mm"));
         else if (feature == HEP_FEATURE_AGE)
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("years"));
+          hep_text_row_set_subtitle (HEP_TEXT_ROW (row), _("years"));
       }
       break;
 
@@ -267,8 +267,9 @@ build_row (HepFeaturePanel *self,
       g_assert_not_reached ();
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hep_feature_get_label (feature));
-  gtk_widget_set_tooltip_text (row, hep_feature_get_description (feature));
+  if (ADW_IS_PREFERENCES_ROW (row))
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hep_feature_get_label (feature));
+  hep_lazy_tooltip_set (row, hep_feature_get_description (feature));
   gtk_widget_set_name (editor, name);
   g_object_set_data (G_OBJECT (editor), "hep-feature", GINT_TO_POINTER (feature));
   set_accessible_text (editor, feature);
@@ -347,13 +348,19 @@ ensure_groups (HepFeaturePanel *self,
     {
       PanelGroup g = (PanelGroup) self->n_groups_built;
       GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *list = gtk_list_box_new ();
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].title));
       if (panel_groups[g].description != NULL)
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].description));
+      /* a boxed list of our own: the group puts only AdwPreferencesRows in its own */
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(panel_groups[g].title), -1);
       for (guint i = 0; i < HEP_N_FEATURES; i++)
         if (panel_group_for ((HepFeature) i) == g)
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), build_row (self, (HepFeature) i));
+          gtk_list_box_append (GTK_LIST_BOX (list), build_row (self, (HepFeature) i));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
       built = TRUE;
     }

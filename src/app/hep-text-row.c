@@ -19,13 +19,54 @@ struct _HepTextRow
   GtkLabel     *title;
   GtkLabel     *subtitle;
   GtkWidget    *text;       /* the HepHfwBin holding the labels */
+  GtkWidget    *activatable_widget;
+  GtkWidget    *list_box;   /* the parent whose row-activated we follow */
 };
 
 G_DEFINE_FINAL_TYPE (HepTextRow, hep_text_row, GTK_TYPE_LIST_BOX_ROW)
 
 static void
+row_activated_cb (GtkListBox    *list_box,
+                  GtkListBoxRow *row,
+                  HepTextRow    *self)
+{
+  if (row == GTK_LIST_BOX_ROW (self) && self->activatable_widget != NULL)
+    gtk_widget_mnemonic_activate (self->activatable_widget, FALSE);
+}
+
+static void
+parent_cb (HepTextRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (self->list_box != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->list_box, row_activated_cb, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->list_box), (gpointer *) &self->list_box);
+      self->list_box = NULL;
+    }
+  if (GTK_IS_LIST_BOX (parent) && self->activatable_widget != NULL)
+    {
+      self->list_box = parent;
+      g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->list_box);
+      g_signal_connect (parent, "row-activated", G_CALLBACK (row_activated_cb), self);
+    }
+}
+
+static void
+hep_text_row_dispose (GObject *object)
+{
+  HepTextRow *self = HEP_TEXT_ROW (object);
+
+  g_clear_weak_pointer (&self->activatable_widget);
+  parent_cb (self);
+  G_OBJECT_CLASS (hep_text_row_parent_class)->dispose (object);
+}
+
+static void
 hep_text_row_class_init (HepTextRowClass *klass)
 {
+  G_OBJECT_CLASS (klass)->dispose = hep_text_row_dispose;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "row");
 }
 
@@ -37,10 +78,12 @@ hep_text_row_init (HepTextRow *self)
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
   gtk_widget_add_css_class (GTK_WIDGET (self->box), "text-row-box");
 
+  /* Word wrap, not word-char: the label's narrowest layout then breaks at
+   * spaces only, instead of trying a hyphenated break inside every word */
   self->title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->title, 0);
   gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD);
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "title");
 
   self->subtitle = GTK_LABEL (gtk_label_new (NULL));
@@ -61,6 +104,7 @@ hep_text_row_init (HepTextRow *self)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), GTK_WIDGET (self->box));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "text-row");
+  g_signal_connect (self, "notify::parent", G_CALLBACK (parent_cb), NULL);
 }
 
 GtkWidget *
@@ -138,4 +182,22 @@ hep_text_row_add_suffix (HepTextRow *self,
   g_return_if_fail (HEP_IS_TEXT_ROW (self));
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   gtk_box_append (self->box, widget);
+}
+
+/* Activating the row (a click, Enter) activates @widget, as in an
+ * AdwActionRow; the title labels it for assistive technologies. */
+void
+hep_text_row_set_activatable_widget (HepTextRow *self,
+                                     GtkWidget  *widget)
+{
+  g_return_if_fail (HEP_IS_TEXT_ROW (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  g_set_weak_pointer (&self->activatable_widget, widget);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), widget != NULL);
+  if (widget != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title, NULL,
+                                    -1);
+  parent_cb (self);
 }

@@ -5,7 +5,8 @@
  *
  * Looks like an AdwActionRow, but its text sits in a HepHfwBin, so a row
  * whose text changes on every toggle costs one text layout, not a search
- * over widths (see hep-hfw-bin.h).
+ * over widths (see hep-hfw-bin.h). The feature panel's switch and number
+ * rows use it too, for the same reason at startup.
  */
 
 #pragma once
@@ -34,5 +35,7 @@ void        hep_text_row_add_prefix   (HepTextRow *self,
                                        GtkWidget  *widget);
 void        hep_text_row_add_suffix   (HepTextRow *self,
                                        GtkWidget  *widget);
+void        hep_text_row_set_activatable_widget (HepTextRow *self,
+                                                 GtkWidget  *widget);
 
 G_END_DECLS

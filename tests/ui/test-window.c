@@ -183,6 +183,34 @@ test_counterfactual_click (Fixture       *f,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (find (f, "feature-size"))), ==, 20);
 }
 
+static gboolean
+switch_on (gpointer sw)
+{
+  return gtk_switch_get_active (sw);
+}
+
+static gboolean
+switch_off (gpointer sw)
+{
+  return !gtk_switch_get_active (sw);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Every toggle has an accessible name and description: a switch is named by
  * its row (the row's activatable widget), a combo row by its title, a spin
  * button by its own label. */
@@ -190,6 +218,8 @@ static void
 test_accessible_names (Fixture       *f,
                        gconstpointer  data)
 {
+  /* a switch flips at the end of its animation: no animations here */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   for (guint i = 0; i < HEP_N_FEATURES; i++)
     {
       HepFeature feature = (HepFeature) i;
@@ -202,11 +232,22 @@ test_accessible_names (Fixture       *f,
       switch (hep_feature_get_kind (feature))
         {
         case HEP_FEATURE_KIND_FLAG:
-          row = gtk_widget_get_ancestor (w, ADW_TYPE_ACTION_ROW);
+          row = gtk_widget_get_ancestor (w, HEP_TYPE_TEXT_ROW);
           g_assert_nonnull (row);
-          g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == w);
-          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
-                           hep_feature_get_label (feature));
+          g_assert_cmpstr (hep_text_row_get_title (HEP_TEXT_ROW (row)), ==, hep_feature_get_label (feature));
+          gtk_test_accessible_assert_relation (w, GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                               find_label (row, hep_feature_get_label (feature)), NULL);
+          /* activating the row (a click, Enter) flips the switch (after its
+           * animation), and back */
+          {
+            gboolean before = gtk_switch_get_active (GTK_SWITCH (w));
+
+            g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+            g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+            g_assert_true (hep_ui_test_wait_for (before ? switch_off : switch_on, w, 2000));
+            g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+            g_assert_true (hep_ui_test_wait_for (before ? switch_on : switch_off, w, 2000));
+          }
           break;
         case HEP_FEATURE_KIND_CHOICE:
           g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), ==,
@@ -220,6 +261,7 @@ test_accessible_names (Fixture       *f,
           g_assert_not_reached ();
         }
     }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
 /* The window takes its size from GSettings and saves it when closed. */
@@ -628,7 +670,7 @@ test_first_frame_then_the_rest (void)
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (washout)));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (hep_ui_test_find_by_name (panel, "feature-capsule"))));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (hep_ui_test_find_by_name (panel, "feature-capsule"),
-                                                                    ADW_TYPE_ACTION_ROW), "changed"));
+                                                                    GTK_TYPE_LIST_BOX_ROW), "changed"));
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (
                      GTK_LIST_BOX (hep_ui_test_find_by_name (GTK_WIDGET (window), "ddx-ranking")), 0))), ==, "hcc");
   /* next imaging has run: without the study that found the lesion it says what it needs */
