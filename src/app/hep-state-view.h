@@ -6,9 +6,6 @@
  * A subclass implements update(); the base class calls it when the state's
  * features change, except while the view is unmapped (a folded section, a
  * hidden answer): then it waits and catches up when the view is mapped.
- * A "deferred" view (construct-only) that is mapped before its window's
- * first frame catches up just after that frame instead (hep-startup-queue.h):
- * for views below the fold.
  */
 
 #pragma once

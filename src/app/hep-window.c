@@ -30,8 +30,6 @@ struct _HepWindow
   AdwWindowTitle      *window_title;
   HepFeaturePanel     *feature_panel;
   HepLiradsView       *lirads_view;
-  HepDdxView          *ddx_view;
-  HepNextImagingView  *next_imaging_view;
   HepDiagramView      *curve_view;
   HepDiagramView      *phases_view;
   AdwToastOverlay     *toast_overlay;
@@ -41,12 +39,19 @@ struct _HepWindow
   GtkWidget           *answer_hidden_label;
   GtkWidget           *changes_box;
   GtkLabel            *changes_label;
+  GtkExpander         *lirads_section;
+  GtkExpander         *differential_section;
+  GtkExpander         *next_step_section;
+
+  /* Below the fold: made after the first frame (build_lower_views) */
+  HepDdxView          *ddx_view;
+  HepNextImagingView  *next_imaging_view;
 
   /* Owned */
   HepFeatureState     *state;
   GSettings           *settings;
   HepCase             *current_case;   /* NULL in Explore */
-  GtkExpander         *sections[5];    /* as panel_sections[] */
+  GtkExpander         *sections[5];    /* as panel_sections[]; NULL until made */
   gboolean             applying_layout;
   HepStartupQueue     *startup;        /* borrowed: the window owns it */
   gboolean             loading;
@@ -89,7 +94,8 @@ state_features_cb (HepFeatureState *state,
 /* The side panel's sections and the panel-layout flags of the schema: a set
  * bit means the section is expanded. Each section is a GtkExpander named
  * "section-<nick>" in a template; "sources" shows the source of each step
- * of the LI-RADS path. */
+ * of the LI-RADS path. The pitfalls section is part of the differential,
+ * which is made after the first frame. */
 static const struct {
   const char *nick;
   guint       bit;
@@ -97,9 +103,10 @@ static const struct {
   { "lirads", 1 << 0 },
   { "next-step", 1 << 1 },
   { "differential", 1 << 2 },
-  { "pitfalls", 1 << 3 },
-  { "trace", 1 << 4 },
+  { "pitfalls", 1 << 3 },     /* in the HepDdxView */
+  { "trace", 1 << 4 },        /* in the HepLiradsView */
 };
+enum { SECTION_LIRADS, SECTION_NEXT_STEP, SECTION_DIFFERENTIAL, SECTION_PITFALLS, SECTION_TRACE };
 #define PANEL_SOURCES (1 << 5)
 
 static GtkWidget *
@@ -125,9 +132,31 @@ apply_panel_layout (HepWindow *self)
 
   self->applying_layout = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (panel_sections); i++)
-    gtk_expander_set_expanded (self->sections[i], (flags & panel_sections[i].bit) != 0);
+    if (self->sections[i] != NULL)
+      gtk_expander_set_expanded (self->sections[i], (flags & panel_sections[i].bit) != 0);
   hep_lirads_view_set_show_sources (self->lirads_view, (flags & PANEL_SOURCES) != 0);
   self->applying_layout = FALSE;
+}
+
+static void section_expanded_cb (GtkExpander *expander, GParamSpec *pspec, HepWindow *self);
+
+/* Takes @expander as section @i, laid out as saved. */
+static void
+add_section (HepWindow   *self,
+             guint        i,
+             GtkExpander *expander)
+{
+  g_autofree char *name = g_strconcat ("section-", panel_sections[i].nick, NULL);
+
+  g_assert (expander != NULL && g_str_equal (gtk_widget_get_name (GTK_WIDGET (expander)), name));
+  self->sections[i] = expander;
+  if (self->settings != NULL)
+    {
+      self->applying_layout = TRUE;
+      gtk_expander_set_expanded (expander, (g_settings_get_flags (self->settings, "panel-layout") & panel_sections[i].bit) != 0);
+      self->applying_layout = FALSE;
+    }
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (section_expanded_cb), self);
 }
 
 static void
@@ -222,7 +251,8 @@ update_unknown (HepWindow *self)
   hep_case_card_set_unknown (self->case_card, unknown);
   hiding = hep_case_card_get_hiding (self->case_card);
   gtk_widget_set_visible (GTK_WIDGET (self->lirads_view), !hiding);
-  gtk_widget_set_visible (GTK_WIDGET (self->ddx_view), !hiding);
+  if (self->ddx_view != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->ddx_view), !hiding);
   gtk_widget_set_visible (self->answer_hidden_label, hiding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", hiding);
 
@@ -252,7 +282,8 @@ load_case (HepWindow *self,
 {
   g_set_object (&self->current_case, c);
   hep_case_card_set_case (self->case_card, c);
-  hep_next_imaging_view_set_found_on (self->next_imaging_view, found_on_from_string (hep_case_get_found_on (c)));
+  if (self->next_imaging_view != NULL)
+    hep_next_imaging_view_set_found_on (self->next_imaging_view, found_on_from_string (hep_case_get_found_on (c)));
   hep_feature_state_load (self->state, hep_case_get_features (c));
   hep_case_browser_select (self->case_browser, hep_case_get_id (c));
   if (self->settings != NULL)
@@ -430,6 +461,26 @@ update_loading (HepWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The differential and next imaging lie below the fold at any usual window
+ * size: they are made after the first frame, for the state of that moment. */
+static void
+build_lower_views (GtkWidget *widget)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  self->ddx_view = g_object_new (HEP_TYPE_DDX_VIEW, "name", "ddx-view", NULL);
+  self->next_imaging_view = g_object_new (HEP_TYPE_NEXT_IMAGING_VIEW, "name", "next-imaging-view", NULL);
+  if (self->current_case != NULL)
+    hep_next_imaging_view_set_found_on (self->next_imaging_view,
+                                        found_on_from_string (hep_case_get_found_on (self->current_case)));
+  hep_state_view_set_state (HEP_STATE_VIEW (self->ddx_view), self->state);
+  hep_state_view_set_state (HEP_STATE_VIEW (self->next_imaging_view), self->state);
+  gtk_expander_set_child (self->differential_section, GTK_WIDGET (self->ddx_view));
+  gtk_expander_set_child (self->next_step_section, GTK_WIDGET (self->next_imaging_view));
+  add_section (self, SECTION_PITFALLS, GTK_EXPANDER (find_named (GTK_WIDGET (self->ddx_view), "section-pitfalls")));
+  update_unknown (self);
+}
+
 static void
 loading_changed_cb (GObject    *object,
                     GParamSpec *pspec,
@@ -507,8 +558,9 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, feature_panel);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_view);
-  gtk_widget_class_bind_template_child (widget_class, HepWindow, ddx_view);
-  gtk_widget_class_bind_template_child (widget_class, HepWindow, next_imaging_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_section);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, differential_section);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, next_step_section);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, curve_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, phases_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, toast_overlay);
@@ -544,21 +596,15 @@ hep_window_init (HepWindow *self)
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
   g_signal_connect (self->case_browser, "case-selected", G_CALLBACK (case_selected_cb), self);
-  for (guint i = 0; i < G_N_ELEMENTS (panel_sections); i++)
-    {
-      g_autofree char *name = g_strconcat ("section-", panel_sections[i].nick, NULL);
-
-      self->sections[i] = GTK_EXPANDER (find_named (GTK_WIDGET (self), name));
-      g_assert (self->sections[i] != NULL);
-      g_signal_connect (self->sections[i], "notify::expanded", G_CALLBACK (section_expanded_cb), self);
-    }
+  add_section (self, SECTION_LIRADS, self->lirads_section);
+  add_section (self, SECTION_NEXT_STEP, self->next_step_section);
+  add_section (self, SECTION_DIFFERENTIAL, self->differential_section);
+  add_section (self, SECTION_TRACE, GTK_EXPANDER (find_named (GTK_WIDGET (self->lirads_view), "section-trace")));
   self->state = hep_feature_state_new ();
   g_signal_connect (self->state, "notify::features", G_CALLBACK (state_features_cb), self);
   g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);
   hep_feature_panel_set_state (self->feature_panel, self->state);
   hep_state_view_set_state (HEP_STATE_VIEW (self->lirads_view), self->state);
-  hep_state_view_set_state (HEP_STATE_VIEW (self->ddx_view), self->state);
-  hep_state_view_set_state (HEP_STATE_VIEW (self->next_imaging_view), self->state);
   state_features_cb (self->state, NULL, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", FALSE);
 
@@ -568,6 +614,7 @@ hep_window_init (HepWindow *self)
   g_signal_connect_object (self->startup, "notify::first-frame-done", G_CALLBACK (loading_changed_cb), self, 0);
   g_signal_connect_object (self->curve_view, "notify::ready", G_CALLBACK (loading_changed_cb), self, 0);
   g_signal_connect_object (self->phases_view, "notify::ready", G_CALLBACK (loading_changed_cb), self, 0);
+  hep_startup_queue_add (self->startup, GTK_WIDGET (self), build_lower_views);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
