@@ -48,6 +48,7 @@ struct _HepWindow
   HepNextImagingView  *next_imaging_view;
 
   /* Owned */
+  GtkWindow           *shortcuts_window;   /* made when first shown */
   HepFeatureState     *state;
   GSettings           *settings;
   HepCase             *current_case;   /* NULL in Explore */
@@ -511,10 +512,37 @@ _hep_window_show_toast (HepWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The keyboard shortcuts window is built on first use: GtkApplication would
+ * build one with every window, before its first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/hep-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_modal (self->shortcuts_window, TRUE);
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 hep_window_dispose (GObject *object)
 {
   HepWindow *self = HEP_WINDOW (object);
+
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_destroy (self->shortcuts_window);
+      g_clear_object (&self->shortcuts_window);
+    }
 
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
@@ -571,6 +599,8 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_box);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
 
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset-features", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);

@@ -364,6 +364,28 @@ no_message_dialog (gpointer data)
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
+/* The keyboard shortcuts window is made when first asked for, once. */
+static void
+test_shortcuts_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWindow *shortcuts;
+
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+
+  /* closing hides it; showing again brings back the same window */
+  gtk_window_close (shortcuts);
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  g_assert_true (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+  gtk_window_close (shortcuts);
+}
+
 /* Export Diagram… offers the diagram, format, size and style, and cancels
  * cleanly; the export itself is checked in test-diagram-view. */
 static void
@@ -718,6 +740,7 @@ main (int    argc,
   g_test_add ("/window/counterfactual-click", Fixture, NULL, fixture_setup, test_counterfactual_click, fixture_teardown);
   g_test_add_func ("/window/state-settings", test_window_state_settings);
   g_test_add ("/window/ddx-and-next-imaging", Fixture, NULL, fixture_setup, test_ddx_and_next_imaging_follow, fixture_teardown);
+  g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_setup, test_export_dialog, fixture_teardown);
   g_test_add ("/window/open-case-from-list", Fixture, NULL, fixture_setup, test_open_case_from_list, fixture_teardown);
   g_test_add ("/window/unknown-case-mode", Fixture, NULL, fixture_setup, test_unknown_case_mode, fixture_teardown);
