@@ -43,6 +43,7 @@ struct _HepCaseBrowser
   GtkStringList      *tag_choices;
   GtkStringList      *difficulties;
   gboolean            first_frame_done;
+  guint               first_rows;
 
   gboolean            unknown;
   gboolean            refiltering;
@@ -229,10 +230,11 @@ fill_tag_choices (HepCaseBrowser *self)
 }
 
 /* The list view of GTK 4.8 makes a row for each of the first 200 items
- * before it knows its height; until the first frame it sees a screenful:
- * 20 rows fill the sidebar of a maximized window on a 1080p screen. Each
- * row costs about 1.4 M instructions before the first frame (a case
- * loaded from SQLite, its widgets, text and paint). */
+ * before it knows its height; until the first frame it sees a screenful
+ * (hep_case_browser_set_first_rows; 20 rows fill the sidebar of a
+ * maximized window on a 1080p screen). Each row costs about 1.4 M
+ * instructions before the first frame (a case loaded from SQLite, its
+ * widgets, text and paint). */
 #define FIRST_PAGE_SIZE 20
 
 static void
@@ -375,6 +377,7 @@ hep_case_browser_init (HepCaseBrowser *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->scroll_to = G_MAXUINT;
+  self->first_rows = FIRST_PAGE_SIZE;
   g_signal_connect (self->list_view, "map", G_CALLBACK (list_mapped_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -413,7 +416,7 @@ hep_case_browser_set_store (HepCaseBrowser *self,
     {
       self->tags = hep_case_store_list_tags (store, NULL);
       self->first_page = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (store)), 0,
-                                                   self->first_frame_done ? G_MAXUINT : FIRST_PAGE_SIZE);
+                                                   self->first_frame_done ? G_MAXUINT : self->first_rows);
       self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->first_page)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -426,6 +429,16 @@ hep_case_browser_set_store (HepCaseBrowser *self,
    * re-create every row it has made */
   refilter (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* How many cases the list shows until the window's first frame: a
+ * screenful. Call before hep_case_browser_set_store(). */
+void
+hep_case_browser_set_first_rows (HepCaseBrowser *self,
+                                 guint           rows)
+{
+  g_return_if_fail (HEP_IS_CASE_BROWSER (self));
+  self->first_rows = MAX (rows, 1);
 }
 
 void

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (HepCaseBrowser, hep_case_browser, HEP, CASE_BROWSER, AdwBi
 
 void          hep_case_browser_set_store     (HepCaseBrowser *self,
                                               HepCaseStore   *store);
+void            hep_case_browser_set_first_rows (HepCaseBrowser *self,
+                                                 guint           rows);
 void          hep_case_browser_set_unknown   (HepCaseBrowser *self,
                                               gboolean        unknown);
 /* Selects the case with this id if it is in the list; returns whether it is. */

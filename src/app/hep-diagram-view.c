@@ -341,12 +341,19 @@ hep_diagram_view_snapshot (GtkWidget   *widget,
   int scale = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0 || self->svg == NULL)
+  if (width <= 0 || height <= 0)
     return;
 
-  /* the first render is drawn when it arrives (render_done_cb) */
-  if (self->render_thread != NULL && self->surface == NULL)
-    return;
+  /* the first render is drawn when it arrives (render_done_cb); until
+   * then, the diagram's empty background */
+  if (self->surface == NULL && (self->render_thread != NULL || self->svg == NULL))
+    {
+      GdkRGBA background;
+
+      if (gdk_rgba_parse (&background, hep_diagram_theme_get_background (current_theme ())))
+        gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
   finish_render (self);
   if (self->surface == NULL || self->surface_width != width * scale || self->surface_height != height * scale)
     {

@@ -46,9 +46,13 @@ static const struct {
   { N_("Reader Judgments"), NULL },
 };
 
-/* The groups that fill the panel at the default window size are built with
- * it; the others after the window's first frame, one per idle, in order. */
-#define N_FIRST_GROUPS 2
+/* The rows that fill the panel's height are built before the window's
+ * first frame; the rest after it, a group's worth per idle, in order
+ * (hep-startup-queue.h). The height is estimated from these, in pixels: */
+#define GROUP_HEADER_HEIGHT 60   /* a group title and the space above it */
+#define ROW_HEIGHT          54   /* a switch, number or choice row */
+#define DEFAULT_FIRST_HEIGHT 720 /* when the window does not say */
+#define ROWS_PER_IDLE        8
 
 static PanelGroup
 panel_group_for (HepFeature feature)
@@ -99,9 +103,11 @@ struct _HepFeaturePanel
   /* Owned */
   HepFeatureState *state;
 
-  /* Borrowed: the page and its children; rows of groups not built yet are NULL */
+  /* Borrowed: the page and its children; rows not built yet are NULL */
   GtkWidget       *page;
-  guint            n_groups_built;
+  GtkWidget       *lists[N_PANEL_GROUPS];   /* each group's boxed list */
+  HepFeature       order[HEP_N_FEATURES];   /* the features in panel order */
+  guint            n_built;                 /* rows built, in that order */
   GtkWidget       *rows[HEP_N_FEATURES];
   GtkWidget       *editors[HEP_N_FEATURES];
   int              shown[HEP_N_FEATURES];   /* value each editor shows, or NOT_SHOWN */
@@ -336,56 +342,85 @@ state_features_cb (HepFeatureState *state,
   sync_from_state (self);
 }
 
-/* Builds the groups up to @last that are not built yet, in order, with
- * their editors showing the state. */
+/* Builds the next @n rows in panel order, each group as its first row
+ * comes, with the editors showing the state. */
 static void
-ensure_groups (HepFeaturePanel *self,
-               guint            last)
+build_rows (HepFeaturePanel *self,
+            guint            n)
 {
-  gboolean built = FALSE;
+  guint end = MIN (self->n_built + n, HEP_N_FEATURES);
 
-  for (; self->n_groups_built <= last && self->n_groups_built < N_PANEL_GROUPS; self->n_groups_built++)
+  if (self->n_built >= end)
+    return;
+  for (; self->n_built < end; self->n_built++)
     {
-      PanelGroup g = (PanelGroup) self->n_groups_built;
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *list = gtk_list_box_new ();
+      HepFeature f = self->order[self->n_built];
+      PanelGroup g = panel_group_for (f);
 
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].title));
-      if (panel_groups[g].description != NULL)
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].description));
-      /* a boxed list of our own: the group puts only AdwPreferencesRows in its own */
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(panel_groups[g].title), -1);
-      for (guint i = 0; i < HEP_N_FEATURES; i++)
-        if (panel_group_for ((HepFeature) i) == g)
-          gtk_list_box_append (GTK_LIST_BOX (list), build_row (self, (HepFeature) i));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-      adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-      built = TRUE;
+      if (self->lists[g] == NULL)
+        {
+          GtkWidget *group = adw_preferences_group_new ();
+
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].title));
+          if (panel_groups[g].description != NULL)
+            adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _(panel_groups[g].description));
+          /* a boxed list of our own: the group puts only AdwPreferencesRows in its own */
+          self->lists[g] = gtk_list_box_new ();
+          gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->lists[g]), GTK_SELECTION_NONE);
+          gtk_widget_add_css_class (self->lists[g], "boxed-list");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->lists[g]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _(panel_groups[g].title), -1);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->lists[g]);
+          adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
+        }
+      gtk_list_box_append (GTK_LIST_BOX (self->lists[g]), build_row (self, f));
     }
-  if (built)
-    sync_from_state (self);
+  sync_from_state (self);
+}
+
+/* How many rows, from the first, fill @height. */
+static guint
+rows_for_height (HepFeaturePanel *self,
+                 int              height)
+{
+  int y = 0;
+  guint n = 0;
+
+  for (; n < HEP_N_FEATURES && y < height; n++)
+    {
+      if (n == 0 || panel_group_for (self->order[n]) != panel_group_for (self->order[n - 1]))
+        y += GROUP_HEADER_HEIGHT;
+      y += ROW_HEIGHT;
+    }
+  return n;
 }
 
 static void
-build_next_group (GtkWidget *widget)
+build_more (GtkWidget *widget)
 {
   HepFeaturePanel *self = HEP_FEATURE_PANEL (widget);
 
-  ensure_groups (self, self->n_groups_built);
-  if (self->n_groups_built < N_PANEL_GROUPS)
-    hep_startup_queue_add (hep_startup_queue_get (widget), widget, build_next_group);
+  build_rows (self, ROWS_PER_IDLE);
+  if (self->n_built < HEP_N_FEATURES)
+    hep_startup_queue_add (hep_startup_queue_get (widget), widget, build_more);
 }
 
 static void
 hep_feature_panel_map (GtkWidget *widget)
 {
   HepFeaturePanel *self = HEP_FEATURE_PANEL (widget);
+  HepStartupQueue *queue;
 
   GTK_WIDGET_CLASS (hep_feature_panel_parent_class)->map (widget);
-  if (self->n_groups_built < N_PANEL_GROUPS)
-    hep_startup_queue_add (hep_startup_queue_get (widget), widget, build_next_group);
+  if (self->n_built == 0)
+    hep_feature_panel_set_first_height (self, DEFAULT_FIRST_HEIGHT);
+  if (self->n_built == HEP_N_FEATURES)
+    return;
+  queue = hep_startup_queue_get (widget);
+  if (hep_startup_queue_get_first_frame_done (queue))
+    build_rows (self, HEP_N_FEATURES);
+  else
+    hep_startup_queue_add (queue, widget, build_more);
 }
 
 static void
@@ -458,9 +493,30 @@ hep_feature_panel_init (HepFeaturePanel *self)
 {
   for (guint i = 0; i < HEP_N_FEATURES; i++)
     self->shown[i] = NOT_SHOWN;
+  guint n = 0;
+
+  for (guint g = 0; g < N_PANEL_GROUPS; g++)
+    for (guint i = 0; i < HEP_N_FEATURES; i++)
+      if (panel_group_for ((HepFeature) i) == g)
+        self->order[n++] = (HepFeature) i;
+  g_assert (n == HEP_N_FEATURES);
   self->page = adw_preferences_page_new ();
   adw_bin_set_child (ADW_BIN (self), self->page);
-  ensure_groups (self, N_FIRST_GROUPS - 1);
+}
+
+/* The height the panel will have on screen: it builds the rows that fill
+ * it now, and the rest after the window's first frame. Without this call
+ * it fills DEFAULT_FIRST_HEIGHT when it is mapped. */
+void
+hep_feature_panel_set_first_height (HepFeaturePanel *self,
+                                    int              height)
+{
+  guint n;
+
+  g_return_if_fail (HEP_IS_FEATURE_PANEL (self));
+  n = rows_for_height (self, height);
+  if (n > self->n_built)
+    build_rows (self, n - self->n_built);
 }
 
 GtkWidget *
@@ -505,6 +561,7 @@ hep_feature_panel_get_editor (HepFeaturePanel *self,
 {
   g_return_val_if_fail (HEP_IS_FEATURE_PANEL (self), NULL);
   g_return_val_if_fail ((guint) feature < HEP_N_FEATURES, NULL);
-  ensure_groups (self, panel_group_for (feature));
+  while (self->editors[feature] == NULL)
+    build_rows (self, 1);
   return self->editors[feature];
 }

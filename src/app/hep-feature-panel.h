@@ -20,10 +20,13 @@ GtkWidget       *hep_feature_panel_new        (HepFeatureState *state);
 HepFeatureState *hep_feature_panel_get_state  (HepFeaturePanel *self);
 void             hep_feature_panel_set_state  (HepFeaturePanel *self,
                                                HepFeatureState *state);
+/* The rows that fill @height (the panel's height on screen) are built at
+ * once, the others after the window's first frame (hep-startup-queue.h). */
+void             hep_feature_panel_set_first_height (HepFeaturePanel *self,
+                                                     int              height);
 /* The row widget that edits @feature (a GtkSwitch, AdwComboRow or
- * GtkSpinButton). The first groups are built with the panel and the rest
- * after the window's first frame (hep-startup-queue.h); asking for an
- * editor builds its group at once. */
+ * GtkSpinButton); asking for an editor builds its row, and those before
+ * it, at once. */
 GtkWidget       *hep_feature_panel_get_editor (HepFeaturePanel *self,
                                                HepFeature       feature);
 

@@ -417,6 +417,36 @@ restore_window_state (HepWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* The window's height on screen, before it is shown: its saved height, or
+ * the tallest monitor's when it opens maximized. The first frame builds
+ * what fills it (HEADER_BAR_HEIGHT and CASE_LIST_TOP are where the panel
+ * and the case list start, CASE_ROW_HEIGHT a case row, in pixels). */
+#define HEADER_BAR_HEIGHT 47
+#define CASE_LIST_TOP     220
+#define CASE_ROW_HEIGHT   41
+
+static int
+first_frame_height (HepWindow *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  return height;
+}
+
 /* "application" is not a construct property: it is set after constructed,
  * so the settings are picked up when it arrives. */
 static void
@@ -433,6 +463,12 @@ application_cb (HepWindow  *self,
   g_signal_connect_object (self->settings, "changed::unknown-case-mode", G_CALLBACK (unknown_changed_cb), self, 0);
   g_signal_connect_object (self->settings, "changed::panel-layout", G_CALLBACK (panel_layout_changed_cb), self, 0);
   apply_panel_layout (self);
+  {
+    int height = first_frame_height (self);
+
+    hep_feature_panel_set_first_height (self->feature_panel, height - HEADER_BAR_HEIGHT);
+    hep_case_browser_set_first_rows (self->case_browser, (guint) MAX (height - CASE_LIST_TOP, 0) / CASE_ROW_HEIGHT + 1);
+  }
   hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
   if (hep_application_get_store (HEP_APPLICATION (app)) == NULL)
     {

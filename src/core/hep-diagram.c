@@ -39,6 +39,13 @@ const Theme _hep_diagram_themes[] = {
   { "#242424", "#F2F2F2", "#B8B8B8", "#484848", "#2F333A", "#050505", "#6A6A6A" },
 };
 
+const char *
+hep_diagram_theme_get_background (HepDiagramTheme theme)
+{
+  g_return_val_if_fail ((guint) theme < G_N_ELEMENTS (_hep_diagram_themes), NULL);
+  return _hep_diagram_themes[theme].background;
+}
+
 /* ---- options ------------------------------------------------------------- */
 
 void

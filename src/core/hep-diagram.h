@@ -78,6 +78,9 @@ gboolean    hep_diagram_kind_from_string   (const char              *text,
 const char *hep_diagram_kind_to_string     (HepDiagramKind           kind);
 
 /* The size a diagram is drawn at when options give none. */
+/* The background colour of a diagram in @theme, "#RRGGBB" (a view draws
+ * it while the diagram renders). */
+const char *hep_diagram_theme_get_background (HepDiagramTheme theme);
 void        hep_diagram_get_default_size   (const HepDiagramOptions *options,
                                             int                     *width,
                                             int                     *height);

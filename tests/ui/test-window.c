@@ -661,6 +661,7 @@ test_first_frame_then_the_rest (void)
   HepWindow *window = hep_window_new (app);
   GtkWidget *panel = hep_ui_test_find_by_name (GTK_WIDGET (window), "feature-panel");
   g_autoptr(GString) titles = g_string_new (NULL);
+  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (hep_application_get_store (app)));
   GtkWidget *washout;
 
   g_assert_true (hep_window_explore (window, "risk=cirrhosis size=25 aphe=nonrim washout", NULL));
@@ -674,6 +675,8 @@ test_first_frame_then_the_rest (void)
                    ==, "LR-5");
   g_assert_nonnull (hep_ui_test_find_by_name (panel, "feature-risk"));
   g_assert_null (hep_ui_test_find_by_name (panel, "feature-washout"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (hep_ui_test_find_by_name (GTK_WIDGET (window), "case-list"))))), <, n_cases);
   g_assert_null (hep_ui_test_find_by_name (GTK_WIDGET (window), "ddx-view"));
   g_assert_null (hep_ui_test_find_by_name (GTK_WIDGET (window), "next-imaging-view"));
   g_assert_true (hep_window_get_loading (window));
@@ -682,6 +685,9 @@ test_first_frame_then_the_rest (void)
   hep_feature_state_set_value (hep_window_get_feature_state (window), HEP_FEATURE_CAPSULE, TRUE);
 
   g_assert_true (hep_ui_test_wait_for (window_loaded, window, 5000));
+  /* every case in the list, every group in order */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (hep_ui_test_find_by_name (GTK_WIDGET (window), "case-list"))))), ==, n_cases);
   collect_group_titles (panel, titles);
   g_assert_cmpstr (titles->str, ==,
                    "Clinical Context|Size and Growth|Arterial Phase|Later Phases|Other Sequences|"
@@ -705,6 +711,30 @@ test_first_frame_then_the_rest (void)
                    ==, "LR-5");   /* capsule is still an additional major feature */
   g_assert_false (hep_window_get_loading (window));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The panel builds the rows that fill the height it is given, and more
+ * when the height grows. */
+static void
+test_panel_first_height (void)
+{
+  HepFeaturePanel *panel = HEP_FEATURE_PANEL (hep_feature_panel_new (NULL));
+
+  g_object_ref_sink (panel);
+  g_assert_null (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-risk"));
+  /* a group heading and three rows */
+  hep_feature_panel_set_first_height (panel, 200);
+  g_assert_nonnull (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-risk"));
+  g_assert_nonnull (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-sex"));
+  g_assert_null (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-known-malignancy"));
+  /* a smaller height takes nothing away */
+  hep_feature_panel_set_first_height (panel, 10);
+  g_assert_nonnull (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-sex"));
+  /* a taller one reaches into the second group */
+  hep_feature_panel_set_first_height (panel, 700);
+  g_assert_nonnull (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-size"));
+  g_assert_null (hep_ui_test_find_by_name (GTK_WIDGET (panel), "feature-washout"));
+  g_object_unref (panel);
 }
 
 /* Asking the panel for an editor builds its group at once. */
@@ -749,6 +779,7 @@ main (int    argc,
   g_test_add ("/window/panel-layout", Fixture, NULL, fixture_setup, test_panel_layout, fixture_teardown);
   g_test_add_func ("/window/first-frame-then-the-rest", test_first_frame_then_the_rest);
   g_test_add_func ("/window/editor-on-demand", test_editor_on_demand);
+  g_test_add_func ("/window/panel-first-height", test_panel_first_height);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
