@@ -384,6 +384,30 @@ reset_features_action (GtkWidget  *widget,
   hep_feature_state_reset (self->state);
 }
 
+/* Without a GPU, blurred shadows are costly (see style.css): the window
+ * says so with a style class. It is set before the first styles are
+ * computed, from what GSK will choose (GSK_RENDERER, else GL when the
+ * display has it), and checked against the renderer GSK did choose. */
+static gboolean
+expect_software_rendering (GdkDisplay *display)
+{
+  const char *renderer = g_getenv ("GSK_RENDERER");
+
+  if (renderer != NULL && *renderer != '\0')
+    return g_ascii_strcasecmp (renderer, "cairo") == 0;
+  return !gdk_display_prepare_gl (display, NULL);
+}
+
+static void
+hep_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (hep_window_parent_class)->realize (widget);
+  if (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (widget))))
+    gtk_widget_add_css_class (widget, "software-rendering");
+  else
+    gtk_widget_remove_css_class (widget, "software-rendering");
+}
+
 /* Window size and maximized state are saved on close, not on every resize. */
 static gboolean
 hep_window_close_request (GtkWindow *window)
@@ -609,6 +633,7 @@ hep_window_class_init (HepWindowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
+  widget_class->realize = hep_window_realize;
 
   g_type_ensure (HEP_TYPE_CASE_BROWSER);
   g_type_ensure (HEP_TYPE_CASE_CARD);
@@ -684,6 +709,8 @@ hep_window_init (HepWindow *self)
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  if (expect_software_rendering (gtk_widget_get_display (GTK_WIDGET (self))))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "software-rendering");
 }
 
 HepWindow *

@@ -85,6 +85,9 @@ test_window_opens (Fixture       *f,
   g_assert_cmpstr (category_text (f), ==, "NA");
   g_assert_false (gtk_widget_get_visible (find (f, "changes-label")) &&
                   gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
+  /* the style class for software rendering says what GSK chose */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (f->window), "software-rendering"), ==,
+                   GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (f->window))));
   png = hep_ui_test_save_png (GTK_WIDGET (f->window), "test-window.png");
   g_assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
 }
