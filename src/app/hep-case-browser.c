@@ -141,13 +141,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               HepCaseBrowser           *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
+  /* GtkInscription, made for list rows: sized in characters, its text is
+   * laid out once, when drawn, not for every size request */
+  GtkWidget *title = gtk_inscription_new (NULL);
+  GtkWidget *subtitle = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (title), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (title), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (subtitle), 0);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (subtitle), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -175,10 +177,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       unknown_title = g_strdup_printf (_("%d-year-old %s, %d mm"), hep_case_get_age (c),
                                        sex == HEP_SEX_F ? _("woman") : sex == HEP_SEX_M ? _("man") : _("patient"),
                                        hep_case_get_size (c));
-      gtk_label_set_label (GTK_LABEL (title), unknown_title);
+      gtk_inscription_set_text (GTK_INSCRIPTION (title), unknown_title);
     }
   else
-    gtk_label_set_label (GTK_LABEL (title), hep_case_get_title (c));
+    gtk_inscription_set_text (GTK_INSCRIPTION (title), hep_case_get_title (c));
 
   if (self->unknown)
     sub = g_strdup_printf (_("Difficulty %d of 5"), hep_case_get_difficulty (c));
@@ -192,8 +194,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
         g_string_append_printf (s, " · %s", _("your case"));
       sub = g_string_free (s, FALSE);
     }
-  gtk_label_set_label (GTK_LABEL (subtitle), sub);
+  gtk_inscription_set_text (GTK_INSCRIPTION (subtitle), sub);
   hep_lazy_tooltip_set (box, self->unknown ? NULL : hep_case_get_title (c));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_inscription_get_text (GTK_INSCRIPTION (title)),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sub,
+                                  -1);
 }
 
 /* GTK 4.8 exposes a GtkDropDown through its inner toggle button, which has
