@@ -96,7 +96,8 @@ main (int    argc,
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
   g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  while (!painted)
+  /* the whole window, not just its first frame (HepWindow:loading) */
+  while (!painted || hep_window_get_loading (window))
     g_main_context_iteration (NULL, TRUE);
 
   washout = find_by_name (GTK_WIDGET (window), "feature-washout");
