@@ -393,9 +393,17 @@ hep_diagram_view_measure (GtkWidget      *widget,
     }
   else
     {
+      /* height for width: the diagram keeps the proportions of its default
+       * size, so that extra height is not blank space around it */
       *minimum = HEP_DIAGRAM_MIN_SIZE;
-      *natural = h;
+      *natural = for_size > 0 ? CLAMP ((int) ((double) for_size * h / w + 0.5), HEP_DIAGRAM_MIN_SIZE, h) : h;
     }
+}
+
+static GtkSizeRequestMode
+hep_diagram_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 /* The phase under a point in widget coordinates, or -1. The SVG may be
@@ -550,6 +558,7 @@ hep_diagram_view_class_init (HepDiagramViewClass *klass)
   widget_class->snapshot = hep_diagram_view_snapshot;
   widget_class->map = hep_diagram_view_map;
   widget_class->measure = hep_diagram_view_measure;
+  widget_class->get_request_mode = hep_diagram_view_get_request_mode;
   widget_class->size_allocate = hep_diagram_view_size_allocate;
 
   properties[PROP_FEATURES] =

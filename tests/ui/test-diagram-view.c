@@ -257,6 +257,30 @@ test_compare_and_export (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* Height for width: the diagram keeps its proportions between its
+ * minimum and its default size. */
+static void
+test_height_for_width (void)
+{
+  g_autoptr(GtkWidget) view = g_object_ref_sink (hep_diagram_view_new ());
+  int min, nat;
+
+  g_assert_cmpint (gtk_widget_get_request_mode (view), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 640, &min, &nat, NULL, NULL);
+  g_assert_cmpint (min, ==, HEP_DIAGRAM_MIN_SIZE);
+  g_assert_cmpint (nat, ==, 400);                        /* 800 × 500 */
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 1600, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, 500);                        /* no taller than its default */
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 240, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, HEP_DIAGRAM_MIN_SIZE);       /* no smaller than its minimum */
+
+  hep_diagram_view_set_kind (HEP_DIAGRAM_VIEW (view), HEP_DIAGRAM_KIND_PHASES);
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 900, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, 270);                        /* 900 × 270, one strip */
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 450, &min, &nat, NULL, NULL);
+  g_assert_cmpint (nat, ==, HEP_DIAGRAM_MIN_SIZE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +289,7 @@ main (int    argc,
    * (the suite's GTK_A11Y=none gives widgets no context at all). */
   g_setenv ("GTK_A11Y", "test", TRUE);
   hep_ui_test_init (&argc, &argv);
+  g_test_add_func ("/diagram-view/height-for-width", test_height_for_width);
   g_test_add ("/diagram-view/draws-and-toggles", Fixture, NULL, fixture_setup, test_draws_and_toggles, fixture_teardown);
   g_test_add ("/diagram-view/theme-and-size", Fixture, NULL, fixture_setup, test_theme_and_size, fixture_teardown);
   g_test_add ("/diagram-view/properties-and-phases", Fixture, NULL, fixture_setup, test_properties_and_phases, fixture_teardown);
