@@ -469,30 +469,24 @@ gboolean
 hep_case_browser_select (HepCaseBrowser *self,
                          const char     *id)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (HEP_IS_CASE_BROWSER (self), FALSE);
 
   if (self->store == NULL)
     return FALSE;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint i = 0; i < n; i++)
+  if (id == NULL || !hep_case_store_find_position (self->store, id, &position))
     {
-      g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (g_strcmp0 (hep_case_get_id (c), id) == 0)
-        {
-          if (i >= g_list_model_get_n_items (G_LIST_MODEL (self->first_page)))
-            show_all_rows (self);
-          self->refiltering = TRUE;   /* selecting from code opens nothing */
-          gtk_single_selection_set_selected (self->selection, i);
-          self->refiltering = FALSE;
-          scroll_to_row (self, i);
-          return TRUE;
-        }
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return FALSE;
     }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  return FALSE;
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_page)))
+    show_all_rows (self);
+  self->refiltering = TRUE;   /* selecting from code opens nothing */
+  gtk_single_selection_set_selected (self->selection, position);
+  self->refiltering = FALSE;
+  scroll_to_row (self, position);
+  return TRUE;
 }
 
 HepCase *

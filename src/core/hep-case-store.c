@@ -603,6 +603,34 @@ hep_case_store_contains (HepCaseStore *self,
   return _hep_case_store_find_case (self, id, &lib, &pk, &found, NULL) && found;
 }
 
+gboolean
+hep_case_store_find_position (HepCaseStore *self,
+                              const char   *id,
+                              guint        *position)
+{
+  gboolean found = FALSE;
+  gint64 pk;
+  int lib;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!_hep_case_store_find_case (self, id, &lib, &pk, &found, NULL) || !found)
+    return FALSE;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+
+      if (row->lib == lib && row->pk == pk)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Appends up to @limit hits for the FTS query @fts, skipping rows already
  * in @seen ("lib:pk" keys). */
 static gboolean

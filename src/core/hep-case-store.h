@@ -129,6 +129,11 @@ HepCase      *hep_case_store_get_case          (HepCaseStore        *self,
                                                 GError             **error);
 gboolean      hep_case_store_contains          (HepCaseStore        *self,
                                                 const char          *id);
+/* Where the case @id is in the list model under the current filter,
+ * without loading any case; FALSE if it is not there. */
+gboolean      hep_case_store_find_position     (HepCaseStore        *self,
+                                                const char          *id,
+                                                guint               *position);
 GPtrArray    *hep_case_store_search            (HepCaseStore        *self,
                                                 const char          *query,
                                                 guint                limit,

@@ -177,6 +177,25 @@ test_store_filters (Fixture       *f,
     g_assert_cmpstr (joined, ==, "benign central-scar cirrhosis fat fever hormone infection staging targetoid "
                                  "washout young-woman");
   }
+  /* positions follow the filter, found without loading the cases */
+  {
+    HepCaseFilter benign = { NULL, "benign", 0, -1, NULL, -1 };
+    guint position = G_MAXUINT;
+
+    g_assert_true (hep_case_store_set_filter (f->store, &benign, &error));
+    g_assert_true (hep_case_store_find_position (f->store, "fx-fnh-scar", &position));
+    g_assert_cmpuint (position, ==, 1);   /* after fx-adenoma-fat */
+    g_assert_false (hep_case_store_find_position (f->store, "fx-hcc-lr5", &position));
+    g_assert_false (hep_case_store_find_position (f->store, "no-such-case", &position));
+    g_assert_true (hep_case_store_set_filter (f->store, NULL, &error));
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->store)); i++)
+      {
+        g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (f->store), i);
+
+        g_assert_true (hep_case_store_find_position (f->store, hep_case_get_id (c), &position));
+        g_assert_cmpuint (position, ==, i);
+      }
+  }
   /* the SQL-looking search did nothing to the data */
   g_assert_cmpuint (hep_case_store_count (f->store, HEP_CASE_ORIGIN_BUNDLED, NULL), ==, 5);
 
