@@ -42,7 +42,9 @@ screenshot_after_paint_cb (GdkFrameClock  *clock,
 /* HEPATICA_BENCH_T0_US=<g_get_real_time() at spawn>: print the time to the
  * first frame of the main window, then the time until it has filled in
  * (built what waited for the first frame, drawn the diagrams) and shown
- * that, and quit (benchmarks/bench-startup.c). */
+ * that, and quit (benchmarks/bench-startup.c). With
+ * HEPATICA_BENCH_STOP=first-frame it quits at the first frame, so that a
+ * profiler sees that much and no more (CONTRIBUTING.md). */
 static void
 bench_print (const char *what)
 {
@@ -79,6 +81,8 @@ report_first_frame_cb (GdkFrameClock  *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, report_first_frame_cb, window);
   bench_print ("first-frame-us");
+  if (g_strcmp0 (g_getenv ("HEPATICA_BENCH_STOP"), "first-frame") == 0)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
 }
 
 static void
