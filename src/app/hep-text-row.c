@@ -9,6 +9,7 @@
 #include "hep-text-row.h"
 
 #include "hep-hfw-bin.h"
+#include "hep-wrap-label.h"
 
 struct _HepTextRow
 {
@@ -16,8 +17,8 @@ struct _HepTextRow
 
   /* Borrowed: descendants */
   GtkBox       *box;
-  GtkLabel     *title;
-  GtkLabel     *subtitle;
+  HepWrapLabel *title;
+  HepWrapLabel *subtitle;
   GtkWidget    *text;       /* the HepHfwBin holding the labels */
   GtkWidget    *activatable_widget;
   GtkWidget    *list_box;   /* the parent whose row-activated we follow */
@@ -78,18 +79,12 @@ hep_text_row_init (HepTextRow *self)
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
   gtk_widget_add_css_class (GTK_WIDGET (self->box), "text-row-box");
 
-  /* Word wrap, not word-char: the label's narrowest layout then breaks at
-   * spaces only, instead of trying a hyphenated break inside every word */
-  self->title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->title, 0);
-  gtk_label_set_wrap (self->title, TRUE);
-  gtk_label_set_wrap_mode (self->title, PANGO_WRAP_WORD);
+  /* HepWrapLabel, not GtkLabel: a wrapping GtkLabel lays its text out at
+   * width zero for its minimum width whenever it is allocated */
+  self->title = HEP_WRAP_LABEL (hep_wrap_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->title), "title");
 
-  self->subtitle = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->subtitle, 0);
-  gtk_label_set_wrap (self->subtitle, TRUE);
-  gtk_label_set_wrap_mode (self->subtitle, PANGO_WRAP_WORD_CHAR);
+  self->subtitle = HEP_WRAP_LABEL (hep_wrap_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle), "subtitle");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), FALSE);
 
@@ -124,8 +119,7 @@ hep_text_row_set_title (HepTextRow *self,
 {
   g_return_if_fail (HEP_IS_TEXT_ROW (self));
 
-  if (g_strcmp0 (gtk_label_get_label (self->title), title ? title : "") != 0)
-    gtk_label_set_label (self->title, title ? title : "");
+  hep_wrap_label_set_text (self->title, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "", -1);
 }
 
@@ -133,7 +127,7 @@ const char *
 hep_text_row_get_title (HepTextRow *self)
 {
   g_return_val_if_fail (HEP_IS_TEXT_ROW (self), NULL);
-  return gtk_label_get_label (self->title);
+  return hep_wrap_label_get_text (self->title);
 }
 
 void
@@ -144,8 +138,7 @@ hep_text_row_set_subtitle (HepTextRow *self,
 
   g_return_if_fail (HEP_IS_TEXT_ROW (self));
 
-  if (g_strcmp0 (gtk_label_get_label (self->subtitle), show ? subtitle : "") != 0)
-    gtk_label_set_label (self->subtitle, show ? subtitle : "");
+  hep_wrap_label_set_text (self->subtitle, show ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), show);
 }
 
@@ -153,7 +146,7 @@ const char *
 hep_text_row_get_subtitle (HepTextRow *self)
 {
   g_return_val_if_fail (HEP_IS_TEXT_ROW (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->subtitle)) ? gtk_label_get_label (self->subtitle) : NULL;
+  return gtk_widget_get_visible (GTK_WIDGET (self->subtitle)) ? hep_wrap_label_get_text (self->subtitle) : NULL;
 }
 
 void
@@ -162,8 +155,7 @@ hep_text_row_set_subtitle_single_line (HepTextRow *self,
 {
   g_return_if_fail (HEP_IS_TEXT_ROW (self));
 
-  gtk_label_set_wrap (self->subtitle, !single_line);
-  gtk_label_set_ellipsize (self->subtitle, single_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  hep_wrap_label_set_single_line (self->subtitle, single_line);
 }
 
 void

@@ -16,6 +16,7 @@
 #include "hep-text-row.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
+#include "hep-wrap-label.h"
 
 typedef struct {
   HepWindow *window;
@@ -202,7 +203,8 @@ static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+  if ((GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0) ||
+      (HEP_IS_WRAP_LABEL (root) && g_strcmp0 (hep_wrap_label_get_text (HEP_WRAP_LABEL (root)), text) == 0))
     return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
