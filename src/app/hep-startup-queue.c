@@ -22,7 +22,6 @@ struct _HepStartupQueue
   GtkWidget     *root;              /* weak: the root owns the queue */
   GdkFrameClock *clock;             /* while waiting for the first frame */
   GQueue         tasks;
-  guint          holds;
   guint          idle_id;
   gboolean       first_frame_done;
 };
@@ -49,7 +48,7 @@ gboolean
 hep_startup_queue_get_pending (HepStartupQueue *self)
 {
   g_return_val_if_fail (HEP_IS_STARTUP_QUEUE (self), FALSE);
-  return !g_queue_is_empty (&self->tasks) || self->holds > 0;
+  return !g_queue_is_empty (&self->tasks);
 }
 
 gboolean
@@ -87,8 +86,7 @@ run_idle_cb (gpointer data)
   if (!g_queue_is_empty (&self->tasks))
     return G_SOURCE_CONTINUE;
   self->idle_id = 0;
-  if (self->holds == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
   return G_SOURCE_REMOVE;
 }
 
@@ -235,39 +233,5 @@ hep_startup_queue_add (HepStartupQueue *self,
   g_queue_push_tail (&self->tasks, task);
   schedule (self);
   if (!was_pending)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
-
-void
-hep_startup_queue_flush (HepStartupQueue *self)
-{
-  gboolean was_pending;
-
-  g_return_if_fail (HEP_IS_STARTUP_QUEUE (self));
-
-  was_pending = hep_startup_queue_get_pending (self);
-  while (run_one (self))
-    ;
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (was_pending != hep_startup_queue_get_pending (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
-
-void
-hep_startup_queue_hold (HepStartupQueue *self)
-{
-  g_return_if_fail (HEP_IS_STARTUP_QUEUE (self));
-
-  if (self->holds++ == 0 && g_queue_is_empty (&self->tasks))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
-
-void
-hep_startup_queue_release (HepStartupQueue *self)
-{
-  g_return_if_fail (HEP_IS_STARTUP_QUEUE (self));
-  g_return_if_fail (self->holds > 0);
-
-  if (--self->holds == 0 && g_queue_is_empty (&self->tasks))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }

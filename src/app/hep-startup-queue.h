@@ -7,9 +7,7 @@
  * built after it. Each window (GtkRoot) has one queue. A view adds a task
  * for itself; the tasks run in order after the window's first frame, one
  * per main-loop idle, so that input and redraws go first. A task of a
- * widget that is gone is dropped. Asynchronous work (a diagram's first
- * render) holds the queue while it runs, so "pending" means "the window is
- * still filling in".
+ * widget that is gone is dropped.
  */
 
 #pragma once
@@ -33,13 +31,7 @@ void             hep_startup_queue_add              (HepStartupQueue *self,
                                                      HepStartupFunc   func);
 /* Whether the window has shown its first frame. */
 gboolean         hep_startup_queue_get_first_frame_done (HepStartupQueue *self);
-/* Whether tasks or holds remain (notifies "pending"). */
+/* Whether tasks remain (notifies "pending"). */
 gboolean         hep_startup_queue_get_pending      (HepStartupQueue *self);
-/* Runs every queued task now, first frame or not (tests, screenshots, a
- * user who needs a view at once). Holds are not waited for. */
-void             hep_startup_queue_flush            (HepStartupQueue *self);
-
-void             hep_startup_queue_hold             (HepStartupQueue *self);
-void             hep_startup_queue_release          (HepStartupQueue *self);
 
 G_END_DECLS
