@@ -44,6 +44,7 @@ struct _HepCaseBrowser
   GtkStringList      *difficulties;
   gboolean            first_frame_done;
   guint               first_rows;
+  guint               pending_select;  /* a case past the first page, selected after the first frame */
 
   gboolean            unknown;
   gboolean            refiltering;
@@ -91,6 +92,7 @@ refilter (HepCaseBrowser *self)
   if (text[0] != '\0')
     filter.text = text;
 
+  self->pending_select = G_MAXUINT;   /* its position belonged to the old list */
   self->refiltering = TRUE;
   if (!hep_case_store_set_filter (self->store, &filter, &error))
     {
@@ -243,6 +245,8 @@ fill_tag_choices (HepCaseBrowser *self)
  * widgets, text and paint). */
 #define FIRST_PAGE_SIZE 20
 
+static void select_position (HepCaseBrowser *self, guint position);
+
 static void
 show_all_rows (HepCaseBrowser *self)
 {
@@ -260,6 +264,13 @@ first_frame_done_cb (GtkWidget *widget)
     return;
   self->first_frame_done = TRUE;
   show_all_rows (self);
+  if (self->pending_select != G_MAXUINT)
+    {
+      guint position = self->pending_select;
+
+      self->pending_select = G_MAXUINT;
+      select_position (self, position);
+    }
 
   for (guint i = 0; i < HEP_N_DDX; i++)
     g_ptr_array_add (strings, g_strdup (hep_ddx_diagnosis_get_label ((HepDdxDiagnosis) i)));
@@ -384,6 +395,7 @@ hep_case_browser_init (HepCaseBrowser *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->scroll_to = G_MAXUINT;
   self->first_rows = FIRST_PAGE_SIZE;
+  self->pending_select = G_MAXUINT;
   g_signal_connect (self->list_view, "map", G_CALLBACK (list_mapped_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -473,6 +485,7 @@ hep_case_browser_select (HepCaseBrowser *self,
 
   g_return_val_if_fail (HEP_IS_CASE_BROWSER (self), FALSE);
 
+  self->pending_select = G_MAXUINT;
   if (self->store == NULL)
     return FALSE;
   if (id == NULL || !hep_case_store_find_position (self->store, id, &position))
@@ -480,12 +493,16 @@ hep_case_browser_select (HepCaseBrowser *self,
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       return FALSE;
     }
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_page)))
-    show_all_rows (self);
-  self->refiltering = TRUE;   /* selecting from code opens nothing */
-  gtk_single_selection_set_selected (self->selection, position);
-  self->refiltering = FALSE;
-  scroll_to_row (self, position);
+  /* a case past the first page is shown selected after the first frame:
+   * the list has only its first page until then, and the row is not in
+   * view anyway */
+  if (!self->first_frame_done && position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_page)))
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->pending_select = position;
+      return TRUE;
+    }
+  select_position (self, position);
   return TRUE;
 }
 
@@ -500,7 +517,8 @@ hep_case_browser_get_neighbour (HepCaseBrowser *self,
 
   if (self->store == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->store))) == 0)
     return NULL;
-  selected = gtk_single_selection_get_selected (self->selection);
+  selected = self->pending_select != G_MAXUINT ? self->pending_select
+                                              : gtk_single_selection_get_selected (self->selection);
   if (selected == GTK_INVALID_LIST_POSITION)
     target = offset > 0 ? 0 : (gint64) n - 1;
   else
@@ -508,6 +526,20 @@ hep_case_browser_get_neighbour (HepCaseBrowser *self,
   if (target < 0 || target >= n)
     return NULL;
   return g_list_model_get_item (G_LIST_MODEL (self->store), (guint) target);
+}
+
+/* Selects the row at @position (of the store) without opening it, and
+ * scrolls to it. */
+static void
+select_position (HepCaseBrowser *self,
+                 guint           position)
+{
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->first_page)))
+    show_all_rows (self);
+  self->refiltering = TRUE;   /* selecting from code opens nothing */
+  gtk_single_selection_set_selected (self->selection, position);
+  self->refiltering = FALSE;
+  scroll_to_row (self, position);
 }
 
 void

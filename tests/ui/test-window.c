@@ -757,6 +757,28 @@ test_editor_on_demand (void)
   g_object_unref (panel);
 }
 
+/* A case past the sidebar's first page, opened before the window is
+ * shown, is selected once the list has all its rows. */
+static void
+test_deep_case_selected_after_first_frame (void)
+{
+  HepWindow *window = hep_window_new (app);
+  GListModel *store = G_LIST_MODEL (hep_application_get_store (app));
+  guint last = g_list_model_get_n_items (store) - 1;
+  g_autoptr(HepCase) c = g_list_model_get_item (store, last);
+  GtkListView *list = GTK_LIST_VIEW (hep_ui_test_find_by_name (GTK_WIDGET (window), "case-list"));
+  GtkSingleSelection *selection;
+
+  g_assert_true (hep_window_open_case (window, hep_case_get_id (c), NULL));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), <, last);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (hep_ui_test_wait_for (window_loaded, window, 5000));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, last);
+  g_assert_true (hep_window_get_case (window) == c || g_str_equal (hep_case_get_id (hep_window_get_case (window)), hep_case_get_id (c)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -785,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/window/first-frame-then-the-rest", test_first_frame_then_the_rest);
   g_test_add_func ("/window/editor-on-demand", test_editor_on_demand);
   g_test_add_func ("/window/panel-first-height", test_panel_first_height);
+  g_test_add_func ("/window/deep-case-selected-after-first-frame", test_deep_case_selected_after_first_frame);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
