@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hep-case-card.h"
+#include "hep-text-row.h"
 
 #include <glib/gi18n.h>
 
@@ -74,18 +75,14 @@ append_list (GString            *s,
     }
 }
 
+/* A phase and what it shows, as a property row: the phase small above,
+ * the finding below (HepTextRow: its text is cheap to lay out). */
 static GtkWidget *
 finding_row (const char *phase,
              const char *text)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *t = g_markup_escape_text (phase, -1);
-  g_autofree char *st = g_markup_escape_text (text, -1);
+  GtkWidget *row = hep_text_row_new (phase, text);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), st);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "property");
   return row;
 }

@@ -456,6 +456,14 @@ test_open_case_from_list (Fixture       *f,
   g_assert_cmpstr (hep_case_get_id (c), ==, "hcc-lr5-downgraded-lr4");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), ==, hep_case_get_title (c));
   g_assert_true (gtk_widget_get_visible (find (f, "case-card")));
+  /* the findings, phase by phase, as property rows */
+  {
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find (f, "case-findings")), 0);
+
+    g_assert_true (HEP_IS_TEXT_ROW (first));
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (first), "property"));
+    g_assert_cmpstr (hep_text_row_get_subtitle (HEP_TEXT_ROW (first)), ==, hep_case_get_findings (c, HEP_CASE_PHASE_PRE));
+  }
   /* the engine's category equals the case's stored one */
   g_assert_cmpstr (category_text (f), ==, "LR-4");
   g_assert_cmpstr (category_text (f), ==, hep_lirads_category_to_string (hep_case_get_lirads (c)));
