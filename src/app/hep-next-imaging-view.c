@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hep-next-imaging-view.h"
+#include "hep-text-row.h"
 
 #include <glib/gi18n.h>
 
@@ -54,33 +55,28 @@ build_procedure_row (gpointer data)
   ProcedureItem *item = data;
   const HepImagingEntry *e = item->entry;
   HepRrl rrl = hep_procedure_get_rrl (e->procedure);
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge = gtk_label_new (provenance_badge (e->provenance));
-  g_autofree char *title = g_markup_escape_text (hep_procedure_get_label (e->procedure), -1);
   g_autofree char *subtitle = NULL;
-  g_autofree char *escaped = NULL;
+  GtkWidget *row;
 
   subtitle = g_strdup_printf ("%s · RRL %s (%s)%s%s",
                               e->rating == HEP_RATING_NONE ? _("No rating found for this variant")
                                                            : hep_rating_get_label (e->rating),
                               hep_rrl_get_symbol (rrl), hep_rrl_get_dose (rrl),
                               e->note ? "\n" : "", e->note ? g_dgettext (GETTEXT_PACKAGE, e->note) : "");
-  escaped = g_markup_escape_text (subtitle, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  /* HepTextRow: its wrapping text is cheap to lay out (hep-wrap-label.h) */
+  row = hep_text_row_new (hep_procedure_get_label (e->procedure), subtitle);
   gtk_widget_set_name (row, hep_procedure_to_string (e->procedure));
 
   gtk_widget_add_css_class (badge, "badge");
   if (!hep_provenance_is_verified (e->provenance))
     gtk_widget_add_css_class (badge, "unverified");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  hep_text_row_add_suffix (HEP_TEXT_ROW (row), badge);
 
   if (item->best)
     {
       gtk_widget_add_css_class (row, "best-procedure");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+      hep_text_row_add_prefix (HEP_TEXT_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
     }
   switch (e->rating)
     {
