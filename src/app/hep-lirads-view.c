@@ -12,6 +12,7 @@
 #include "hep-lazy-tooltip.h"
 #include "hep-list-sync.h"
 #include "hep-text-row.h"
+#include "hep-wrap-box.h"
 
 #include <glib/gi18n.h>
 
@@ -25,7 +26,7 @@ struct _HepLiradsView
   GtkLabel         *management_label;
   GtkWidget        *management_badge;
   GtkListBox       *trace_list;
-  GtkFlowBox       *counterfactual_box;
+  HepWrapBox       *counterfactual_box;
 
 
   HepLiradsCategory category;
@@ -275,25 +276,30 @@ hep_lirads_view_update (HepStateView    *view,
   /* imaging changes first, then patient and reader changes; buttons are
    * relabelled in place rather than recreated */
   {
-    int index = 0;
+    GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->counterfactual_box));
 
     for (int pass = 0; pass < 2; pass++)
       for (guint i = 0; i < cfs->len; i++)
         {
           const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
-          GtkFlowBoxChild *child;
 
           if (hep_lirads_counterfactual_is_imaging (cf) != (pass == 0))
             continue;
-          child = gtk_flow_box_get_child_at_index (self->counterfactual_box, index++);
-          if (child == NULL)
-            gtk_flow_box_append (self->counterfactual_box, counterfactual_button (self, cf));
+          if (button == NULL)
+            hep_wrap_box_append (self->counterfactual_box, counterfactual_button (self, cf));
           else
-            set_counterfactual (self, gtk_flow_box_child_get_child (child), cf);
+            {
+              set_counterfactual (self, button, cf);
+              button = gtk_widget_get_next_sibling (button);
+            }
         }
-    while (gtk_flow_box_get_child_at_index (self->counterfactual_box, index) != NULL)
-      gtk_flow_box_remove (self->counterfactual_box,
-                           GTK_WIDGET (gtk_flow_box_get_child_at_index (self->counterfactual_box, index)));
+    while (button != NULL)
+      {
+        GtkWidget *next = gtk_widget_get_next_sibling (button);
+
+        hep_wrap_box_remove (self->counterfactual_box, button);
+        button = next;
+      }
   }
 }
 
@@ -317,6 +323,7 @@ hep_lirads_view_class_init (HepLiradsViewClass *klass)
   HEP_STATE_VIEW_CLASS (klass)->update = hep_lirads_view_update;
 
   g_type_ensure (HEP_TYPE_HFW_BIN);
+  g_type_ensure (HEP_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-lirads-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, category_label);
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, meaning_label);
