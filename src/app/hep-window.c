@@ -152,11 +152,7 @@ add_section (HepWindow   *self,
   g_assert (expander != NULL && g_str_equal (gtk_widget_get_name (GTK_WIDGET (expander)), name));
   self->sections[i] = expander;
   if (self->settings != NULL)
-    {
-      self->applying_layout = TRUE;
-      gtk_expander_set_expanded (expander, (g_settings_get_flags (self->settings, "panel-layout") & panel_sections[i].bit) != 0);
-      self->applying_layout = FALSE;
-    }
+    apply_panel_layout (self);
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (section_expanded_cb), self);
 }
 
