@@ -42,6 +42,8 @@ struct _HepWindow
   GtkExpander         *lirads_section;
   GtkExpander         *differential_section;
   GtkExpander         *next_step_section;
+  GtkMenuButton       *menu_button;
+  GMenuModel          *primary_menu;
 
   /* Below the fold: made after the first frame (build_lower_views) */
   HepDdxView          *ddx_view;
@@ -646,6 +648,8 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_section);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, differential_section);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, next_step_section);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, curve_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, phases_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, toast_overlay);
@@ -676,12 +680,25 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-diagram", NULL);
 }
 
+/* The main menu's popover is made when it is first opened (by click or
+ * F10): made with the window, it cost a millisecond of the first frame. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  HepWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 hep_window_init (HepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   g_signal_connect (self->case_browser, "case-selected", G_CALLBACK (case_selected_cb), self);
   add_section (self, SECTION_LIRADS, self->lirads_section);
   add_section (self, SECTION_NEXT_STEP, self->next_step_section);

@@ -387,6 +387,52 @@ test_shortcuts_window (Fixture       *f,
   gtk_window_close (shortcuts);
 }
 
+static gboolean
+popover_mapped (gpointer popover)
+{
+  return gtk_widget_get_mapped (popover);
+}
+
+/* The main menu's popover is made when the menu is first opened, and it
+ * is the window's menu: the same popover every time. */
+static void
+test_main_menu_on_demand (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (find (f, "menu-button"));
+  GtkPopover *popover;
+  GMenuModel *model;
+  gboolean has_export = FALSE;
+
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (hep_ui_test_wait_for (popover_mapped, popover, 2000));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_nonnull (model);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+            has_export |= g_strcmp0 (action, "win.export-diagram") == 0;
+        }
+    }
+  g_assert_true (has_export);
+
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+}
+
 /* Export Diagram… offers the diagram, format, size and style, and cancels
  * cleanly; the export itself is checked in test-diagram-view. */
 static void
@@ -802,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/window/state-settings", test_window_state_settings);
   g_test_add ("/window/ddx-and-next-imaging", Fixture, NULL, fixture_setup, test_ddx_and_next_imaging_follow, fixture_teardown);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_setup, test_shortcuts_window, fixture_teardown);
+  g_test_add ("/window/main-menu-on-demand", Fixture, NULL, fixture_setup, test_main_menu_on_demand, fixture_teardown);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_setup, test_export_dialog, fixture_teardown);
   g_test_add ("/window/open-case-from-list", Fixture, NULL, fixture_setup, test_open_case_from_list, fixture_teardown);
   g_test_add ("/window/unknown-case-mode", Fixture, NULL, fixture_setup, test_unknown_case_mode, fixture_teardown);
