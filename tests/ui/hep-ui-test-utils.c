@@ -146,6 +146,24 @@ hep_ui_test_find_by_name (GtkWidget  *root,
   return NULL;
 }
 
+GtkWidget *
+hep_ui_test_find_by_type (GtkWidget *root,
+                          GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = hep_ui_test_find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 char *
 hep_ui_test_save_png (GtkWidget  *widget,
                       const char *basename)

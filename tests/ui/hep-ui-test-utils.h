@@ -29,6 +29,10 @@ void      hep_ui_test_wait_for_draw (GtkWidget    *widget);
 GtkWidget *hep_ui_test_find_by_name (GtkWidget    *root,
                                      const char   *name);
 
+/* Depth-first search for the first descendant of this type (or @root). */
+GtkWidget *hep_ui_test_find_by_type (GtkWidget    *root,
+                                     GType         type);
+
 /* Renders @widget to a PNG in the build dir (for reviewers); returns the path. */
 char     *hep_ui_test_save_png      (GtkWidget    *widget,
                                      const char   *basename);
