@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hep-choice-button.h"
 #include "hep-ddx.h"
 #include "hep-lazy-tooltip.h"
 #include "hep-startup-queue.h"
@@ -24,10 +25,10 @@ struct _HepCaseBrowser
 
   /* Template widgets */
   GtkSearchEntry     *search_entry;
-  GtkDropDown        *diagnosis_filter;
-  GtkDropDown        *lirads_filter;
-  GtkDropDown        *tag_filter;
-  GtkDropDown        *difficulty_filter;
+  HepChoiceButton    *diagnosis_filter;
+  HepChoiceButton    *lirads_filter;
+  HepChoiceButton    *tag_filter;
+  HepChoiceButton    *difficulty_filter;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -73,10 +74,10 @@ refilter (HepCaseBrowser *self)
   HepCaseFilter filter = HEP_CASE_FILTER_INIT;
   g_autoptr(GError) error = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  guint d = gtk_drop_down_get_selected (self->diagnosis_filter);
-  guint l = gtk_drop_down_get_selected (self->lirads_filter);
-  guint t = gtk_drop_down_get_selected (self->tag_filter);
-  guint k = gtk_drop_down_get_selected (self->difficulty_filter);
+  guint d = hep_choice_button_get_selected (self->diagnosis_filter);
+  guint l = hep_choice_button_get_selected (self->lirads_filter);
+  guint t = hep_choice_button_get_selected (self->tag_filter);
+  guint k = hep_choice_button_get_selected (self->difficulty_filter);
 
   if (self->store == NULL)
     return;
@@ -204,28 +205,18 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                                   -1);
 }
 
-/* GTK 4.8 exposes a GtkDropDown through its inner toggle button, which has
- * no name of its own: give it the drop-down's. */
-static void
-name_dropdown_button (GtkDropDown *dropdown,
-                      const char  *name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_TOGGLE_BUTTON (c))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-}
-
-/* Each drop-down starts with its "All …" entry, which the first frame
- * shows; the choices follow after that frame (a drop-down makes a popup
- * row for each). The tags come from the store. */
+/* Each filter starts with its "All …" entry, which the first frame
+ * shows; the choices follow after that frame. The tags come from the
+ * store. */
 static GtkStringList *
-filter_model_new (GtkDropDown *dropdown,
-                  const char  *all)
+filter_model_new (HepChoiceButton *filter,
+                  const char      *all)
 {
   const char *strings[] = { all, NULL };
   GtkStringList *model = gtk_string_list_new (strings);
 
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
+  hep_choice_button_set_model (filter, G_LIST_MODEL (model));
+  hep_choice_button_set_selected (filter, 0);
   return model;
 }
 
@@ -374,6 +365,7 @@ hep_case_browser_class_init (HepCaseBrowserClass *klass)
     g_signal_new ("case-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, HEP_TYPE_CASE);
 
+  g_type_ensure (HEP_TYPE_CHOICE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-case-browser.ui");
   gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HepCaseBrowser, diagnosis_filter);
@@ -407,10 +399,6 @@ hep_case_browser_init (HepCaseBrowser *self)
   self->categories = filter_model_new (self->lirads_filter, _("All categories"));
   self->tag_choices = filter_model_new (self->tag_filter, _("All tags"));
   self->difficulties = filter_model_new (self->difficulty_filter, _("Any difficulty"));
-  name_dropdown_button (self->diagnosis_filter, _("Filter by diagnosis"));
-  name_dropdown_button (self->lirads_filter, _("Filter by LI-RADS category"));
-  name_dropdown_button (self->tag_filter, _("Filter by tag"));
-  name_dropdown_button (self->difficulty_filter, _("Filter by difficulty"));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->diagnosis_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect (self->lirads_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);

@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "hep-feature-panel.h"
+
+#include "hep-choice-button.h"
 #include "hep-lazy-tooltip.h"
 #include "hep-startup-queue.h"
 #include "hep-text-row.h"
@@ -144,15 +146,15 @@ switch_active_cb (GtkSwitch       *sw,
 }
 
 static void
-combo_selected_cb (AdwComboRow     *row,
+choice_selected_cb (HepChoiceButton *button,
                    GParamSpec      *pspec,
                    HepFeaturePanel *self)
 {
-  guint selected = adw_combo_row_get_selected (row);
+  guint selected = hep_choice_button_get_selected (button);
 
   if (self->syncing || self->state == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  hep_feature_state_set_value (self->state, editor_feature (GTK_WIDGET (row)), (int) selected);
+  hep_feature_state_set_value (self->state, editor_feature (GTK_WIDGET (button)), (int) selected);
 }
 
 static void
@@ -201,7 +203,7 @@ spin_input_cb (GtkSpinButton *spin,
 /* A switch is the activatable widget of its HepTextRow, which already
  * labels it with the row title (labelled-by); setting a label as well would
  * make screen readers say the name twice. Spin buttons are not labelled by
- * their row, and a combo row is itself the editor and named by its title. */
+ * their row, and a choice button is named by its row's title and its value. */
 static void
 set_accessible_text (GtkWidget  *widget,
                      HepFeature  feature)
@@ -240,10 +242,16 @@ build_row (HepFeaturePanel *self,
         gtk_string_list_append (model, C_("feature value", "Not given"));
         for (guint c = 1; c <= hep_feature_get_n_choices (feature); c++)
           gtk_string_list_append (model, hep_feature_get_choice_label (feature, (int) c));
-        row = adw_combo_row_new ();
-        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-        editor = row;
-        g_signal_connect_object (row, "notify::selected", G_CALLBACK (combo_selected_cb), self, 0);
+        /* not an AdwComboRow: it makes its popover and list view at once */
+        row = hep_text_row_new (hep_feature_get_label (feature), NULL);
+        editor = hep_choice_button_new (G_LIST_MODEL (model));
+        gtk_widget_add_css_class (editor, "flat");
+        gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
+        hep_text_row_add_suffix (HEP_TEXT_ROW (row), editor);
+        hep_text_row_set_activatable_widget (HEP_TEXT_ROW (row), editor);
+        hep_choice_button_set_labelled_by (HEP_CHOICE_BUTTON (editor),
+                                           hep_text_row_get_title_widget (HEP_TEXT_ROW (row)));
+        g_signal_connect_object (editor, "notify::selected", G_CALLBACK (choice_selected_cb), self, 0);
       }
       break;
 
@@ -273,8 +281,6 @@ build_row (HepFeaturePanel *self,
       g_assert_not_reached ();
     }
 
-  if (ADW_IS_PREFERENCES_ROW (row))
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hep_feature_get_label (feature));
   hep_lazy_tooltip_set (row, hep_feature_get_description (feature));
   gtk_widget_set_name (editor, name);
   g_object_set_data (G_OBJECT (editor), "hep-feature", GINT_TO_POINTER (feature));
@@ -317,7 +323,7 @@ sync_from_state (HepFeaturePanel *self)
           gtk_switch_set_active (GTK_SWITCH (editor), v != 0);
           break;
         case HEP_FEATURE_KIND_CHOICE:
-          adw_combo_row_set_selected (ADW_COMBO_ROW (editor), (guint) v);
+          hep_choice_button_set_selected (HEP_CHOICE_BUTTON (editor), (guint) v);
           break;
         case HEP_FEATURE_KIND_INT:
           gtk_spin_button_set_value (GTK_SPIN_BUTTON (editor), v == HEP_FEATURE_UNSET ? -1 : v);

@@ -178,6 +178,13 @@ hep_text_row_add_suffix (HepTextRow *self,
 
 /* Activating the row (a click, Enter) activates @widget, as in an
  * AdwActionRow; the title labels it for assistive technologies. */
+GtkWidget *
+hep_text_row_get_title_widget (HepTextRow *self)
+{
+  g_return_val_if_fail (HEP_IS_TEXT_ROW (self), NULL);
+  return GTK_WIDGET (self->title);
+}
+
 void
 hep_text_row_set_activatable_widget (HepTextRow *self,
                                      GtkWidget  *widget)

@@ -35,6 +35,8 @@ void        hep_text_row_add_prefix   (HepTextRow *self,
                                        GtkWidget  *widget);
 void        hep_text_row_add_suffix   (HepTextRow *self,
                                        GtkWidget  *widget);
+/* The title's widget, to label another widget by (a relation). */
+GtkWidget  *hep_text_row_get_title_widget (HepTextRow *self);
 void        hep_text_row_set_activatable_widget (HepTextRow *self,
                                                  GtkWidget  *widget);
 

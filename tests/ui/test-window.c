@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hep-application.h"
+#include "hep-choice-button.h"
 #include "hep-ddx.h"
 #include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
@@ -137,6 +138,20 @@ test_toggle_washout_updates_views (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (changes)));
 }
 
+static gboolean
+choices_shown (gpointer button)
+{
+  GtkPopover *popover = hep_choice_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+static gboolean
+choices_hidden (gpointer button)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (hep_choice_button_get_popover (button)));
+}
+
 /* The choice rows and the size spin button drive the state too. */
 static void
 test_choice_and_size_rows (Fixture       *f,
@@ -148,11 +163,11 @@ test_choice_and_size_rows (Fixture       *f,
 
   hep_window_explore (f->window, "risk=cirrhosis size=25 washout", NULL);
   g_assert_cmpstr (category_text (f), ==, "LR-4");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (risk)), ==, HEP_RISK_CIRRHOSIS);
+  g_assert_cmpuint (hep_choice_button_get_selected (HEP_CHOICE_BUTTON (risk)), ==, HEP_RISK_CIRRHOSIS);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (aphe), HEP_APHE_RIM);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (aphe), HEP_APHE_RIM);
   g_assert_cmpstr (category_text (f), ==, "LR-M");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (aphe), HEP_APHE_NONRIM);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (aphe), HEP_APHE_NONRIM);
   g_assert_cmpstr (category_text (f), ==, "LR-5");
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (size), 9);
@@ -161,8 +176,30 @@ test_choice_and_size_rows (Fixture       *f,
   g_assert_cmpint (hep_feature_set_get (hep_feature_state_get_features (hep_window_get_feature_state (f->window)),
                                         HEP_FEATURE_SIZE), ==, HEP_FEATURE_UNSET);
 
-  adw_combo_row_set_selected (ADW_COMBO_ROW (risk), HEP_RISK_NONE);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (risk), HEP_RISK_NONE);
   g_assert_cmpstr (category_text (f), ==, "NA");
+
+  /* as a user would: activate the row (Enter), pick from the popover */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (risk, HEP_TYPE_TEXT_ROW);
+    GtkPopover *popover;
+    GtkWidget *list;
+
+    g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+    /* a button activated from the keyboard clicks after its pressed look */
+    g_assert_true (hep_ui_test_wait_for (choices_shown, risk, 2000));
+    gtk_test_accessible_assert_state (risk, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+    popover = hep_choice_button_get_popover (HEP_CHOICE_BUTTON (risk));
+    list = hep_ui_test_find_by_type (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+    g_assert_nonnull (list);
+    g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (gtk_root_get_focus (gtk_widget_get_root (risk)))),
+                     ==, HEP_RISK_NONE);   /* the focus starts on the current choice */
+    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), HEP_RISK_CIRRHOSIS));
+    g_assert_true (hep_ui_test_wait_for (choices_hidden, risk, 2000));
+    gtk_test_accessible_assert_state (risk, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+    g_assert_cmpstr (category_text (f), ==, "LR-4");
+    g_assert_true (gtk_widget_has_focus (risk));
+  }
 }
 
 /* Clicking a "one change away" button applies exactly that change. */
@@ -213,8 +250,8 @@ find_label (GtkWidget  *root,
 }
 
 /* Every toggle has an accessible name and description: a switch is named by
- * its row (the row's activatable widget), a combo row by its title, a spin
- * button by its own label. */
+ * its row (the row's activatable widget), a choice button by its row and its
+ * value, a spin button by its own label. */
 static void
 test_accessible_names (Fixture       *f,
                        gconstpointer  data)
@@ -251,8 +288,16 @@ test_accessible_names (Fixture       *f,
           }
           break;
         case HEP_FEATURE_KIND_CHOICE:
-          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)), ==,
-                           hep_feature_get_label (feature));
+          /* named by its row's title, then its value */
+          row = gtk_widget_get_ancestor (w, HEP_TYPE_TEXT_ROW);
+          g_assert_nonnull (row);
+          g_assert_cmpstr (hep_text_row_get_title (HEP_TEXT_ROW (row)), ==, hep_feature_get_label (feature));
+          gtk_test_accessible_assert_relation (w, GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                               hep_text_row_get_title_widget (HEP_TEXT_ROW (row)),
+                                               find_label (w, "Not given"), NULL);
+          gtk_test_accessible_assert_property (w, GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+          gtk_test_accessible_assert_state (w, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+          g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
           break;
         case HEP_FEATURE_KIND_INT:
           gtk_test_accessible_assert_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -312,12 +357,12 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
   /* without a known malignancy, a 12 mm lesion on US is variant 1: CEUS leads its table */
   gtk_switch_set_active (GTK_SWITCH (find (f, "feature-known-malignancy")), FALSE);
   g_assert_true (gtk_widget_get_visible (problem));   /* no context any more */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "feature-risk")), HEP_RISK_NONE);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "feature-risk")), HEP_RISK_NONE);
   g_assert_false (gtk_widget_get_visible (problem));
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (procedures), 0))),
                    ==, "ceus");
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (find (f, "next-imaging-variant"))), "Variant 1:"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "feature-risk")), HEP_RISK_UNSET);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "feature-risk")), HEP_RISK_UNSET);
   gtk_switch_set_active (GTK_SWITCH (find (f, "feature-known-malignancy")), TRUE);
 
   /* the cancer patient's 8 mm lesion of the seed document: MRI first */
@@ -515,7 +560,7 @@ test_open_case_from_list (Fixture       *f,
                    "hcc-lr5-downgraded-lr4");
 
   /* what if the HBP were hypointense? */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (f, "feature-hbp")), HEP_HBP_HYPO);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "feature-hbp")), HEP_HBP_HYPO);
   g_assert_cmpstr (category_text (f), ==, "LR-5");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "changes-label"))), ==, "hbp=hypo");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
@@ -591,14 +636,14 @@ test_search_and_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 
   /* diagnosis filter: the entries follow the differential's order, after "All" */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "filter-diagnosis")), 1 + HEP_DDX_FNH);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "filter-diagnosis")), 1 + HEP_DDX_FNH);
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 3);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(HepCase) c = g_list_model_get_item (model, i);
       g_assert_cmpstr (hep_case_get_diagnosis (c), ==, "fnh");
     }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "filter-diagnosis")), 0);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "filter-diagnosis")), 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, all);
 }
 
