@@ -128,41 +128,54 @@ hep_ui_test_wait_for_draw (GtkWidget *widget)
   g_signal_handler_disconnect (clock, id);
 }
 
-GtkWidget *
-hep_ui_test_find_by_name (GtkWidget  *root,
-                          const char *name)
+/* Depth-first: @root, then its children in order. */
+static GtkWidget *
+find_first (GtkWidget *root,
+            gboolean (*matches) (GtkWidget *widget, gconstpointer data),
+            gconstpointer data)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+  if (matches (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = hep_ui_test_find_by_name (child, name);
+      GtkWidget *found = find_first (child, matches, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_type (GtkWidget     *widget,
+          gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), *(const GType *) type);
+}
+
+GtkWidget *
+hep_ui_test_find_by_name (GtkWidget  *root,
+                          const char *name)
+{
+  return find_first (root, has_name, name);
 }
 
 GtkWidget *
 hep_ui_test_find_by_type (GtkWidget *root,
                           GType      type)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = hep_ui_test_find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_first (root, has_type, &type);
 }
+
 
 char *
 hep_ui_test_save_png (GtkWidget  *widget,
