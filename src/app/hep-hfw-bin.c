@@ -13,13 +13,11 @@ struct _HepHfwBin
   GtkWidget  parent_instance;
 
   GtkWidget *child;
-  gboolean   lazy_height;
 };
 
 enum {
   PROP_0,
   PROP_CHILD,
-  PROP_LAZY_HEIGHT,
   N_PROPS
 };
 
@@ -73,11 +71,6 @@ hep_hfw_bin_measure (GtkWidget      *widget,
       *minimum = *natural = 0;
       return;
     }
-  if (self->lazy_height && orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
-    {
-      *minimum = *natural = 0;
-      return;
-    }
   /* width: never for a given height; height: for the given width */
   gtk_widget_measure (self->child, orientation,
                       orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
@@ -116,9 +109,6 @@ hep_hfw_bin_get_property (GObject    *object,
     case PROP_CHILD:
       g_value_set_object (value, HEP_HFW_BIN (object)->child);
       break;
-    case PROP_LAZY_HEIGHT:
-      g_value_set_boolean (value, HEP_HFW_BIN (object)->lazy_height);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,10 +124,6 @@ hep_hfw_bin_set_property (GObject      *object,
     {
     case PROP_CHILD:
       hep_hfw_bin_set_child (HEP_HFW_BIN (object), g_value_get_object (value));
-      break;
-    case PROP_LAZY_HEIGHT:
-      HEP_HFW_BIN (object)->lazy_height = g_value_get_boolean (value);
-      gtk_widget_queue_resize (GTK_WIDGET (object));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -160,9 +146,6 @@ hep_hfw_bin_class_init (HepHfwBinClass *klass)
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAZY_HEIGHT] =
-    g_param_spec_boolean ("lazy-height", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }

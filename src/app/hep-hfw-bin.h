@@ -8,13 +8,6 @@
  * text out a dozen times, and does so again on every allocation after its
  * text changes. Inside this bin the child is asked for its width without a
  * height, and for its height at the width it gets: one layout each.
- *
- * With "lazy-height" the bin, asked for its height at no particular width,
- * answers 0 without asking its child. That is for the content of a
- * GtkScrolledWindow with a vertical scrollbar that does not propagate its
- * natural height: the scrolled window throws that answer away, and an
- * AdwClamp inside would otherwise lay all of its content out at its
- * maximum width before the window is first shown (a whole case card).
  */
 
 #pragma once

@@ -18,7 +18,6 @@
 #include "hep-ddx-view.h"
 #include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
-#include "hep-hfw-bin.h"
 #include "hep-lirads-view.h"
 #include "hep-next-imaging-view.h"
 #include "hep-startup-queue.h"
@@ -639,7 +638,6 @@ hep_window_class_init (HepWindowClass *klass)
   g_type_ensure (HEP_TYPE_DDX_VIEW);
   g_type_ensure (HEP_TYPE_DIAGRAM_VIEW);
   g_type_ensure (HEP_TYPE_FEATURE_PANEL);
-  g_type_ensure (HEP_TYPE_HFW_BIN);
   g_type_ensure (HEP_TYPE_LIRADS_VIEW);
   g_type_ensure (HEP_TYPE_NEXT_IMAGING_VIEW);
 

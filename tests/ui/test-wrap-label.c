@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include "hep-hfw-bin.h"
 #include "hep-ui-test-utils.h"
 #include "hep-wrap-label.h"
 
@@ -73,36 +72,6 @@ test_measure (void)
   g_assert_cmpint (nat, ==, one_line);
 }
 
-/* HepHfwBin passes its child's sizes on, height for the width given; with
- * lazy-height, a height at no width is 0 and the child is not asked. */
-static void
-test_hfw_bin_lazy_height (void)
-{
-  GtkWidget *label = hep_wrap_label_new ("A long enough text to wrap onto a few lines at two hundred pixels");
-  g_autoptr(GtkWidget) bin = g_object_ref_sink (hep_hfw_bin_new (label));
-  int child_min, child_nat, min, nat;
-
-  g_assert_cmpint (gtk_widget_get_request_mode (bin), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
-  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, 200, &child_min, &child_nat, NULL, NULL);
-  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, 200, &min, &nat, NULL, NULL);
-  g_assert_cmpint (min, ==, child_min);
-  g_assert_cmpint (nat, ==, child_nat);
-  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, >, 0);
-
-  g_object_set (bin, "lazy-height", TRUE, NULL);
-  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
-  g_assert_cmpint (min, ==, 0);
-  g_assert_cmpint (nat, ==, 0);
-  /* at a width it is the child's, and its width is the child's */
-  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, 200, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, ==, child_nat);
-  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
-  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-  g_assert_cmpint (min, ==, child_min);
-  g_assert_cmpint (nat, ==, child_nat);
-}
-
 static void
 test_text_and_accessible_name (void)
 {
@@ -156,7 +125,6 @@ main (int    argc,
   hep_ui_test_init (&argc, &argv);
   g_test_add_func ("/wrap-label/measure", test_measure);
   g_test_add_func ("/wrap-label/text-and-accessible-name", test_text_and_accessible_name);
-  g_test_add_func ("/wrap-label/hfw-bin-lazy-height", test_hfw_bin_lazy_height);
   g_test_add_func ("/wrap-label/draws-and-follows-font", test_draws_and_follows_font);
   return g_test_run ();
 }
