@@ -90,9 +90,13 @@ hep_text_row_init (HepTextRow *self)
 
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (labels), GTK_WIDGET (self->subtitle));
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
 
+  /* centred as a whole, by the bin: a vertical GtkBox that is not
+   * allocated its full height looks for its narrowest width at that
+   * height, laying its labels out a dozen times; the bin is asked its
+   * width without a height */
   self->text = hep_hfw_bin_new (labels);
+  gtk_widget_set_valign (self->text, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (self->text, TRUE);
   gtk_box_append (self->box, self->text);
 
