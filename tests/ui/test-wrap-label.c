@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include "hep-text-row.h"
 #include "hep-ui-test-utils.h"
 #include "hep-wrap-label.h"
 
@@ -117,6 +120,37 @@ test_draws_and_follows_font (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A text row beside a taller suffix centres its title and subtitle as a
+ * whole, the gap above them equal to the gap below. */
+static void
+test_text_row_centres_text (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = hep_text_row_new ("Title", "A subtitle");
+  GtkWidget *tall = gtk_label_new (NULL);
+  GtkWidget *title = hep_text_row_get_title_widget (HEP_TEXT_ROW (row));
+  GtkWidget *labels = gtk_widget_get_parent (title);
+  graphene_rect_t text, box;
+
+  gtk_widget_set_size_request (tall, 20, 160);
+  hep_text_row_add_suffix (HEP_TEXT_ROW (row), tall);
+  gtk_widget_set_valign (tall, GTK_ALIGN_FILL);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 200);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  hep_ui_test_wait_for_draw (row);
+
+  g_assert_true (gtk_widget_compute_bounds (labels, row, &text));
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (gtk_widget_get_parent (labels)), row, &box));
+  g_assert_cmpfloat (box.size.height, >=, 160);
+  g_assert_cmpfloat (text.size.height, <, 80);
+  g_assert_cmpfloat (fabs ((text.origin.y - box.origin.y) -
+                           (box.origin.y + box.size.height - text.origin.y - text.size.height)), <=, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -126,5 +160,6 @@ main (int    argc,
   g_test_add_func ("/wrap-label/measure", test_measure);
   g_test_add_func ("/wrap-label/text-and-accessible-name", test_text_and_accessible_name);
   g_test_add_func ("/wrap-label/draws-and-follows-font", test_draws_and_follows_font);
+  g_test_add_func ("/wrap-label/text-row-centres-text", test_text_row_centres_text);
   return g_test_run ();
 }
