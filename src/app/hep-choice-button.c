@@ -302,7 +302,10 @@ hep_choice_button_dispose (GObject *object)
 {
   HepChoiceButton *self = HEP_CHOICE_BUTTON (object);
 
-  hep_choice_button_set_model (self, NULL);
+  /* quietly: no "selected" notify from a button going away */
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   self->list = NULL;
   G_OBJECT_CLASS (hep_choice_button_parent_class)->dispose (object);
