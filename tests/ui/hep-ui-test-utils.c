@@ -8,6 +8,8 @@
 
 #include "hep-ui-test-utils.h"
 
+#include "hep-window.h"
+
 #include "hep-screenshot.h"
 
 #include <stdio.h>
@@ -84,6 +86,24 @@ hep_ui_test_init (int    *argc,
       exit (1);
     }
   adw_init ();
+}
+
+HepApplication *
+hep_ui_test_register_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  HepApplication *app = hep_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  return app;
+}
+
+gboolean
+hep_ui_test_window_loaded (gpointer window)
+{
+  return !hep_window_get_loading (window);
 }
 
 gboolean

@@ -8,12 +8,20 @@
 
 #include <adwaita.h>
 
+#include "hep-application.h"
+
 G_BEGIN_DECLS
 
 /* g_test_init + adw_init. Without a display: fails, unless
  * HEPATICA_ALLOW_UI_SKIP=1, when it prints a TAP skip plan and exits 0. */
 void      hep_ui_test_init          (int          *argc,
                                      char       ***argv);
+
+/* A registered HepApplication (non-unique), for the tests that make windows. */
+HepApplication *hep_ui_test_register_app (void);
+
+/* For hep_ui_test_wait_for: TRUE once the HepWindow has filled in. */
+gboolean        hep_ui_test_window_loaded (gpointer window);
 
 /* Iterates the main context until @condition returns TRUE or @timeout_ms
  * passes; returns the last result. */
