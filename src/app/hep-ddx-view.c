@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "hep-list-sync.h"
+#include "hep-text-row.h"
 
 struct _HepDdxView
 {
@@ -23,8 +24,9 @@ struct _HepDdxView
   GtkListBox      *ranking_list;
   GtkListBox      *pitfall_list;
 
-  /* Borrowed: children of ranking_list */
-  AdwExpanderRow  *rank_rows[HEP_N_DDX];
+  /* Borrowed: children of ranking_list, each followed by its evidence
+   * rows while it is expanded */
+  HepTextRow      *rank_rows[HEP_N_DDX];
 
   HepDdxResult     result;
 };
@@ -51,46 +53,44 @@ evidence_text (const HepDdxResult *result,
   return g_string_free (s, n == 0);
 }
 
+/* A row of the evidence or a pitfall. HepTextRow, not AdwActionRow: GTK
+ * centres an action row's text by searching its narrowest width, a dozen
+ * layouts of each label on every toggle. */
 static GtkWidget *
 text_row (const char *title,
           const char *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *t = g_markup_escape_text (title, -1);
-  g_autofree char *st = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
-  if (st != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), st);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  return row;
+  return hep_text_row_new (title, subtitle);
 }
 
 static void
-clear_details (AdwExpanderRow *row)
+clear_details (HepDdxView *self,
+               HepTextRow *row)
 {
   GPtrArray *children = g_object_get_data (G_OBJECT (row), "hep-details");
 
   for (guint i = 0; children != NULL && i < children->len; i++)
-    adw_expander_row_remove (row, children->pdata[i]);
+    gtk_list_box_remove (self->ranking_list, children->pdata[i]);
   g_object_set_data (G_OBJECT (row), "hep-details", NULL);
 }
 
+/* Evidence rows go right after their diagnosis, in order. */
 static void
-add_detail (AdwExpanderRow *row,
-            GPtrArray      *children,
-            GtkWidget      *child)
+add_detail (HepDdxView *self,
+            HepTextRow *row,
+            GPtrArray  *children,
+            GtkWidget  *child)
 {
-  adw_expander_row_add_row (row, child);
+  gtk_widget_add_css_class (child, "ddx-evidence");
+  gtk_list_box_insert (self->ranking_list, child,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1 + (int) children->len);
   g_ptr_array_add (children, child);
 }
 
 /* The evidence of one diagnosis: for, against, neutral, figures, priors. */
 static void
-build_details (HepDdxView     *self,
-               AdwExpanderRow *row)
+build_details (HepDdxView *self,
+               HepTextRow *row)
 {
   HepDdxDiagnosis d = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hep-diagnosis"));
   const HepDdxResult *result = &self->result;
@@ -101,14 +101,14 @@ build_details (HepDdxView     *self,
     { +1, N_("For") }, { -1, N_("Against") }, { 0, N_("Uninformative") },
   };
 
-  clear_details (row);
+  clear_details (self, row);
   for (guint i = 0; i < HEP_N_DDX; i++)
     if (result->ranking[i].diagnosis == d && result->ranking[i].pinned_by >= 0)
       {
         int rule = result->ranking[i].pinned_by;
         g_autofree char *sub = g_strdup_printf ("%s%s", hep_ddx_hard_rule_get_source (rule),
                                                 provenance_suffix (hep_ddx_hard_rule_get_provenance (rule)));
-        add_detail (row, children, text_row (hep_ddx_hard_rule_get_title (rule), sub));
+        add_detail (self, row, children, text_row (hep_ddx_hard_rule_get_title (rule), sub));
       }
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
@@ -116,7 +116,7 @@ build_details (HepDdxView     *self,
       g_autofree char *text = evidence_text (result, d, sides[s].sign);
 
       if (text != NULL)
-        add_detail (row, children, text_row (_(sides[s].title), text));
+        add_detail (self, row, children, text_row (_(sides[s].title), text));
     }
 
   for (guint f = 0; f < n_figures; f++)
@@ -131,7 +131,7 @@ build_details (HepDdxView     *self,
       sub = g_strdup_printf ("%s%s%s · %s · %s%s", fig->numbers, fig->derived ? "; " : "",
                              fig->derived ? fig->derived : "", hep_ddx_figure_kind_get_label (fig->kind),
                              fig->source, provenance_suffix (fig->provenance));
-      add_detail (row, children, text_row (title, sub));
+      add_detail (self, row, children, text_row (title, sub));
     }
 
   for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
@@ -144,20 +144,42 @@ build_details (HepDdxView     *self,
         continue;
       dir = hep_ddx_prior_get_direction (p, d);
       title = g_strdup_printf ("%s %s", dir > 0 ? _("Context favors:") : dir < 0 ? _("Context disfavors:") : _("Context:"), text);
-      add_detail (row, children, text_row (title, hep_ddx_prior_get_source (p)));
+      add_detail (self, row, children, text_row (title, hep_ddx_prior_get_source (p)));
     }
 
   g_object_set_data_full (G_OBJECT (row), "hep-details", children, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (row), "hep-stale", NULL);
+}
+
+static gboolean
+get_expanded (HepTextRow *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "hep-expanded"));
 }
 
 static void
-expanded_cb (AdwExpanderRow *row,
-             GParamSpec     *pspec,
-             HepDdxView     *self)
+set_expanded (HepDdxView *self,
+              HepTextRow *row,
+              gboolean    expanded)
 {
-  if (adw_expander_row_get_expanded (row) && g_object_get_data (G_OBJECT (row), "hep-stale"))
+  GtkImage *arrow = g_object_get_data (G_OBJECT (row), "hep-arrow");
+
+  g_object_set_data (G_OBJECT (row), "hep-expanded", GINT_TO_POINTER (expanded));
+  gtk_image_set_from_icon_name (arrow, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+  if (expanded)
     build_details (self, row);
+  else
+    clear_details (self, row);
+}
+
+/* A click or Enter on a diagnosis shows or hides its evidence. */
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  HepDdxView    *self)
+{
+  if (g_object_get_data (G_OBJECT (row), "hep-arrow") != NULL)
+    set_expanded (self, HEP_TEXT_ROW (row), !get_expanded (HEP_TEXT_ROW (row)));
 }
 
 static GtkWidget *
@@ -168,7 +190,7 @@ build_pitfall_row (gpointer data)
                                           provenance_suffix (hep_ddx_pitfall_get_provenance (p)));
   GtkWidget *row = text_row (hep_ddx_pitfall_get_text (p), sub);
 
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  hep_text_row_add_prefix (HEP_TEXT_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_widget_add_css_class (row, "pitfall");
   return row;
 }
@@ -182,11 +204,22 @@ ensure_rank_rows (HepDdxView *self)
     return;
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
-      self->rank_rows[i] = ADW_EXPANDER_ROW (adw_expander_row_new ());
-      g_signal_connect (self->rank_rows[i], "notify::expanded", G_CALLBACK (expanded_cb), self);
+      GtkWidget *row = hep_text_row_new (NULL, NULL);
+      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "pan-end-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+
+      gtk_widget_add_css_class (arrow, "ddx-arrow");
+      hep_text_row_add_suffix (HEP_TEXT_ROW (row), arrow);
+      g_object_set_data (G_OBJECT (row), "hep-arrow", arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_add_css_class (row, "ddx-diagnosis");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
       if (i == 0)
-        gtk_widget_add_css_class (GTK_WIDGET (self->rank_rows[i]), "top-diagnosis");
-      gtk_list_box_append (self->ranking_list, GTK_WIDGET (self->rank_rows[i]));
+        gtk_widget_add_css_class (row, "top-diagnosis");
+      self->rank_rows[i] = HEP_TEXT_ROW (row);
+      gtk_list_box_append (self->ranking_list, row);
     }
 }
 
@@ -203,29 +236,24 @@ hep_ddx_view_update (HepStateView    *view,
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
       const HepDdxEntry *e = &self->result.ranking[i];
-      AdwExpanderRow *row = self->rank_rows[i];
+      HepTextRow *row = self->rank_rows[i];
       g_autofree char *title = g_strdup_printf ("%u. %s", i + 1, hep_ddx_diagnosis_get_label (e->diagnosis));
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
       g_autofree char *subtitle = NULL;
 
       if (e->pinned_by >= 0)
         subtitle = g_strdup_printf (_("Hard rule: %s"), hep_ddx_hard_rule_get_title (e->pinned_by));
       else
         subtitle = g_strdup_printf (_("Score %d · %d for, %d against"), e->score, e->n_for, e->n_against);
-      {
-        g_autofree char *escaped_sub = g_markup_escape_text (subtitle, -1);
-        adw_expander_row_set_subtitle (row, escaped_sub);
-      }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      hep_text_row_set_title (row, title);
+      hep_text_row_set_subtitle (row, subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                      -1);
       gtk_widget_set_name (GTK_WIDGET (row), hep_ddx_diagnosis_to_string (e->diagnosis));
       g_object_set_data (G_OBJECT (row), "hep-diagnosis", GINT_TO_POINTER (e->diagnosis));
-      if (adw_expander_row_get_expanded (row))
+      if (get_expanded (row))
         build_details (self, row);
-      else
-        {
-          clear_details (row);
-          g_object_set_data (G_OBJECT (row), "hep-stale", GINT_TO_POINTER (TRUE));
-        }
     }
 
   for (guint p = 0; p < HEP_N_DDX_PITFALLS; p++)
@@ -264,6 +292,7 @@ static void
 hep_ddx_view_init (HepDdxView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->ranking_list, "row-activated", G_CALLBACK (row_activated_cb), self);
 }
 
 

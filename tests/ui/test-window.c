@@ -370,6 +370,39 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
   hep_window_explore (f->window, "risk=cirrhosis size=25 aphe=nonrim washout", NULL);
   first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "hcc");
+
+  /* activating a diagnosis shows its evidence under it, and again hides it */
+  {
+    GtkListBoxRow *second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 1);
+    GtkListBoxRow *row;
+    guint n_evidence = 0;
+
+    gtk_test_accessible_assert_state (second, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+    g_signal_emit_by_name (ranking, "row-activated", second);
+    gtk_test_accessible_assert_state (second, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+    for (int i = 2; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), i)) != NULL &&
+                    gtk_widget_has_css_class (GTK_WIDGET (row), "ddx-evidence"); i++)
+      n_evidence++;
+    g_assert_cmpuint (n_evidence, >, 0);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0)),
+                                             "top-diagnosis"));
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 1)),
+                                              "ddx-evidence"));
+    /* the evidence follows the state while shown */
+    gtk_switch_set_active (GTK_SWITCH (find (f, "feature-washout")), FALSE);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 2)),
+                                             "ddx-evidence"));
+    hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+    g_signal_emit_by_name (ranking, "row-activated", second);
+    gtk_test_accessible_assert_state (second, GTK_ACCESSIBLE_STATE_EXPANDED, FALSE);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 2)),
+                                              "ddx-evidence"));
+    {
+      g_autoptr(GListModel) rows = gtk_widget_observe_children (ranking);
+
+      g_assert_cmpuint (g_list_model_get_n_items (rows), ==, HEP_N_DDX);
+    }
+  }
 }
 
 static GtkWindow *
