@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "hep-next-imaging-view.h"
+
+#include "hep-choice-button.h"
 #include "hep-text-row.h"
 
 #include <glib/gi18n.h>
@@ -19,7 +21,8 @@ struct _HepNextImagingView
 
   /* Template widgets */
   GtkLabel             *source_label;
-  AdwComboRow          *found_on_row;
+  GtkListBox           *found_on_list;
+  HepChoiceButton      *found_on;        /* in a row of found_on_list */
   GtkLabel             *problem_label;
   GtkWidget            *result_box;
   GtkLabel             *variant_label;
@@ -100,7 +103,7 @@ hep_next_imaging_view_update (HepStateView    *view,
 
   hep_imaging_scenario_init (&scenario);
   scenario.features = *hep_feature_state_get_features (state);
-  found_on = adw_combo_row_get_selected (self->found_on_row);
+  found_on = hep_choice_button_get_selected (self->found_on);
   scenario.found_on = found_on == GTK_INVALID_LIST_POSITION ? HEP_FOUND_ON_UNSET : (HepFoundOn) found_on;
 
   self->has_result = hep_imaging_scenario_complete (&scenario, &error) &&
@@ -157,7 +160,7 @@ hep_next_imaging_view_update (HepStateView    *view,
 
 
 static void
-found_on_cb (AdwComboRow        *row,
+found_on_cb (HepChoiceButton    *button,
              GParamSpec         *pspec,
              HepNextImagingView *self)
 {
@@ -184,7 +187,7 @@ hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-next-imaging-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, source_label);
-  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, found_on_row);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, found_on_list);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, problem_label);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, result_box);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, variant_label);
@@ -202,7 +205,25 @@ hep_next_imaging_view_init (HepNextImagingView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   source = g_strdup_printf ("%s. %s", HEP_ACR_AC_LABEL, hep_next_imaging_get_verify_note ());
   gtk_label_set_label (self->source_label, source);
-  g_signal_connect (self->found_on_row, "notify::selected", G_CALLBACK (found_on_cb), self);
+  /* a text row and a choice button, not an AdwComboRow: see hep-choice-button.h */
+  {
+    const char *choices[] = {
+      C_("found on", "Not given"), _("Ultrasound"), _("CT (noncontrast or single-phase)"), _("MRI without contrast"), NULL,
+    };
+    g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+    GtkWidget *row = hep_text_row_new (_("Lesion First Seen On"), NULL);
+
+    self->found_on = HEP_CHOICE_BUTTON (hep_choice_button_new (G_LIST_MODEL (model)));
+    hep_choice_button_set_selected (self->found_on, 0);
+    gtk_widget_set_name (GTK_WIDGET (self->found_on), "found-on");
+    gtk_widget_add_css_class (GTK_WIDGET (self->found_on), "flat");
+    gtk_widget_set_valign (GTK_WIDGET (self->found_on), GTK_ALIGN_CENTER);
+    hep_text_row_add_suffix (HEP_TEXT_ROW (row), GTK_WIDGET (self->found_on));
+    hep_text_row_set_activatable_widget (HEP_TEXT_ROW (row), GTK_WIDGET (self->found_on));
+    hep_choice_button_set_labelled_by (self->found_on, hep_text_row_get_title_widget (HEP_TEXT_ROW (row)));
+    gtk_list_box_append (self->found_on_list, row);
+    g_signal_connect (self->found_on, "notify::selected", G_CALLBACK (found_on_cb), self);
+  }
 }
 
 void
@@ -210,7 +231,7 @@ hep_next_imaging_view_set_found_on (HepNextImagingView *self,
                                     HepFoundOn          found_on)
 {
   g_return_if_fail (HEP_IS_NEXT_IMAGING_VIEW (self));
-  adw_combo_row_set_selected (self->found_on_row, (guint) found_on);
+  hep_choice_button_set_selected (self->found_on, (guint) found_on);
 }
 
 HepProcedure

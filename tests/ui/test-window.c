@@ -345,7 +345,7 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
 
   /* next imaging needs the study that found the lesion */
   g_assert_true (gtk_widget_get_visible (problem));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (found_on), 1);   /* ultrasound */
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (found_on), 1);   /* ultrasound */
   g_assert_false (gtk_widget_get_visible (problem));
 
   /* without a known malignancy, a 12 mm lesion on US is variant 1: CEUS leads its table */
@@ -582,7 +582,7 @@ test_open_case_from_list (Fixture       *f,
   g_assert_cmpstr (category_text (f), ==, "LR-4");
   g_assert_cmpstr (category_text (f), ==, hep_lirads_category_to_string (hep_case_get_lirads (c)));
   /* found on ultrasound: next imaging knows it */
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find (f, "found-on"))), ==, 1);
+  g_assert_cmpuint (hep_choice_button_get_selected (HEP_CHOICE_BUTTON (find (f, "found-on"))), ==, 1);
   g_assert_cmpstr (g_settings_get_string (hep_application_get_settings (app), "last-case"), ==,
                    "hcc-lr5-downgraded-lr4");
 
