@@ -37,7 +37,8 @@ struct _HepDiagramView
   cairo_surface_t   *surface;
   int                surface_width;  /* device pixels */
   int                surface_height;
-  GThread           *render_thread;
+  gboolean           rendering;      /* a job is out: its result comes to @rendered */
+  GAsyncQueue       *rendered;
   guint              render_generation;
   gboolean           ready;          /* the surface shows @svg */
 
@@ -175,7 +176,14 @@ typedef struct {
   cairo_surface_t *surface;  /* result */
   GError          *error;
   RenderDone      *done;
+  GAsyncQueue     *rendered; /* the view's: the job goes there when done */
 } RenderJob;
+
+/* The render threads live as long as the process. librsvg lays the
+ * diagram's text out with the Pango font map of the thread it runs in, and
+ * a new thread loads its fonts again: that made each render take 15–25 ms
+ * instead of 3–5. */
+static GThreadPool *render_pool;
 
 static void finish_render (HepDiagramView *self);
 
@@ -197,7 +205,7 @@ render_done_cb (gpointer data)
   RenderDone *done = data;
   HepDiagramView *self = done->view;
 
-  if (self->render_thread != NULL && self->render_generation == done->generation)
+  if (self->rendering && self->render_generation == done->generation)
     {
       finish_render (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -214,8 +222,9 @@ render_done_free (gpointer data)
   g_free (done);
 }
 
-static gpointer
-render_thread_func (gpointer data)
+static void
+render_job_run (gpointer data,
+                gpointer user_data)
 {
   RenderJob *job = data;
   RsvgHandle *handle = hep_diagram_render_parse (job->svg, &job->error);
@@ -226,7 +235,15 @@ render_thread_func (gpointer data)
       g_object_unref (handle);
     }
   g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, render_done_cb, job->done, render_done_free);
-  return job;
+  g_async_queue_push (job->rendered, job);
+}
+
+/* The job that is out, once it is done. */
+static RenderJob *
+wait_for_job (HepDiagramView *self)
+{
+  self->rendering = FALSE;
+  return g_async_queue_pop (self->rendered);
 }
 
 static void
@@ -236,10 +253,10 @@ start_render (HepDiagramView *self,
 {
   RenderJob *job;
 
-  if (self->render_thread != NULL)
+  if (self->rendering)
     {
       /* a newer SVG supersedes the one being rendered */
-      RenderJob *old = g_thread_join (g_steal_pointer (&self->render_thread));
+      RenderJob *old = wait_for_job (self);
 
       g_clear_pointer (&old->surface, cairo_surface_destroy);
       g_clear_error (&old->error);
@@ -254,8 +271,12 @@ start_render (HepDiagramView *self,
   job->done = g_new0 (RenderDone, 1);
   job->done->view = g_object_ref (self);
   job->done->generation = ++self->render_generation;
+  job->rendered = self->rendered;
   set_ready (self, FALSE);
-  self->render_thread = g_thread_new ("hep-diagram-render", render_thread_func, job);
+  if (render_pool == NULL)
+    render_pool = g_thread_pool_new (render_job_run, NULL, 2, TRUE, NULL);
+  self->rendering = TRUE;
+  g_thread_pool_push (render_pool, job, NULL);
 }
 
 /* Waits for the render job, if any, and takes its surface. */
@@ -264,9 +285,9 @@ finish_render (HepDiagramView *self)
 {
   RenderJob *job;
 
-  if (self->render_thread == NULL)
+  if (!self->rendering)
     return;
-  job = g_thread_join (g_steal_pointer (&self->render_thread));
+  job = wait_for_job (self);
   if (job->surface != NULL)
     {
       g_clear_pointer (&self->surface, cairo_surface_destroy);
@@ -346,7 +367,7 @@ hep_diagram_view_snapshot (GtkWidget   *widget,
 
   /* the first render is drawn when it arrives (render_done_cb); until
    * then, the diagram's empty background */
-  if (self->surface == NULL && (self->render_thread != NULL || self->svg == NULL))
+  if (self->surface == NULL && (self->rendering || self->svg == NULL))
     {
       GdkRGBA background;
 
@@ -486,6 +507,7 @@ hep_diagram_view_finalize (GObject *object)
   HepDiagramView *self = HEP_DIAGRAM_VIEW (object);
 
   finish_render (self);
+  g_async_queue_unref (self->rendered);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_free (self->svg);
   g_free (self->text_alternative);
@@ -589,6 +611,7 @@ hep_diagram_view_init (HepDiagramView *self)
   self->kind = HEP_DIAGRAM_KIND_CURVE;
   self->dirty = TRUE;
   self->hover_phase = -1;
+  self->rendered = g_async_queue_new ();
 
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
