@@ -8,6 +8,8 @@
 
 #include "hep-choice-button.h"
 
+#include "hep-text-row.h"
+
 #include <string.h>
 
 struct _HepChoiceButton
@@ -60,8 +62,6 @@ update_label (HepChoiceButton *self)
   g_autofree char *text = dup_item_string (self, self->selected);
 
   gtk_label_set_label (self->label, text != NULL ? text : "");
-  if (self->fit_first)
-    gtk_widget_queue_resize (GTK_WIDGET (self));   /* the first entry may have changed */
 }
 
 /* The check mark of each row, and its selected state for screen readers. */
@@ -232,14 +232,12 @@ ensure_popover (HepChoiceButton *self)
   fill_rows (self);
 }
 
+/* A new model, or new items in it: a selection past the end is dropped,
+ * and the label and the rows follow. */
 static void
-items_changed_cb (GListModel      *model,
-                  guint            position,
-                  guint            removed,
-                  guint            added,
-                  HepChoiceButton *self)
+model_changed (HepChoiceButton *self)
 {
-  guint n = g_list_model_get_n_items (model);
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
   if (self->selected != GTK_INVALID_LIST_POSITION && self->selected >= n)
     {
@@ -248,6 +246,18 @@ items_changed_cb (GListModel      *model,
     }
   update_label (self);
   fill_rows (self);
+  if (self->fit_first)
+    gtk_widget_queue_resize (GTK_WIDGET (self));   /* the first entry may have changed */
+}
+
+static void
+items_changed_cb (GListModel      *model,
+                  guint            position,
+                  guint            removed,
+                  guint            added,
+                  HepChoiceButton *self)
+{
+  model_changed (self);
 }
 
 static void
@@ -308,6 +318,7 @@ hep_choice_button_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   self->list = NULL;
+  self->search_entry = NULL;
   G_OBJECT_CLASS (hep_choice_button_parent_class)->dispose (object);
 }
 
@@ -444,14 +455,7 @@ hep_choice_button_set_model (HepChoiceButton *self,
   g_set_object (&self->model, model);
   if (model != NULL)
     g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), self);
-  if (self->selected != GTK_INVALID_LIST_POSITION &&
-      (model == NULL || self->selected >= g_list_model_get_n_items (model)))
-    {
-      self->selected = GTK_INVALID_LIST_POSITION;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
-    }
-  update_label (self);
-  fill_rows (self);
+  model_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -486,17 +490,23 @@ hep_choice_button_get_selected (HepChoiceButton *self)
   return self->selected;
 }
 
-/* Names the button after @label and then its value ("HCC risk
- * Cirrhosis"), as a screen reader should say it. */
+/* Puts the button at the end of @row, as an AdwComboRow shows its value:
+ * flat, opened by activating the row, and named after the row's title and
+ * then its value ("HCC risk Cirrhosis"), as a screen reader should say it. */
 void
-hep_choice_button_set_labelled_by (HepChoiceButton *self,
-                                   GtkWidget       *label)
+hep_choice_button_add_to_row (HepChoiceButton *self,
+                              HepTextRow      *row)
 {
   g_return_if_fail (HEP_IS_CHOICE_BUTTON (self));
-  g_return_if_fail (GTK_IS_WIDGET (label));
+  g_return_if_fail (HEP_IS_TEXT_ROW (row));
 
+  gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
+  hep_text_row_add_suffix (row, GTK_WIDGET (self));
+  hep_text_row_set_activatable_widget (row, GTK_WIDGET (self));
+  /* after the row's own relation, which names it by the title alone */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, self->label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  hep_text_row_get_title_widget (row), self->label, NULL,
                                   -1);
 }
 

@@ -23,6 +23,8 @@
 
 #include <gtk/gtk.h>
 
+#include "hep-text-row.h"
+
 G_BEGIN_DECLS
 
 #define HEP_TYPE_CHOICE_BUTTON (hep_choice_button_get_type ())
@@ -36,8 +38,8 @@ GListModel *hep_choice_button_get_model    (HepChoiceButton *self);
 void        hep_choice_button_set_selected (HepChoiceButton *self,
                                             guint            position);
 guint       hep_choice_button_get_selected (HepChoiceButton *self);
-void        hep_choice_button_set_labelled_by (HepChoiceButton *self,
-                                               GtkWidget       *label);
+void        hep_choice_button_add_to_row   (HepChoiceButton *self,
+                                            HepTextRow      *row);
 /* The popover, or NULL until the button is first opened. */
 GtkPopover *hep_choice_button_get_popover  (HepChoiceButton *self);
 void        hep_choice_button_popup        (HepChoiceButton *self);

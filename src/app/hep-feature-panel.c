@@ -147,8 +147,8 @@ switch_active_cb (GtkSwitch       *sw,
 
 static void
 choice_selected_cb (HepChoiceButton *button,
-                   GParamSpec      *pspec,
-                   HepFeaturePanel *self)
+                    GParamSpec      *pspec,
+                    HepFeaturePanel *self)
 {
   guint selected = hep_choice_button_get_selected (button);
 
@@ -245,12 +245,7 @@ build_row (HepFeaturePanel *self,
         /* not an AdwComboRow: it makes its popover and list view at once */
         row = hep_text_row_new (hep_feature_get_label (feature), NULL);
         editor = hep_choice_button_new (G_LIST_MODEL (model));
-        gtk_widget_add_css_class (editor, "flat");
-        gtk_widget_set_valign (editor, GTK_ALIGN_CENTER);
-        hep_text_row_add_suffix (HEP_TEXT_ROW (row), editor);
-        hep_text_row_set_activatable_widget (HEP_TEXT_ROW (row), editor);
-        hep_choice_button_set_labelled_by (HEP_CHOICE_BUTTON (editor),
-                                           hep_text_row_get_title_widget (HEP_TEXT_ROW (row)));
+        hep_choice_button_add_to_row (HEP_CHOICE_BUTTON (editor), HEP_TEXT_ROW (row));
         g_signal_connect_object (editor, "notify::selected", G_CALLBACK (choice_selected_cb), self, 0);
       }
       break;

@@ -216,11 +216,7 @@ hep_next_imaging_view_init (HepNextImagingView *self)
     self->found_on = HEP_CHOICE_BUTTON (hep_choice_button_new (G_LIST_MODEL (model)));
     hep_choice_button_set_selected (self->found_on, 0);
     gtk_widget_set_name (GTK_WIDGET (self->found_on), "found-on");
-    gtk_widget_add_css_class (GTK_WIDGET (self->found_on), "flat");
-    gtk_widget_set_valign (GTK_WIDGET (self->found_on), GTK_ALIGN_CENTER);
-    hep_text_row_add_suffix (HEP_TEXT_ROW (row), GTK_WIDGET (self->found_on));
-    hep_text_row_set_activatable_widget (HEP_TEXT_ROW (row), GTK_WIDGET (self->found_on));
-    hep_choice_button_set_labelled_by (self->found_on, hep_text_row_get_title_widget (HEP_TEXT_ROW (row)));
+    hep_choice_button_add_to_row (self->found_on, HEP_TEXT_ROW (row));
     gtk_list_box_append (self->found_on_list, row);
     g_signal_connect (self->found_on, "notify::selected", G_CALLBACK (found_on_cb), self);
   }
