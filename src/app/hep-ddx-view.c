@@ -25,7 +25,9 @@ struct _HepDdxView
   GtkListBox      *pitfall_list;
 
   /* Borrowed: children of ranking_list, each followed by its evidence
-   * rows while it is expanded */
+   * rows while it is expanded. All rows are HepTextRows, not Adw rows: GTK
+   * centres an action row's text by searching its narrowest width, a dozen
+   * layouts of each label on every toggle. */
   HepTextRow      *rank_rows[HEP_N_DDX];
 
   HepDdxResult     result;
@@ -51,16 +53,6 @@ evidence_text (const HepDdxResult *result,
   for (guint i = 0; i < n; i++)
     g_string_append_printf (s, "%s%s  %s", i > 0 ? "\n" : "", rows[i]->label, rows[i]->cells[d]);
   return g_string_free (s, n == 0);
-}
-
-/* A row of the evidence or a pitfall. HepTextRow, not AdwActionRow: GTK
- * centres an action row's text by searching its narrowest width, a dozen
- * layouts of each label on every toggle. */
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle)
-{
-  return hep_text_row_new (title, subtitle);
 }
 
 static void
@@ -108,7 +100,7 @@ build_details (HepDdxView *self,
         int rule = result->ranking[i].pinned_by;
         g_autofree char *sub = g_strdup_printf ("%s%s", hep_ddx_hard_rule_get_source (rule),
                                                 provenance_suffix (hep_ddx_hard_rule_get_provenance (rule)));
-        add_detail (self, row, children, text_row (hep_ddx_hard_rule_get_title (rule), sub));
+        add_detail (self, row, children, hep_text_row_new (hep_ddx_hard_rule_get_title (rule), sub));
       }
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
@@ -116,7 +108,7 @@ build_details (HepDdxView *self,
       g_autofree char *text = evidence_text (result, d, sides[s].sign);
 
       if (text != NULL)
-        add_detail (self, row, children, text_row (_(sides[s].title), text));
+        add_detail (self, row, children, hep_text_row_new (_(sides[s].title), text));
     }
 
   for (guint f = 0; f < n_figures; f++)
@@ -131,7 +123,7 @@ build_details (HepDdxView *self,
       sub = g_strdup_printf ("%s%s%s · %s · %s%s", fig->numbers, fig->derived ? "; " : "",
                              fig->derived ? fig->derived : "", hep_ddx_figure_kind_get_label (fig->kind),
                              fig->source, provenance_suffix (fig->provenance));
-      add_detail (self, row, children, text_row (title, sub));
+      add_detail (self, row, children, hep_text_row_new (title, sub));
     }
 
   for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
@@ -144,7 +136,7 @@ build_details (HepDdxView *self,
         continue;
       dir = hep_ddx_prior_get_direction (p, d);
       title = g_strdup_printf ("%s %s", dir > 0 ? _("Context favors:") : dir < 0 ? _("Context disfavors:") : _("Context:"), text);
-      add_detail (self, row, children, text_row (title, hep_ddx_prior_get_source (p)));
+      add_detail (self, row, children, hep_text_row_new (title, hep_ddx_prior_get_source (p)));
     }
 
   g_object_set_data_full (G_OBJECT (row), "hep-details", children, (GDestroyNotify) g_ptr_array_unref);
@@ -188,7 +180,7 @@ build_pitfall_row (gpointer data)
   HepDdxPitfall p = GPOINTER_TO_INT (data);
   g_autofree char *sub = g_strdup_printf ("%s%s", hep_ddx_pitfall_get_source (p),
                                           provenance_suffix (hep_ddx_pitfall_get_provenance (p)));
-  GtkWidget *row = text_row (hep_ddx_pitfall_get_text (p), sub);
+  GtkWidget *row = hep_text_row_new (hep_ddx_pitfall_get_text (p), sub);
 
   hep_text_row_add_prefix (HEP_TEXT_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_widget_add_css_class (row, "pitfall");

@@ -180,8 +180,6 @@ hep_text_row_add_suffix (HepTextRow *self,
   gtk_box_append (self->box, widget);
 }
 
-/* Activating the row (a click, Enter) activates @widget, as in an
- * AdwActionRow; the title labels it for assistive technologies. */
 GtkWidget *
 hep_text_row_get_title_widget (HepTextRow *self)
 {
@@ -189,6 +187,8 @@ hep_text_row_get_title_widget (HepTextRow *self)
   return GTK_WIDGET (self->title);
 }
 
+/* Activating the row (a click, Enter) activates @widget, as in an
+ * AdwActionRow; the title labels it for assistive technologies. */
 void
 hep_text_row_set_activatable_widget (HepTextRow *self,
                                      GtkWidget  *widget)
