@@ -8,9 +8,8 @@
 
 #include "hep-ui-test-utils.h"
 
-#include "hep-window.h"
-
 #include "hep-screenshot.h"
+#include "hep-window.h"
 
 #include <stdio.h>
 #include <stdlib.h>

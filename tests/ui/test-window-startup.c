@@ -12,7 +12,6 @@
 #include "hep-application.h"
 #include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
-#include "hep-text-row.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
 
