@@ -10,8 +10,8 @@ if [ -n "$bad" ]; then
   exit 1
 fi
 # The build enforces it too: the core target's meson dependencies.
-if grep -nE '(gtk|adw|rsvg|cairo)_dep' "$root/src/core/meson.build"; then
-  echo "src/core/meson.build must not depend on GTK, libadwaita, librsvg or cairo" >&2
+if find "$root/src/core" -name meson.build -exec grep -nE '(gtk|adw|rsvg|cairo|pango)_dep' {} +; then
+  echo "src/core's meson.build files must not depend on GTK, libadwaita, librsvg, pango or cairo" >&2
   exit 1
 fi
 echo "src/core is GTK-free"
