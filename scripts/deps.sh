@@ -7,7 +7,7 @@ set -eu
 PKGS="
   gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-bin libglib2.0-dev-bin libxml2-utils
-  libgtk-4-dev libadwaita-1-dev librsvg2-dev librsvg2-common libsqlite3-dev
+  libgtk-4-dev libadwaita-1-dev librsvg2-dev librsvg2-common libsqlite3-dev libjson-glib-dev
   adwaita-icon-theme hicolor-icon-theme fonts-dejavu-core fonts-cantarell
   xvfb xauth dbus-daemon at-spi2-core libgl1-mesa-dri libgtk-4-bin
   desktop-file-utils appstream flatpak flatpak-builder

@@ -63,46 +63,46 @@ sex_word (HepSex sex)
 }
 
 static void
-json_strv (HepJson            *json,
+json_strv (JsonBuilder        *json,
            const char         *key,
            const char * const *list)
 {
-  hep_json_key (json, key);
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, key);
+  json_builder_begin_array (json);
   for (guint i = 0; list && list[i]; i++)
-    hep_json_string (json, list[i]);
-  hep_json_end_array (json);
+    hep_cli_json_string (json, list[i]);
+  json_builder_end_array (json);
 }
 
 static void
-json_lirads (HepJson *json,
-             HepCase *c)
+json_lirads (JsonBuilder *json,
+             HepCase     *c)
 {
-  hep_json_key (json, "lirads");
+  json_builder_set_member_name (json, "lirads");
   if (hep_case_get_lirads (c) == HEP_LIRADS_NA)
-    hep_json_null (json);
+    json_builder_add_null_value (json);
   else
-    hep_json_string (json, hep_lirads_category_to_string (hep_case_get_lirads (c)));
+    hep_cli_json_string (json, hep_lirads_category_to_string (hep_case_get_lirads (c)));
 }
 
 static void
-json_case_summary (HepJson *json,
-                   HepCase *c)
+json_case_summary (JsonBuilder *json,
+                   HepCase     *c)
 {
   g_autofree char *features = hep_case_dup_features_string (c);
 
-  hep_json_member_string (json, "id", hep_case_get_id (c));
-  hep_json_member_string (json, "title", hep_case_get_title (c));
-  hep_json_member_string (json, "diagnosis", hep_case_get_diagnosis (c));
+  hep_cli_json_member_string (json, "id", hep_case_get_id (c));
+  hep_cli_json_member_string (json, "title", hep_case_get_title (c));
+  hep_cli_json_member_string (json, "diagnosis", hep_case_get_diagnosis (c));
   json_lirads (json, c);
   json_strv (json, "tags", hep_case_get_tags (c));
-  hep_json_member_string (json, "features", features);
-  hep_json_member_int (json, "difficulty", hep_case_get_difficulty (c));
-  hep_json_member_int (json, "age", hep_case_get_age (c));
-  hep_json_member_string (json, "sex", sex_word (hep_case_get_sex (c)));
-  hep_json_member_int (json, "size_mm", hep_case_get_size (c));
-  hep_json_member_string (json, "found_on", hep_case_get_found_on (c));
-  hep_json_member_string (json, "origin", hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? "bundled" : "user");
+  hep_cli_json_member_string (json, "features", features);
+  hep_cli_json_member_int (json, "difficulty", hep_case_get_difficulty (c));
+  hep_cli_json_member_int (json, "age", hep_case_get_age (c));
+  hep_cli_json_member_string (json, "sex", sex_word (hep_case_get_sex (c)));
+  hep_cli_json_member_int (json, "size_mm", hep_case_get_size (c));
+  hep_cli_json_member_string (json, "found_on", hep_case_get_found_on (c));
+  hep_cli_json_member_string (json, "origin", hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? "bundled" : "user");
 }
 
 /* ---- list ------------------------------------------------------------------ */
@@ -167,20 +167,20 @@ cases_list (HepCliArgs *args)
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
   if (args->json)
     {
-      g_autoptr(HepJson) json = hep_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      hep_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-          hep_json_begin_object (json);
+          json_builder_begin_object (json);
           json_case_summary (json, c);
-          hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-          hep_json_end_object (json);
+          hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+          json_builder_end_object (json);
         }
-      hep_json_end_array (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+      json_builder_end_array (json);
+      hep_cli_print_json (json);
       return HEP_CLI_EXIT_OK;
     }
 
@@ -228,22 +228,22 @@ cases_search (HepCliArgs *args)
 
   if (args->json)
     {
-      g_autoptr(HepJson) json = hep_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      hep_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < hits->len; i++)
         {
           HepCaseHit *hit = hits->pdata[i];
 
-          hep_json_begin_object (json);
+          json_builder_begin_object (json);
           json_case_summary (json, hit->item);
-          hep_json_member_double (json, "rank", hit->rank);
-          hep_json_member_string (json, "snippet", hit->snippet);
-          hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-          hep_json_end_object (json);
+          hep_cli_json_member_double (json, "rank", hit->rank);
+          hep_cli_json_member_string (json, "snippet", hit->snippet);
+          hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+          json_builder_end_object (json);
         }
-      hep_json_end_array (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+      json_builder_end_array (json);
+      hep_cli_print_json (json);
       return HEP_CLI_EXIT_OK;
     }
 
@@ -338,51 +338,51 @@ static void
 print_card_json (HepCase  *c,
                  gboolean  unknown)
 {
-  g_autoptr(HepJson) json = hep_json_new ();
+  g_autoptr(JsonBuilder) json = json_builder_new ();
 
-  hep_json_begin_object (json);
+  json_builder_begin_object (json);
   json_case_summary (json, c);
-  hep_json_member_string (json, "history", hep_case_get_history (c));
-  hep_json_member_string (json, "presentation", hep_case_get_presentation (c));
-  hep_json_key (json, "findings");
-  hep_json_begin_object (json);
+  hep_cli_json_member_string (json, "history", hep_case_get_history (c));
+  hep_cli_json_member_string (json, "presentation", hep_case_get_presentation (c));
+  json_builder_set_member_name (json, "findings");
+  json_builder_begin_object (json);
   for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
     if (hep_case_get_findings (c, p) != NULL)
-      hep_json_member_string (json, hep_case_phase_to_key (p), hep_case_get_findings (c, p));
-  hep_json_end_object (json);
-  hep_json_member_string (json, "proof", hep_case_get_proof (c));
-  hep_json_member_string (json, "certainty", hep_case_get_certainty (c));
+      hep_cli_json_member_string (json, hep_case_phase_to_key (p), hep_case_get_findings (c, p));
+  json_builder_end_object (json);
+  hep_cli_json_member_string (json, "proof", hep_case_get_proof (c));
+  hep_cli_json_member_string (json, "certainty", hep_case_get_certainty (c));
   json_strv (json, "teaching_points", hep_case_get_teaching_points (c));
   json_strv (json, "pitfalls", hep_case_get_pitfalls (c));
   json_strv (json, "references", hep_case_get_references (c));
-  hep_json_key (json, "spoilers");
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, "spoilers");
+  json_builder_begin_array (json);
   for (guint bit = 0; (1u << bit) <= HEP_CASE_SPOILER_ALL; bit++)
     if (hep_case_get_spoilers (c) & (1u << bit))
-      hep_json_string (json, hep_case_spoiler_to_string (1u << bit));
-  hep_json_end_array (json);
-  hep_json_key (json, "images");
-  hep_json_begin_array (json);
+      hep_cli_json_string (json, hep_case_spoiler_to_string (1u << bit));
+  json_builder_end_array (json);
+  json_builder_set_member_name (json, "images");
+  json_builder_begin_array (json);
   for (guint i = 0; i < hep_case_get_n_images (c); i++)
     {
       const HepCaseImage *image = hep_case_get_image (c, i);
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "caption", image->caption);
-      hep_json_member_string (json, "phase", image->phase);
-      hep_json_member_string (json, "modality", image->modality);
-      hep_json_member_string (json, "file", image->file);
-      hep_json_end_object (json);
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "caption", image->caption);
+      hep_cli_json_member_string (json, "phase", image->phase);
+      hep_cli_json_member_string (json, "modality", image->modality);
+      hep_cli_json_member_string (json, "file", image->file);
+      json_builder_end_object (json);
     }
-  hep_json_end_array (json);
-  hep_json_member_string (json, "language", hep_case_get_language (c));
-  hep_json_member_string (json, "author", hep_case_get_author (c));
-  hep_json_member_string (json, "license", hep_case_get_license (c));
-  hep_json_member_string (json, "derived_from", hep_case_get_derived_from (c));
-  hep_json_member_boolean (json, "unknown_mode", unknown);
-  hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-  hep_json_end_object (json);
-  hep_cli_print_json (g_steal_pointer (&json));
+  json_builder_end_array (json);
+  hep_cli_json_member_string (json, "language", hep_case_get_language (c));
+  hep_cli_json_member_string (json, "author", hep_case_get_author (c));
+  hep_cli_json_member_string (json, "license", hep_case_get_license (c));
+  hep_cli_json_member_string (json, "derived_from", hep_case_get_derived_from (c));
+  hep_cli_json_member_boolean (json, "unknown_mode", unknown);
+  hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+  json_builder_end_object (json);
+  hep_cli_print_json (json);
 }
 
 static int
@@ -459,18 +459,18 @@ cases_export (HepCliArgs *args)
 
   if (args->json)
     {
-      g_autoptr(HepJson) json = hep_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "file", output);
-      hep_json_member_int (json, "count", cases->len);
-      hep_json_key (json, "ids");
-      hep_json_begin_array (json);
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "file", output);
+      hep_cli_json_member_int (json, "count", cases->len);
+      json_builder_set_member_name (json, "ids");
+      json_builder_begin_array (json);
       for (guint i = 0; i < cases->len; i++)
-        hep_json_string (json, hep_case_get_id (cases->pdata[i]));
-      hep_json_end_array (json);
-      hep_json_end_object (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+        hep_cli_json_string (json, hep_case_get_id (cases->pdata[i]));
+      json_builder_end_array (json);
+      json_builder_end_object (json);
+      hep_cli_print_json (json);
     }
   else
     printf ("Exported %u case%s to %s\n", cases->len, cases->len == 1 ? "" : "s", output);
@@ -508,25 +508,25 @@ cases_import (HepCliArgs *args)
 
   if (args->json)
     {
-      g_autoptr(HepJson) json = hep_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "file", args->args->pdata[1]);
-      hep_json_key (json, "cases");
-      hep_json_begin_array (json);
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "file", args->args->pdata[1]);
+      json_builder_set_member_name (json, "cases");
+      json_builder_begin_array (json);
       for (guint i = 0; i < results->len; i++)
         {
           HepCaseImportResult *r = results->pdata[i];
 
-          hep_json_begin_object (json);
-          hep_json_member_string (json, "id", r->id);
-          hep_json_member_string (json, "new_id", r->new_id);
-          hep_json_member_string (json, "action", action_name (r->action));
-          hep_json_end_object (json);
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "id", r->id);
+          hep_cli_json_member_string (json, "new_id", r->new_id);
+          hep_cli_json_member_string (json, "action", action_name (r->action));
+          json_builder_end_object (json);
         }
-      hep_json_end_array (json);
-      hep_json_end_object (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+      json_builder_end_array (json);
+      json_builder_end_object (json);
+      hep_cli_print_json (json);
       return HEP_CLI_EXIT_OK;
     }
 

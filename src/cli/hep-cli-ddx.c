@@ -146,7 +146,7 @@ print_ddx_text (const HepFeatureSet *features,
 /* ---- ddx: JSON ------------------------------------------------------------ */
 
 static void
-json_rows (HepJson            *json,
+json_rows (JsonBuilder        *json,
            const HepDdxResult *result,
            HepDdxDiagnosis     d,
            int                 sign)
@@ -154,167 +154,167 @@ json_rows (HepJson            *json,
   const HepDdxRow *rows[32];
   guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
 
-  hep_json_begin_array (json);
+  json_builder_begin_array (json);
   for (guint i = 0; i < n; i++)
     {
       HepDdxGrade grade = hep_ddx_row_get_grade (rows[i], d);
       g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i]->when);
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "row", rows[i]->id);
-      hep_json_member_string (json, "feature", rows[i]->concept);
-      hep_json_member_string (json, "tokens", tokens);
-      hep_json_member_string (json, "grade", hep_ddx_grade_to_string (grade));
-      hep_json_member_string (json, "cell", rows[i]->cells[d]);
-      hep_json_member_int (json, "points", hep_ddx_grade_get_points (grade));
-      hep_json_member_string (json, "provenance", hep_provenance_to_string (rows[i]->provenance));
-      hep_json_member_boolean (json, "verified", hep_provenance_is_verified (rows[i]->provenance));
-      hep_json_end_object (json);
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "row", rows[i]->id);
+      hep_cli_json_member_string (json, "feature", rows[i]->concept);
+      hep_cli_json_member_string (json, "tokens", tokens);
+      hep_cli_json_member_string (json, "grade", hep_ddx_grade_to_string (grade));
+      hep_cli_json_member_string (json, "cell", rows[i]->cells[d]);
+      hep_cli_json_member_int (json, "points", hep_ddx_grade_get_points (grade));
+      hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (rows[i]->provenance));
+      hep_cli_json_member_boolean (json, "verified", hep_provenance_is_verified (rows[i]->provenance));
+      json_builder_end_object (json);
     }
-  hep_json_end_array (json);
+  json_builder_end_array (json);
 }
 
 static void
-json_rule (HepJson       *json,
+json_rule (JsonBuilder   *json,
            const char    *id,
            const char    *text_key,
            const char    *text,
            const char    *source,
            HepProvenance  provenance)
 {
-  hep_json_begin_object (json);
-  hep_json_member_string (json, "id", id);
-  hep_json_member_string (json, text_key, text);
-  hep_json_member_string (json, "source", source);
-  hep_json_member_string (json, "provenance", hep_provenance_to_string (provenance));
-  hep_json_member_boolean (json, "verified", hep_provenance_is_verified (provenance));
-  hep_json_end_object (json);
+  json_builder_begin_object (json);
+  hep_cli_json_member_string (json, "id", id);
+  hep_cli_json_member_string (json, text_key, text);
+  hep_cli_json_member_string (json, "source", source);
+  hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (provenance));
+  hep_cli_json_member_boolean (json, "verified", hep_provenance_is_verified (provenance));
+  json_builder_end_object (json);
 }
 
 static void
 print_ddx_json (const HepFeatureSet *features,
                 const HepDdxResult  *result)
 {
-  g_autoptr(HepJson) json = hep_json_new ();
+  g_autoptr(JsonBuilder) json = json_builder_new ();
   g_autofree char *tokens = hep_feature_set_to_string (features);
   guint n_figures;
   const HepDdxFigure *figures = hep_ddx_get_figures (&n_figures);
 
-  hep_json_begin_object (json);
-  hep_json_key (json, "ranking");
-  hep_json_begin_array (json);
+  json_builder_begin_object (json);
+  json_builder_set_member_name (json, "ranking");
+  json_builder_begin_array (json);
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
       const HepDdxEntry *e = &result->ranking[i];
       HepDdxDiagnosis d = e->diagnosis;
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "id", hep_ddx_diagnosis_to_string (d));
-      hep_json_member_int (json, "score", e->score);
-      hep_json_key (json, "for");
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "id", hep_ddx_diagnosis_to_string (d));
+      hep_cli_json_member_int (json, "score", e->score);
+      json_builder_set_member_name (json, "for");
       json_rows (json, result, d, +1);
-      hep_json_key (json, "against");
+      json_builder_set_member_name (json, "against");
       json_rows (json, result, d, -1);
-      hep_json_key (json, "neutral");
+      json_builder_set_member_name (json, "neutral");
       json_rows (json, result, d, 0);
-      hep_json_member_string (json, "label", hep_ddx_diagnosis_get_label (d));
-      hep_json_member_int (json, "rank", i + 1);
-      hep_json_member_int (json, "n_for", e->n_for);
-      hep_json_member_int (json, "n_against", e->n_against);
-      hep_json_member_int (json, "prior", e->prior);
-      hep_json_key (json, "pinned_by");
+      hep_cli_json_member_string (json, "label", hep_ddx_diagnosis_get_label (d));
+      hep_cli_json_member_int (json, "rank", i + 1);
+      hep_cli_json_member_int (json, "n_for", e->n_for);
+      hep_cli_json_member_int (json, "n_against", e->n_against);
+      hep_cli_json_member_int (json, "prior", e->prior);
+      json_builder_set_member_name (json, "pinned_by");
       if (e->pinned_by >= 0)
         json_rule (json, hep_ddx_hard_rule_get_id (e->pinned_by), "title",
                    hep_ddx_hard_rule_get_title (e->pinned_by),
                    hep_ddx_hard_rule_get_source (e->pinned_by),
                    hep_ddx_hard_rule_get_provenance (e->pinned_by));
       else
-        hep_json_null (json);
+        json_builder_add_null_value (json);
 
-      hep_json_key (json, "figures");
-      hep_json_begin_array (json);
+      json_builder_set_member_name (json, "figures");
+      json_builder_begin_array (json);
       for (guint f = 0; f < n_figures; f++)
         {
           const HepDdxFigure *fig = &figures[f];
 
           if (fig->diagnosis != d || !(result->figures & (G_GUINT64_CONSTANT (1) << f)))
             continue;
-          hep_json_begin_object (json);
-          hep_json_member_string (json, "id", fig->id);
-          hep_json_member_string (json, "finding", g_dgettext (GETTEXT_PACKAGE, fig->finding));
-          hep_json_member_string (json, "comparison", fig->comparison);
-          hep_json_member_string (json, "numbers", fig->numbers);
-          hep_json_member_string (json, "derived", fig->derived);
-          hep_json_member_string (json, "kind", fig->kind == HEP_DDX_FIGURE_FREQUENCY ? "frequency"
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "id", fig->id);
+          hep_cli_json_member_string (json, "finding", g_dgettext (GETTEXT_PACKAGE, fig->finding));
+          hep_cli_json_member_string (json, "comparison", fig->comparison);
+          hep_cli_json_member_string (json, "numbers", fig->numbers);
+          hep_cli_json_member_string (json, "derived", fig->derived);
+          hep_cli_json_member_string (json, "kind", fig->kind == HEP_DDX_FIGURE_FREQUENCY ? "frequency"
                                                : fig->kind == HEP_DDX_FIGURE_FREQUENCY_RATIO ? "frequency-ratio"
                                                : fig->kind == HEP_DDX_FIGURE_SENS_SPEC ? "sensitivity-specificity"
                                                : "auc");
-          hep_json_member_string (json, "kind_label", hep_ddx_figure_kind_get_label (fig->kind));
-          hep_json_member_string (json, "source", fig->source);
-          hep_json_member_string (json, "provenance", hep_provenance_to_string (fig->provenance));
-          hep_json_end_object (json);
+          hep_cli_json_member_string (json, "kind_label", hep_ddx_figure_kind_get_label (fig->kind));
+          hep_cli_json_member_string (json, "source", fig->source);
+          hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (fig->provenance));
+          json_builder_end_object (json);
         }
-      hep_json_end_array (json);
+      json_builder_end_array (json);
 
-      hep_json_key (json, "priors");
-      hep_json_begin_array (json);
+      json_builder_set_member_name (json, "priors");
+      json_builder_begin_array (json);
       for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
         {
           const char *text;
 
           if (!(result->priors & (1u << p)) || (text = hep_ddx_prior_get_text (p, d)) == NULL)
             continue;
-          hep_json_begin_object (json);
-          hep_json_member_string (json, "id", hep_ddx_prior_get_id (p));
-          hep_json_member_int (json, "direction", hep_ddx_prior_get_direction (p, d));
-          hep_json_member_string (json, "text", text);
-          hep_json_member_string (json, "provenance", hep_provenance_to_string (hep_ddx_prior_get_provenance (p, d)));
-          hep_json_end_object (json);
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "id", hep_ddx_prior_get_id (p));
+          hep_cli_json_member_int (json, "direction", hep_ddx_prior_get_direction (p, d));
+          hep_cli_json_member_string (json, "text", text);
+          hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (hep_ddx_prior_get_provenance (p, d)));
+          json_builder_end_object (json);
         }
-      hep_json_end_array (json);
-      hep_json_end_object (json);
+      json_builder_end_array (json);
+      json_builder_end_object (json);
     }
-  hep_json_end_array (json);
+  json_builder_end_array (json);
 
-  hep_json_key (json, "pitfalls");
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, "pitfalls");
+  json_builder_begin_array (json);
   for (guint p = 0; p < HEP_N_DDX_PITFALLS; p++)
     if (result->pitfalls & (1u << p))
       json_rule (json, hep_ddx_pitfall_get_id (p), "text", hep_ddx_pitfall_get_text (p),
                  hep_ddx_pitfall_get_source (p), hep_ddx_pitfall_get_provenance (p));
-  hep_json_end_array (json);
+  json_builder_end_array (json);
 
-  hep_json_key (json, "hard_rules");
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, "hard_rules");
+  json_builder_begin_array (json);
   for (guint r = 0; r < HEP_N_DDX_HARD_RULES; r++)
     if (result->hard_rules & (1u << r))
       json_rule (json, hep_ddx_hard_rule_get_id (r), "title", hep_ddx_hard_rule_get_title (r),
                  hep_ddx_hard_rule_get_source (r), hep_ddx_hard_rule_get_provenance (r));
-  hep_json_end_array (json);
+  json_builder_end_array (json);
 
-  hep_json_key (json, "lirads");
-  hep_json_begin_object (json);
-  hep_json_member_string (json, "category", hep_lirads_category_to_string (result->lirads));
-  hep_json_member_boolean (json, "applicable", result->lirads_applicable);
-  hep_json_member_boolean (json, "targetoid", result->lirads_targetoid);
-  hep_json_member_string (json, "system", HEP_LIRADS_VERSION_LABEL);
-  hep_json_member_string (json, "meaning", hep_lirads_category_get_meaning (result->lirads));
+  json_builder_set_member_name (json, "lirads");
+  json_builder_begin_object (json);
+  hep_cli_json_member_string (json, "category", hep_lirads_category_to_string (result->lirads));
+  hep_cli_json_member_boolean (json, "applicable", result->lirads_applicable);
+  hep_cli_json_member_boolean (json, "targetoid", result->lirads_targetoid);
+  hep_cli_json_member_string (json, "system", HEP_LIRADS_VERSION_LABEL);
+  hep_cli_json_member_string (json, "meaning", hep_lirads_category_get_meaning (result->lirads));
   if (result->lirads_applicable)
     {
       HepProvenance provenance;
       const char *management = hep_lirads_category_get_management (result->lirads, &provenance);
 
-      hep_json_member_string (json, "management", management);
-      hep_json_member_string (json, "management_provenance", hep_provenance_to_string (provenance));
+      hep_cli_json_member_string (json, "management", management);
+      hep_cli_json_member_string (json, "management_provenance", hep_provenance_to_string (provenance));
     }
-  hep_json_end_object (json);
+  json_builder_end_object (json);
 
-  hep_json_member_string (json, "features", tokens);
-  hep_json_member_string (json, "scoring", HEP_DDX_SCORING_NOTE);
-  hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-  hep_json_end_object (json);
+  hep_cli_json_member_string (json, "features", tokens);
+  hep_cli_json_member_string (json, "scoring", HEP_DDX_SCORING_NOTE);
+  hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+  json_builder_end_object (json);
 
-  hep_cli_print_json (g_steal_pointer (&json));
+  hep_cli_print_json (json);
 }
 
 /* The matrix rows and their tokens as Markdown rows (README.md shows them;
@@ -338,14 +338,14 @@ print_rules (gboolean as_json)
 {
   guint n_rows;
   const HepDdxRow *rows = hep_ddx_get_rows (&n_rows);
-  g_autoptr(HepJson) json = NULL;
+  g_autoptr(JsonBuilder) json = NULL;
 
   if (as_json)
     {
-      json = hep_json_new ();
-      hep_json_begin_object (json);
-      hep_json_key (json, "rows");
-      hep_json_begin_array (json);
+      json = json_builder_new ();
+      json_builder_begin_object (json);
+      json_builder_set_member_name (json, "rows");
+      json_builder_begin_array (json);
     }
   else
     {
@@ -361,17 +361,17 @@ print_rules (gboolean as_json)
 
       if (as_json)
         {
-          hep_json_begin_object (json);
-          hep_json_member_string (json, "id", rows[i].id);
-          hep_json_member_string (json, "feature", rows[i].concept);
-          hep_json_member_string (json, "tokens", tokens);
-          hep_json_key (json, "cells");
-          hep_json_begin_object (json);
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "id", rows[i].id);
+          hep_cli_json_member_string (json, "feature", rows[i].concept);
+          hep_cli_json_member_string (json, "tokens", tokens);
+          json_builder_set_member_name (json, "cells");
+          json_builder_begin_object (json);
           for (guint d = 0; d < HEP_N_DDX; d++)
-            hep_json_member_string (json, hep_ddx_diagnosis_to_string (d), rows[i].cells[d]);
-          hep_json_end_object (json);
-          hep_json_member_string (json, "provenance", hep_provenance_to_string (rows[i].provenance));
-          hep_json_end_object (json);
+            hep_cli_json_member_string (json, hep_ddx_diagnosis_to_string (d), rows[i].cells[d]);
+          json_builder_end_object (json);
+          hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (rows[i].provenance));
+          json_builder_end_object (json);
         }
       else
         {
@@ -384,10 +384,10 @@ print_rules (gboolean as_json)
 
   if (as_json)
     {
-      hep_json_end_array (json);
-      hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-      hep_json_end_object (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+      json_builder_end_array (json);
+      hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+      json_builder_end_object (json);
+      hep_cli_print_json (json);
     }
   else
     printf ("%s\n", HEP_CLI_EDUCATION_NOTE);
@@ -522,76 +522,76 @@ static void
 print_next_json (const HepImagingScenario   *sc,
                  const HepNextImagingResult *r)
 {
-  g_autoptr(HepJson) json = hep_json_new ();
+  g_autoptr(JsonBuilder) json = json_builder_new ();
   const HepImagingVariant *v = r->variant;
 
-  hep_json_begin_object (json);
-  hep_json_member_string (json, "best", r->best >= 0 ? hep_procedure_to_string (r->entries[r->best].procedure) : NULL);
-  hep_json_member_string (json, "source", HEP_ACR_AC_LABEL);
-  hep_json_member_string (json, "verify_note", hep_next_imaging_get_verify_note ());
+  json_builder_begin_object (json);
+  hep_cli_json_member_string (json, "best", r->best >= 0 ? hep_procedure_to_string (r->entries[r->best].procedure) : NULL);
+  hep_cli_json_member_string (json, "source", HEP_ACR_AC_LABEL);
+  hep_cli_json_member_string (json, "verify_note", hep_next_imaging_get_verify_note ());
 
-  hep_json_key (json, "variant");
-  hep_json_begin_object (json);
-  hep_json_member_int (json, "number", v->number);
-  hep_json_member_boolean (json, "number_inferred", v->number_inferred);
-  hep_json_member_string (json, "id", v->id);
-  hep_json_member_string (json, "title", g_dgettext (GETTEXT_PACKAGE, v->title));
-  hep_json_member_string (json, "status", g_dgettext (GETTEXT_PACKAGE, v->status));
-  hep_json_member_string (json, "provenance", hep_provenance_to_string (v->provenance));
-  hep_json_member_string (json, "size_band", v->larger ? ">1 cm" : "<1 cm");
-  hep_json_member_int (json, "size_mm", r->size_mm);
-  hep_json_member_boolean (json, "size_on_boundary", r->size_on_boundary);
-  hep_json_member_string (json, "boundary_note", r->size_on_boundary ? hep_next_imaging_get_boundary_note () : NULL);
-  hep_json_member_string (json, "found_on", hep_found_on_to_string (sc->found_on));
-  hep_json_member_string (json, "context", hep_imaging_context_to_string (sc->context));
-  hep_json_member_boolean (json, "context_derived", sc->context_derived);
-  hep_json_end_object (json);
+  json_builder_set_member_name (json, "variant");
+  json_builder_begin_object (json);
+  hep_cli_json_member_int (json, "number", v->number);
+  hep_cli_json_member_boolean (json, "number_inferred", v->number_inferred);
+  hep_cli_json_member_string (json, "id", v->id);
+  hep_cli_json_member_string (json, "title", g_dgettext (GETTEXT_PACKAGE, v->title));
+  hep_cli_json_member_string (json, "status", g_dgettext (GETTEXT_PACKAGE, v->status));
+  hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (v->provenance));
+  hep_cli_json_member_string (json, "size_band", v->larger ? ">1 cm" : "<1 cm");
+  hep_cli_json_member_int (json, "size_mm", r->size_mm);
+  hep_cli_json_member_boolean (json, "size_on_boundary", r->size_on_boundary);
+  hep_cli_json_member_string (json, "boundary_note", r->size_on_boundary ? hep_next_imaging_get_boundary_note () : NULL);
+  hep_cli_json_member_string (json, "found_on", hep_found_on_to_string (sc->found_on));
+  hep_cli_json_member_string (json, "context", hep_imaging_context_to_string (sc->context));
+  hep_cli_json_member_boolean (json, "context_derived", sc->context_derived);
+  json_builder_end_object (json);
 
-  hep_json_key (json, "procedures");
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, "procedures");
+  json_builder_begin_array (json);
   for (guint i = 0; i < r->n_entries; i++)
     {
       const HepImagingEntry *e = &r->entries[i];
       HepRrl rrl = hep_procedure_get_rrl (e->procedure);
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "id", hep_procedure_to_string (e->procedure));
-      hep_json_member_string (json, "rating", e->rating == HEP_RATING_NONE ? NULL : hep_rating_get_label (e->rating));
-      hep_json_member_string (json, "rrl", hep_rrl_to_string (rrl));
-      hep_json_member_string (json, "provenance", hep_provenance_to_string (e->provenance));
-      hep_json_member_string (json, "label", hep_procedure_get_label (e->procedure));
-      hep_json_member_string (json, "rating_id", hep_rating_to_string (e->rating));
-      hep_json_member_boolean (json, "verified", hep_provenance_is_verified (e->provenance));
-      hep_json_member_string (json, "rrl_symbol", hep_rrl_get_symbol (rrl));
-      hep_json_member_string (json, "rrl_dose", hep_rrl_get_dose (rrl));
-      hep_json_member_string (json, "rrl_provenance", hep_provenance_to_string (hep_rrl_get_provenance (rrl)));
-      hep_json_member_string (json, "note", e->note ? g_dgettext (GETTEXT_PACKAGE, e->note) : NULL);
-      hep_json_end_object (json);
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "id", hep_procedure_to_string (e->procedure));
+      hep_cli_json_member_string (json, "rating", e->rating == HEP_RATING_NONE ? NULL : hep_rating_get_label (e->rating));
+      hep_cli_json_member_string (json, "rrl", hep_rrl_to_string (rrl));
+      hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (e->provenance));
+      hep_cli_json_member_string (json, "label", hep_procedure_get_label (e->procedure));
+      hep_cli_json_member_string (json, "rating_id", hep_rating_to_string (e->rating));
+      hep_cli_json_member_boolean (json, "verified", hep_provenance_is_verified (e->provenance));
+      hep_cli_json_member_string (json, "rrl_symbol", hep_rrl_get_symbol (rrl));
+      hep_cli_json_member_string (json, "rrl_dose", hep_rrl_get_dose (rrl));
+      hep_cli_json_member_string (json, "rrl_provenance", hep_provenance_to_string (hep_rrl_get_provenance (rrl)));
+      hep_cli_json_member_string (json, "note", e->note ? g_dgettext (GETTEXT_PACKAGE, e->note) : NULL);
+      json_builder_end_object (json);
     }
-  hep_json_end_array (json);
+  json_builder_end_array (json);
 
-  hep_json_key (json, "us_lirads");
-  hep_json_begin_object (json);
-  hep_json_member_boolean (json, "applicable", r->us_category != HEP_US_LIRADS_NA);
-  hep_json_member_string (json, "category", hep_us_category_to_string (r->us_category));
-  hep_json_member_string (json, "meaning", hep_us_category_get_meaning (r->us_category));
-  hep_json_member_string (json, "reason", hep_us_reason_describe (r->us_reason));
+  json_builder_set_member_name (json, "us_lirads");
+  json_builder_begin_object (json);
+  hep_cli_json_member_boolean (json, "applicable", r->us_category != HEP_US_LIRADS_NA);
+  hep_cli_json_member_string (json, "category", hep_us_category_to_string (r->us_category));
+  hep_cli_json_member_string (json, "meaning", hep_us_category_get_meaning (r->us_category));
+  hep_cli_json_member_string (json, "reason", hep_us_reason_describe (r->us_reason));
   if (r->us_category != HEP_US_LIRADS_NA)
     {
       HepProvenance p;
       const char *step = hep_us_category_get_next_step (r->us_category, &p);
 
-      hep_json_member_string (json, "visualization", hep_us_vis_to_string (r->us_vis));
-      hep_json_member_string (json, "visualization_meaning", hep_us_vis_get_meaning (r->us_vis));
-      hep_json_member_string (json, "next_step", step);
-      hep_json_member_string (json, "next_step_provenance", hep_provenance_to_string (p));
-      hep_json_member_boolean (json, "afp_raised", sc->features.values[HEP_FEATURE_AFP_RAISED] != 0);
+      hep_cli_json_member_string (json, "visualization", hep_us_vis_to_string (r->us_vis));
+      hep_cli_json_member_string (json, "visualization_meaning", hep_us_vis_get_meaning (r->us_vis));
+      hep_cli_json_member_string (json, "next_step", step);
+      hep_cli_json_member_string (json, "next_step_provenance", hep_provenance_to_string (p));
+      hep_cli_json_member_boolean (json, "afp_raised", sc->features.values[HEP_FEATURE_AFP_RAISED] != 0);
     }
-  hep_json_end_object (json);
-  hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-  hep_json_end_object (json);
+  json_builder_end_object (json);
+  hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+  json_builder_end_object (json);
 
-  hep_cli_print_json (g_steal_pointer (&json));
+  hep_cli_print_json (json);
 }
 
 int

@@ -95,63 +95,63 @@ print_json (const HepFeatureSet   *features,
             const HepLiradsResult *result,
             GArray                *cfs)
 {
-  g_autoptr(HepJson) json = hep_json_new ();
+  g_autoptr(JsonBuilder) json = json_builder_new ();
   g_autofree char *tokens = hep_feature_set_to_string (features);
   HepProvenance provenance;
   const char *management = hep_lirads_category_get_management (result->category, &provenance);
 
-  hep_json_begin_object (json);
-  hep_json_member_string (json, "category", hep_lirads_category_to_string (result->category));
-  hep_json_member_boolean (json, "applicable", result->applicable);
-  hep_json_member_string (json, "system", HEP_LIRADS_VERSION_LABEL);
-  hep_json_member_string (json, "meaning", hep_lirads_category_get_meaning (result->category));
-  hep_json_key (json, "management");
-  hep_json_begin_object (json);
-  hep_json_member_string (json, "text", management);
-  hep_json_member_string (json, "provenance", hep_provenance_to_string (provenance));
-  hep_json_member_boolean (json, "verified", hep_provenance_is_verified (provenance));
-  hep_json_end_object (json);
-  hep_json_member_string (json, "features", tokens);
+  json_builder_begin_object (json);
+  hep_cli_json_member_string (json, "category", hep_lirads_category_to_string (result->category));
+  hep_cli_json_member_boolean (json, "applicable", result->applicable);
+  hep_cli_json_member_string (json, "system", HEP_LIRADS_VERSION_LABEL);
+  hep_cli_json_member_string (json, "meaning", hep_lirads_category_get_meaning (result->category));
+  json_builder_set_member_name (json, "management");
+  json_builder_begin_object (json);
+  hep_cli_json_member_string (json, "text", management);
+  hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (provenance));
+  hep_cli_json_member_boolean (json, "verified", hep_provenance_is_verified (provenance));
+  json_builder_end_object (json);
+  hep_cli_json_member_string (json, "features", tokens);
 
-  hep_json_key (json, "steps");
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, "steps");
+  json_builder_begin_array (json);
   for (guint i = 0; i < result->n_steps; i++)
     {
       const HepLiradsStep *step = &result->steps[i];
       g_autofree char *text = hep_lirads_step_describe (step);
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "rule", hep_lirads_rule_get_id (step->rule));
-      hep_json_member_string (json, "title", hep_lirads_rule_get_title (step->rule));
-      hep_json_member_boolean (json, "matched", step->matched);
-      hep_json_member_string (json, "category", step_category (step));
-      hep_json_member_string (json, "explanation", text);
-      hep_json_member_string (json, "source", hep_lirads_rule_get_source (step->rule));
-      hep_json_member_string (json, "provenance",
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "rule", hep_lirads_rule_get_id (step->rule));
+      hep_cli_json_member_string (json, "title", hep_lirads_rule_get_title (step->rule));
+      hep_cli_json_member_boolean (json, "matched", step->matched);
+      hep_cli_json_member_string (json, "category", step_category (step));
+      hep_cli_json_member_string (json, "explanation", text);
+      hep_cli_json_member_string (json, "source", hep_lirads_rule_get_source (step->rule));
+      hep_cli_json_member_string (json, "provenance",
                               hep_provenance_to_string (hep_lirads_rule_get_provenance (step->rule)));
-      hep_json_end_object (json);
+      json_builder_end_object (json);
     }
-  hep_json_end_array (json);
+  json_builder_end_array (json);
 
-  hep_json_key (json, "counterfactuals");
-  hep_json_begin_array (json);
+  json_builder_set_member_name (json, "counterfactuals");
+  json_builder_begin_array (json);
   for (guint i = 0; i < cfs->len; i++)
     {
       const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
       g_autofree char *change = hep_feature_format_value (cf->feature, cf->value);
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "change", change);
-      hep_json_member_string (json, "feature", hep_feature_get_token (cf->feature));
-      hep_json_member_string (json, "category", hep_lirads_category_to_string (cf->category));
-      hep_json_member_string (json, "kind", hep_lirads_counterfactual_is_imaging (cf) ? "imaging" : "context");
-      hep_json_end_object (json);
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "change", change);
+      hep_cli_json_member_string (json, "feature", hep_feature_get_token (cf->feature));
+      hep_cli_json_member_string (json, "category", hep_lirads_category_to_string (cf->category));
+      hep_cli_json_member_string (json, "kind", hep_lirads_counterfactual_is_imaging (cf) ? "imaging" : "context");
+      json_builder_end_object (json);
     }
-  hep_json_end_array (json);
-  hep_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
-  hep_json_end_object (json);
+  json_builder_end_array (json);
+  hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
+  json_builder_end_object (json);
 
-  hep_cli_print_json (g_steal_pointer (&json));
+  hep_cli_print_json (json);
 }
 
 int
@@ -250,15 +250,15 @@ hep_cli_growth (int    argc,
   growth = hep_lirads_classify_growth (prior, current, months, ct_mri);
   if (args.json)
     {
-      g_autoptr(HepJson) json = hep_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      hep_json_begin_object (json);
-      hep_json_member_string (json, "growth", hep_lirads_growth_to_string (growth));
-      hep_json_member_int (json, "prior_mm", prior);
-      hep_json_member_int (json, "current_mm", current);
-      hep_json_member_int (json, "months", months);
-      hep_json_end_object (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "growth", hep_lirads_growth_to_string (growth));
+      hep_cli_json_member_int (json, "prior_mm", prior);
+      hep_cli_json_member_int (json, "current_mm", current);
+      hep_cli_json_member_int (json, "months", months);
+      json_builder_end_object (json);
+      hep_cli_print_json (json);
     }
   else
     printf ("%s\n", hep_lirads_growth_to_string (growth));
@@ -310,24 +310,24 @@ hep_cli_tokens (int    argc,
 
   if (args.json)
     {
-      g_autoptr(HepJson) json = hep_json_new ();
+      g_autoptr(JsonBuilder) json = json_builder_new ();
 
-      hep_json_begin_array (json);
+      json_builder_begin_array (json);
       for (guint i = 0; i < HEP_N_FEATURES; i++)
         {
           HepFeature f = (HepFeature) i;
           g_autofree char *accepted = hep_feature_describe_accepted (f);
 
-          hep_json_begin_object (json);
-          hep_json_member_string (json, "token", hep_feature_get_token (f));
-          hep_json_member_string (json, "accepted", accepted);
-          hep_json_member_string (json, "group", hep_feature_group_get_label (hep_feature_get_group (f)));
-          hep_json_member_string (json, "label", hep_feature_get_label (f));
-          hep_json_member_string (json, "description", hep_feature_get_description (f));
-          hep_json_end_object (json);
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "token", hep_feature_get_token (f));
+          hep_cli_json_member_string (json, "accepted", accepted);
+          hep_cli_json_member_string (json, "group", hep_feature_group_get_label (hep_feature_get_group (f)));
+          hep_cli_json_member_string (json, "label", hep_feature_get_label (f));
+          hep_cli_json_member_string (json, "description", hep_feature_get_description (f));
+          json_builder_end_object (json);
         }
-      hep_json_end_array (json);
-      hep_cli_print_json (g_steal_pointer (&json));
+      json_builder_end_array (json);
+      hep_cli_print_json (json);
       return HEP_CLI_EXIT_OK;
     }
 

@@ -8,6 +8,7 @@
 
 #include "hep-cli.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -143,10 +144,75 @@ hep_cli_parse_features (const char    *command,
 }
 
 void
-hep_cli_print_json (HepJson *json)
+hep_cli_json_string (JsonBuilder *json,
+                     const char  *value)
 {
-  g_autofree char *text = hep_json_free_to_string (json);
+  if (value == NULL)
+    json_builder_add_null_value (json);
+  else if (g_utf8_validate (value, -1, NULL))
+    json_builder_add_string_value (json, value);
+  else
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+      json_builder_add_string_value (json, valid);
+    }
+}
 
+void
+hep_cli_json_double (JsonBuilder *json,
+                     double       value)
+{
+  if (isfinite (value))
+    json_builder_add_double_value (json, value);
+  else
+    json_builder_add_null_value (json);
+}
+
+void
+hep_cli_json_member_string (JsonBuilder *json,
+                            const char  *key,
+                            const char  *value)
+{
+  json_builder_set_member_name (json, key);
+  hep_cli_json_string (json, value);
+}
+
+void
+hep_cli_json_member_int (JsonBuilder *json,
+                         const char  *key,
+                         gint64       value)
+{
+  json_builder_set_member_name (json, key);
+  json_builder_add_int_value (json, value);
+}
+
+void
+hep_cli_json_member_double (JsonBuilder *json,
+                            const char  *key,
+                            double       value)
+{
+  json_builder_set_member_name (json, key);
+  hep_cli_json_double (json, value);
+}
+
+void
+hep_cli_json_member_boolean (JsonBuilder *json,
+                             const char  *key,
+                             gboolean     value)
+{
+  json_builder_set_member_name (json, key);
+  json_builder_add_boolean_value (json, value);
+}
+
+void
+hep_cli_print_json (JsonBuilder *json)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (json);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
   fputs (text, stdout);
   fputc ('\n', stdout);
 }

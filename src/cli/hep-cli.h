@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "hep-core.h"
 
@@ -51,7 +52,28 @@ gboolean hep_cli_parse_features (const char       *command,
                                  HepCliArgs       *args,
                                  HepFeatureSet    *features);
 
-void     hep_cli_print_json   (HepJson            *json);
+/* JSON output goes through json-glib's JsonBuilder. These add a string
+ * (NULL becomes null; invalid UTF-8 is made valid), a double (non-finite
+ * becomes null) or a key and value in one call. */
+void     hep_cli_json_string         (JsonBuilder *json,
+                                      const char  *value);
+void     hep_cli_json_double         (JsonBuilder *json,
+                                      double       value);
+void     hep_cli_json_member_string  (JsonBuilder *json,
+                                      const char  *key,
+                                      const char  *value);
+void     hep_cli_json_member_int     (JsonBuilder *json,
+                                      const char  *key,
+                                      gint64       value);
+void     hep_cli_json_member_double  (JsonBuilder *json,
+                                      const char  *key,
+                                      double       value);
+void     hep_cli_json_member_boolean (JsonBuilder *json,
+                                      const char  *key,
+                                      gboolean     value);
+
+/* Prints the builder's document as compact JSON and a newline. */
+void     hep_cli_print_json   (JsonBuilder        *json);
 
 int      hep_cli_lirads       (int argc, char **argv);
 int      hep_cli_growth       (int argc, char **argv);

@@ -8,7 +8,6 @@
 
 #include "hep-feature-set.h"
 #include "hep-feature-state.h"
-#include "hep-json.h"
 #include "hep-lirads.h"
 #include "hep-provenance.h"
 #include "hep-ddx.h"

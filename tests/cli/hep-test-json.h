@@ -1,11 +1,11 @@
-/* hep-test-json.h: a strict JSON reader for tests (JSON → GVariant)
+/* hep-test-json.h: a JSON reader for tests (JSON → GVariant)
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Objects become a{sv}, arrays av, strings s, numbers d, booleans b and
- * null the empty maybe "mv". Anything that is not RFC 8259 JSON is an error,
- * so a test that parses CLI output also checks that it is valid JSON.
+ * Parsed by json-glib. Objects become a{sv}, arrays av, strings s, numbers d,
+ * booleans b and null the empty maybe "mv". Anything json-glib cannot parse
+ * is an error, so a test that parses CLI output also checks that it is JSON.
  */
 
 #pragma once
