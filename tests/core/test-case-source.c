@@ -37,10 +37,15 @@ test_source_fixture_fields (void)
   g_assert_cmpstr (hep_case_get_findings (c, HEP_CASE_PHASE_ARTERIAL), ==, "Nonrim hyperenhancement.");
   g_assert_cmpstr (hep_case_get_findings (c, HEP_CASE_PHASE_HBP), ==, "Hypointense.");
   g_assert_null (hep_case_get_findings (c, HEP_CASE_PHASE_PRE));
-  /* explicit spoilers: exactly those */
+  /* explicit spoilers: exactly those are listed */
+  g_assert_cmpuint (hep_case_get_spoilers (c), ==, HEP_CASE_SPOILER_DIAGNOSIS | HEP_CASE_SPOILER_LIRADS);
   g_assert_true (hep_case_is_spoiler (c, "diagnosis"));
   g_assert_true (hep_case_is_spoiler (c, "lirads"));
-  g_assert_false (hep_case_is_spoiler (c, "title"));
+  /* what unknown-case mode hides is more: the title names the diagnosis
+   * ("Fixture HCC with …"), and tags are always hidden */
+  g_assert_true (hep_case_is_spoiler (c, "title"));
+  g_assert_true (hep_case_is_spoiler (c, "tags"));
+  g_assert_false (hep_case_is_spoiler (c, "findings-arterial"));
   g_assert_false (hep_case_is_spoiler (c, "no-such-field"));
   g_assert_cmpint (hep_case_get_origin (c), ==, HEP_CASE_ORIGIN_USER);
 }
@@ -57,9 +62,10 @@ test_source_spoiler_defaults (void)
   g_assert_true (hep_case_is_spoiler (fnh, "diagnosis"));
   g_assert_true (hep_case_is_spoiler (fnh, "teaching-points"));
   g_assert_false (hep_case_is_spoiler (fnh, "findings-arterial"));
-  /* an empty Spoilers key hides nothing */
+  /* an empty Spoilers key lists nothing, but the answer stays hidden */
   g_assert_cmpuint (hep_case_get_spoilers (adenoma), ==, 0);
-  g_assert_false (hep_case_is_spoiler (adenoma, "diagnosis"));
+  g_assert_true (hep_case_is_spoiler (adenoma, "diagnosis"));
+  g_assert_true (hep_case_is_spoiler (adenoma, "references"));
 }
 
 static void

@@ -146,6 +146,20 @@ test_migrations_from_fixtures (void)
       hits = hep_case_store_search (store, "washout", 10, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (hits->len, ==, 1);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      /* a case written before version 3 is indexed for unknown-case search
+       * when the store opens: its findings match, its diagnosis does not */
+      hits = hep_case_store_search_full (store, "washout", 10, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = hep_case_store_search_full (store, "hepatocellular", 10, TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 0);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+      hits = hep_case_store_search (store, "hepatocellular", 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
       g_clear_object (&store);
     }
   hep_test_remove_tree (dir);

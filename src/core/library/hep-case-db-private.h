@@ -34,4 +34,8 @@ gboolean  hep_case_db_find     (HepDb       *db,
                                 gint64      *pk,
                                 GError     **error);
 
+/* Indexes the unknown-case text of main's cases that have none yet. */
+gboolean  hep_case_db_index_open_text (HepDb   *db,
+                                       GError **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hep-case-db-private.h"
+#include "hep-case-spoilers.h"
 
 #include <string.h>
 
@@ -60,6 +61,24 @@ joined (const char * const *list,
         const char         *separator)
 {
   return g_strjoinv (separator, (char **) list);
+}
+
+/* The text unknown-case mode shows, in its own index (hep-case-spoilers.h). */
+static gboolean
+insert_open_text (HepDb    *db,
+                  HepCase  *c,
+                  gint64    case_pk,
+                  GError  **error)
+{
+  g_autofree char *open_text = hep_case_dup_open_text (c);
+  HepDbStatement *stmt;
+
+  stmt = hep_db_get_statement (db, "INSERT INTO main.case_open_fts (rowid, text) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_int (stmt, 1, case_pk);
+  hep_db_statement_bind_text (stmt, 2, open_text);
+  return hep_db_statement_run (stmt, error);
 }
 
 gboolean
@@ -216,6 +235,8 @@ hep_case_db_insert (HepDb    *db,
   hep_db_statement_bind_text (stmt, 7, teaching->str);
   if (!hep_db_statement_run (stmt, error))
     return FALSE;
+  if (!insert_open_text (db, c, case_pk, error))
+    return FALSE;
 
   if (pk)
     *pk = case_pk;
@@ -230,6 +251,12 @@ hep_case_db_delete (HepDb    *db,
   HepDbStatement *stmt;
 
   stmt = hep_db_get_statement (db, "DELETE FROM main.case_fts WHERE rowid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_int (stmt, 1, pk);
+  if (!hep_db_statement_run (stmt, error))
+    return FALSE;
+  stmt = hep_db_get_statement (db, "DELETE FROM main.case_open_fts WHERE rowid = ?1", error);
   if (stmt == NULL)
     return FALSE;
   hep_db_statement_bind_int (stmt, 1, pk);
@@ -420,4 +447,50 @@ hep_case_db_find (HepDb       *db,
     *pk = hep_db_statement_get_int (stmt, 0);
   hep_db_statement_reset (stmt);
   return TRUE;
+}
+
+/* Indexes the open text of every case of main that has none: the cases
+ * written before schema version 3. In one transaction; a no-op (one query)
+ * when every case is indexed. */
+gboolean
+hep_case_db_index_open_text (HepDb   *db,
+                             GError **error)
+{
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) step_error = NULL;
+  HepDbStatement *stmt;
+  gboolean has_row;
+
+  stmt = hep_db_get_statement (db, "SELECT pk FROM main.cases"
+                               " WHERE pk NOT IN (SELECT rowid FROM main.case_open_fts)", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+    {
+      gint64 pk = hep_db_statement_get_int (stmt, 0);
+      g_array_append_val (missing, pk);
+    }
+  hep_db_statement_reset (stmt);
+  if (step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return FALSE;
+    }
+  if (missing->len == 0)
+    return TRUE;
+
+  if (!hep_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < missing->len; i++)
+    {
+      gint64 pk = g_array_index (missing, gint64, i);
+      g_autoptr(HepCase) c = hep_case_db_load (db, "main", pk, error);
+
+      if (c == NULL || !insert_open_text (db, c, pk, error))
+        {
+          hep_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return hep_db_commit (db, error);
 }

@@ -39,6 +39,7 @@ struct _HepCaseStore
   int        lirads;
   char      *text;
   int        origin;
+  gboolean   unknown;
 
   GArray    *rows;           /* Row, in model order */
   GPtrArray *items;          /* HepCase or NULL (not loaded yet), parallel to rows */
@@ -56,6 +57,8 @@ static const char * const schemas[] = { "main", "lib" };
 /* Column weights of case_fts (title, diagnosis, tags, findings, history,
  * teaching) for hep_rank, registered by hep-db.c. */
 #define RANK "hep_rank(10.0, 6.0, 4.0, 2.0, 1.0, 1.0)"
+/* case_open_fts has one column */
+#define OPEN_RANK "hep_rank(1.0)"
 
 void
 hep_case_hit_free (HepCaseHit *hit)
@@ -216,7 +219,8 @@ hep_case_store_new (const char  *user_path,
     }
 
   self->db = hep_db_open (self->user_path, HEP_DB_OPEN_CREATE | HEP_DB_OPEN_WAL, error);
-  if (self->db == NULL || !hep_migrations_run (self->db, error))
+  if (self->db == NULL || !hep_migrations_run (self->db, error) ||
+      !hep_case_db_index_open_text (self->db, error))
     return NULL;
 
   library = explicit_library ? g_strdup (library_path) : hep_case_store_default_library_path ();
@@ -324,7 +328,30 @@ typedef struct {
   int         lirads;
   int         origin;
   const char *fts;
+  gboolean    unknown;   /* match the text unknown-case mode shows, only */
 } Query;
+
+/* Unknown-case mode searches and filters only what it shows: the text in
+ * case_open_fts, and never the diagnosis, tags or LI-RADS category. */
+static Query
+query_new (const char          *fts,
+           const HepCaseFilter *filter)
+{
+  Query q = { NULL, NULL, 0, -1, -1, fts, FALSE };
+
+  if (filter == NULL)
+    return q;
+  q.difficulty = filter->difficulty;
+  q.origin = filter->origin;
+  q.unknown = filter->unknown;
+  if (!filter->unknown)
+    {
+      q.diagnosis = filter->diagnosis;
+      q.tag = filter->tag;
+      q.lirads = filter->lirads;
+    }
+  return q;
+}
 
 /* The conditions of one arm; parameters ?1 fts, ?2 diagnosis, ?3 tag,
  * ?4 difficulty, ?5 lirads. */
@@ -392,14 +419,17 @@ build_select (HepCaseStore *self,
           /* rank inside FTS5 alone, so that it stops after the limit and
            * computes snippets only for the rows it returns; the joins and
            * filters come after */
+          const char *table = q->unknown ? "case_open_fts" : "case_fts";
+
           g_string_append_printf (sql,
             "SELECT %d AS src, x.pk AS pk, x.r AS r%s FROM"
-            " (SELECT f.rowid AS pk, f.rank AS r%s FROM %s.case_fts f"
-            " WHERE f.case_fts MATCH ?1 AND f.rank MATCH '" RANK "' ORDER BY f.rank%s) x"
+            " (SELECT f.rowid AS pk, f.rank AS r%s FROM %s.%s f"
+            " WHERE f.%s MATCH ?1 AND f.rank MATCH '%s' ORDER BY f.rank%s) x"
             " JOIN %s.cases c ON c.pk = x.pk",
             lib, snippets ? ", x.s AS s" : "",
-            snippets ? ", snippet(case_fts, -1, '[', ']', '…', 10) AS s" : "",
-            schema, limited ? " LIMIT ?6" : "", schema);
+            snippets ? (q->unknown ? ", snippet(case_open_fts, -1, '[', ']', '…', 10) AS s"
+                                   : ", snippet(case_fts, -1, '[', ']', '…', 10) AS s") : "",
+            schema, table, table, q->unknown ? OPEN_RANK : RANK, limited ? " LIMIT ?6" : "", schema);
           append_conditions (sql, q, schema, lib == 1);
         }
       else
@@ -466,7 +496,11 @@ hep_case_store_reload (HepCaseStore  *self,
           goto done;
         }
     }
-  q = (Query) { self->diagnosis, self->tag, self->difficulty, self->lirads, self->origin, fts };
+  {
+    HepCaseFilter filter = { self->diagnosis, self->tag, self->difficulty, self->lirads, NULL,
+                             self->origin, self->unknown };
+    q = query_new (fts, &filter);
+  }
   sql = build_select (self, &q, FALSE, FALSE);
   stmt = hep_db_get_statement (self->db, sql, error);
   if (stmt == NULL)
@@ -517,6 +551,7 @@ hep_case_store_set_filter (HepCaseStore         *self,
   self->lirads = filter->lirads;
   self->text = filter->text && *filter->text ? g_strdup (filter->text) : NULL;
   self->origin = filter->origin;
+  self->unknown = !!filter->unknown;
   return hep_case_store_reload (self, error);
 }
 
@@ -636,6 +671,7 @@ hep_case_store_find_position (HepCaseStore *self,
 static gboolean
 run_search (HepCaseStore  *self,
             const char    *fts,
+            gboolean       unknown,
             guint          limit,
             GHashTable    *seen,
             GPtrArray     *hits,
@@ -644,9 +680,13 @@ run_search (HepCaseStore  *self,
   g_autofree char *sql = NULL;
   g_autoptr(GError) step_error = NULL;
   HepDbStatement *stmt;
-  Query q = { NULL, NULL, 0, -1, -1, fts };
+  HepCaseFilter filter = HEP_CASE_FILTER_INIT;
+  Query q;
   gboolean has_row;
   guint wanted = hits->len + limit;
+
+  filter.unknown = unknown;
+  q = query_new (fts, &filter);
 
   sql = build_select (self, &q, TRUE, TRUE);
   stmt = hep_db_get_statement (self->db, sql, error);
@@ -702,6 +742,18 @@ hep_case_store_search (HepCaseStore  *self,
                        guint          limit,
                        GError       **error)
 {
+  return hep_case_store_search_full (self, query, limit, FALSE, error);
+}
+
+/* The same; with @unknown, only the text unknown-case mode shows is
+ * searched (one tier: the title may be hidden), and snippets come from it. */
+GPtrArray *
+hep_case_store_search_full (HepCaseStore  *self,
+                            const char    *query,
+                            guint          limit,
+                            gboolean       unknown,
+                            GError       **error)
+{
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_hit_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *fts = NULL;
@@ -719,15 +771,21 @@ hep_case_store_search (HepCaseStore  *self,
                    _("The search has no words to look for"));
       return NULL;
     }
+  if (unknown)
+    {
+      if (!run_search (self, fts, TRUE, limit, seen, hits, error))
+        return NULL;
+      return g_steal_pointer (&hits);
+    }
   title_fts = g_strdup_printf ("title : (%s)", fts);
   heading_fts = g_strdup_printf ("{title diagnosis tags} : (%s)", fts);
-  if (!run_search (self, title_fts, limit, seen, hits, error))
+  if (!run_search (self, title_fts, FALSE, limit, seen, hits, error))
     return NULL;
   if (hits->len < limit &&
-      !run_search (self, heading_fts, limit - hits->len, seen, hits, error))
+      !run_search (self, heading_fts, FALSE, limit - hits->len, seen, hits, error))
     return NULL;
   if (hits->len < limit &&
-      !run_search (self, fts, limit - hits->len, seen, hits, error))
+      !run_search (self, fts, FALSE, limit - hits->len, seen, hits, error))
     return NULL;
   return g_steal_pointer (&hits);
 }

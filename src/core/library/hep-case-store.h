@@ -46,9 +46,12 @@ typedef struct {
   int         lirads;       /* a HepLiradsCategory, or -1 */
   const char *text;         /* full-text query; sorts by rank */
   int         origin;       /* a HepCaseOrigin, or -1 */
+  gboolean    unknown;      /* unknown-case mode: @text matches only what the
+                             * mode shows (hep-case-spoilers.h), and @diagnosis,
+                             * @tag and @lirads are ignored */
 } HepCaseFilter;
 
-#define HEP_CASE_FILTER_INIT { NULL, NULL, 0, -1, NULL, -1 }
+#define HEP_CASE_FILTER_INIT { NULL, NULL, 0, -1, NULL, -1, FALSE }
 
 /* One search result. */
 typedef struct {
@@ -137,6 +140,11 @@ gboolean      hep_case_store_find_position     (HepCaseStore        *self,
 GPtrArray    *hep_case_store_search            (HepCaseStore        *self,
                                                 const char          *query,
                                                 guint                limit,
+                                                GError             **error);
+GPtrArray    *hep_case_store_search_full       (HepCaseStore        *self,
+                                                const char          *query,
+                                                guint                limit,
+                                                gboolean             unknown,
                                                 GError             **error);
 GStrv         hep_case_store_list_tags         (HepCaseStore        *self,
                                                 GError             **error);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hep-case.h"
+#include "hep-case-spoilers.h"
 
 #include "hep-ddx.h"
 
@@ -591,7 +592,8 @@ hep_case_set_spoilers (HepCase *self,
 }
 
 /* Whether @field ("diagnosis", "findings-hbp", …) is hidden in unknown-case
- * mode. Unknown field names are not spoilers. */
+ * mode: the rule of hep-case-spoilers.c, not only what the case lists.
+ * Unknown field names are not spoilers. */
 gboolean
 hep_case_is_spoiler (HepCase    *self,
                      const char *field)
@@ -601,7 +603,7 @@ hep_case_is_spoiler (HepCase    *self,
   g_return_val_if_fail (HEP_IS_CASE (self), FALSE);
   if (!hep_case_spoiler_from_string (field, &spoiler))
     return FALSE;
-  return (self->spoilers & spoiler) != 0;
+  return hep_case_hides (self, spoiler);
 }
 
 guint

@@ -161,6 +161,8 @@ const char * const  *hep_case_get_references       (HepCase             *self);
 void                 hep_case_set_references       (HepCase             *self,
                                                     const char * const  *references);
 
+/* The spoilers the case lists (Spoilers=). What unknown-case mode hides is
+ * more: hep_case_is_spoiler() and hep-case-spoilers.h. */
 guint                hep_case_get_spoilers         (HepCase             *self);
 void                 hep_case_set_spoilers         (HepCase             *self,
                                                     guint                spoilers);

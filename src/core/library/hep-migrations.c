@@ -122,6 +122,16 @@ static const Migration migrations[] = {
     "  PRIMARY KEY (item_kind, item_id)"
     ") WITHOUT ROWID;"
     "CREATE INDEX review_state_due ON review_state (due);" },
+  /* v3 */
+  { "full-text index of what unknown-case mode shows",
+    /* rowid = cases.pk; the text of hep_case_dup_open_text(), so that a
+     * search in unknown-case mode cannot match a hidden field. Filled by
+     * hep-case-db.c; rows written before this step are indexed when the
+     * store opens the database (hep_case_db_index_open_text). */
+    "CREATE VIRTUAL TABLE case_open_fts USING fts5 ("
+    "  text,"
+    "  tokenize = 'unicode61 remove_diacritics 2'"
+    ");" },
 };
 
 int
