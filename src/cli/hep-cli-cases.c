@@ -1,4 +1,4 @@
-/* hep-cli-cases.c: `hepatica-cli cases list|search|show|export|import`
+/* hep-cli-cases.c: `hepatica-cli cases list|search|show|check|export|import`
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -18,10 +18,15 @@ static const char cases_usage[] =
   "\n"
   "Commands:\n"
   "  list [--diagnosis=ID] [--tag=TAG] [--difficulty=1-5] [--lirads=CAT] [--origin=user|bundled]\n"
-  "                         cases in title order\n"
-  "  search [--limit=N] WORDS...\n"
+  "       [--unknown]       cases in title order\n"
+  "  search [--limit=N] [--unknown] WORDS...\n"
   "                         full-text search, best match first (the last word may be a prefix)\n"
-  "  show [--unknown] ID    one case card; --unknown hides its spoiler fields\n"
+  "  show [--unknown] ID    one case card\n"
+  "  check FILE.case...     what a case author should fix: text that gives the answer away\n"
+  "\n"
+  "--unknown is unknown-case mode: it hides every field that gives the answer away, and\n"
+  "search and filters see only what it shows (the diagnosis, tag and LI-RADS filters are\n"
+  "ignored).\n"
   "  export --output=FILE [ID...]\n"
   "                         writes a case pack; without IDs, all of your own cases\n"
   "  import FILE            reads a case pack, all or nothing\n"
@@ -105,6 +110,33 @@ json_case_summary (JsonBuilder *json,
   hep_cli_json_member_string (json, "origin", hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? "bundled" : "user");
 }
 
+/* The title unknown-case mode shows: the case's own, unless hidden. */
+static char *
+unknown_title (HepCase *c)
+{
+  HepSex sex = hep_case_get_sex (c);
+
+  if (!hep_case_is_spoiler (c, "title"))
+    return g_strdup (hep_case_get_title (c));
+  return g_strdup_printf ("Unknown case: %d-year-old %s, %d mm", hep_case_get_age (c),
+                          sex == HEP_SEX_F ? "woman" : sex == HEP_SEX_M ? "man" : "patient",
+                          hep_case_get_size (c));
+}
+
+/* A case summary with nothing that gives the answer away. */
+static void
+json_case_unknown_summary (JsonBuilder *json,
+                           HepCase     *c)
+{
+  g_autofree char *title = unknown_title (c);
+
+  hep_cli_json_member_string (json, "id", hep_case_get_id (c));
+  hep_cli_json_member_string (json, "title", title);
+  hep_cli_json_member_int (json, "difficulty", hep_case_get_difficulty (c));
+  hep_cli_json_member_string (json, "found_on", hep_case_get_found_on (c));
+  hep_cli_json_member_string (json, "origin", hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? "bundled" : "user");
+}
+
 /* ---- list ------------------------------------------------------------------ */
 
 static int
@@ -158,6 +190,8 @@ cases_list (HepCliArgs *args)
         return hep_cli_fail ("cases list", HEP_CLI_EXIT_USAGE, "bad --origin “%s”; accepted: user, bundled", value);
     }
 
+  filter.unknown = hep_cli_args_get (args, "unknown") != NULL;
+
   store = open_store ("cases list", args);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
@@ -175,7 +209,10 @@ cases_list (HepCliArgs *args)
           g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (store), i);
 
           json_builder_begin_object (json);
-          json_case_summary (json, c);
+          if (filter.unknown)
+            json_case_unknown_summary (json, c);
+          else
+            json_case_summary (json, c);
           hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
           json_builder_end_object (json);
         }
@@ -188,9 +225,15 @@ cases_list (HepCliArgs *args)
     {
       g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (store), i);
 
-      printf ("%-32s %-7s %-18s %s\n", hep_case_get_id (c),
-              hep_lirads_category_to_string (hep_case_get_lirads (c)),
-              hep_case_get_diagnosis (c), hep_case_get_title (c));
+      if (filter.unknown)
+        {
+          g_autofree char *title = unknown_title (c);
+          printf ("%-32s %s\n", hep_case_get_id (c), title);
+        }
+      else
+        printf ("%-32s %-7s %-18s %s\n", hep_case_get_id (c),
+                hep_lirads_category_to_string (hep_case_get_lirads (c)),
+                hep_case_get_diagnosis (c), hep_case_get_title (c));
     }
   printf ("%u case%s\n%s\n", n, n == 1 ? "" : "s", HEP_CLI_EDUCATION_NOTE);
   return HEP_CLI_EXIT_OK;
@@ -206,6 +249,7 @@ cases_search (HepCliArgs *args)
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GString) query = g_string_new (NULL);
   const char *value = hep_cli_args_get (args, "limit");
+  gboolean unknown = hep_cli_args_get (args, "unknown") != NULL;
   guint64 limit = 20;
 
   if (args->args->len < 2)
@@ -222,7 +266,7 @@ cases_search (HepCliArgs *args)
   store = open_store ("cases search", args);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
-  hits = hep_case_store_search (store, query->str, (guint) limit, &error);
+  hits = hep_case_store_search_full (store, query->str, (guint) limit, unknown, &error);
   if (hits == NULL)
     return hep_cli_fail ("cases search", HEP_CLI_EXIT_USAGE, "%s", error->message);
 
@@ -236,7 +280,10 @@ cases_search (HepCliArgs *args)
           HepCaseHit *hit = hits->pdata[i];
 
           json_builder_begin_object (json);
-          json_case_summary (json, hit->item);
+          if (unknown)
+            json_case_unknown_summary (json, hit->item);
+          else
+            json_case_summary (json, hit->item);
           hep_cli_json_member_double (json, "rank", hit->rank);
           hep_cli_json_member_string (json, "snippet", hit->snippet);
           hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
@@ -252,8 +299,10 @@ cases_search (HepCliArgs *args)
       HepCaseHit *hit = hits->pdata[i];
       g_autofree char *snippet = g_strdup (hit->snippet ? hit->snippet : "");
 
+      g_autofree char *title = unknown ? unknown_title (hit->item) : g_strdup (hep_case_get_title (hit->item));
+
       g_strdelimit (snippet, "\n\r\t", ' ');
-      printf ("%-32s %s\n    %s\n", hep_case_get_id (hit->item), hep_case_get_title (hit->item), snippet);
+      printf ("%-32s %s\n    %s\n", hep_case_get_id (hit->item), title, snippet);
     }
   printf ("%u match%s\n%s\n", hits->len, hits->len == 1 ? "" : "es", HEP_CLI_EDUCATION_NOTE);
   return HEP_CLI_EXIT_OK;
@@ -325,7 +374,9 @@ print_card (HepCase  *c,
     {
       const HepCaseImage *image = hep_case_get_image (c, i);
 
-      printf ("Image %u: %s [%s%s%s]\n", i + 1, image->caption, image->modality ? image->modality : "",
+      printf ("Image %u: %s [%s%s%s]\n", i + 1,
+              unknown && hep_case_hides_image_caption (c, i) ? hidden : image->caption,
+              image->modality ? image->modality : "",
               image->modality && image->phase ? ", " : "", image->phase ? image->phase : "");
     }
   printf ("Author: %s. Licence: %s. %s case.\n", hep_case_get_author (c), hep_case_get_license (c),
@@ -334,31 +385,50 @@ print_card (HepCase  *c,
 #undef HIDE
 }
 
+/* With @unknown, only what unknown-case mode shows; otherwise everything,
+ * with what the mode would hide ("hidden") and the names that would give
+ * the diagnosis away ("diagnosis_names"), for tools that check a view. */
 static void
 print_card_json (HepCase  *c,
                  gboolean  unknown)
 {
   g_autoptr(JsonBuilder) json = json_builder_new ();
+  guint hidden = hep_case_get_hidden_fields (c);
 
   json_builder_begin_object (json);
-  json_case_summary (json, c);
+  if (unknown)
+    json_case_unknown_summary (json, c);
+  else
+    json_case_summary (json, c);
   hep_cli_json_member_string (json, "history", hep_case_get_history (c));
   hep_cli_json_member_string (json, "presentation", hep_case_get_presentation (c));
   json_builder_set_member_name (json, "findings");
   json_builder_begin_object (json);
   for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
     if (hep_case_get_findings (c, p) != NULL)
-      hep_cli_json_member_string (json, hep_case_phase_to_key (p), hep_case_get_findings (c, p));
+      hep_cli_json_member_string (json, hep_case_phase_to_key (p),
+                                  unknown && (hidden & HEP_CASE_SPOILER_FINDINGS (p)) ? NULL
+                                                                                      : hep_case_get_findings (c, p));
   json_builder_end_object (json);
-  hep_cli_json_member_string (json, "proof", hep_case_get_proof (c));
-  hep_cli_json_member_string (json, "certainty", hep_case_get_certainty (c));
-  json_strv (json, "teaching_points", hep_case_get_teaching_points (c));
-  json_strv (json, "pitfalls", hep_case_get_pitfalls (c));
-  json_strv (json, "references", hep_case_get_references (c));
-  json_builder_set_member_name (json, "spoilers");
+  if (!unknown)
+    {
+      hep_cli_json_member_string (json, "proof", hep_case_get_proof (c));
+      hep_cli_json_member_string (json, "certainty", hep_case_get_certainty (c));
+      json_strv (json, "teaching_points", hep_case_get_teaching_points (c));
+      json_strv (json, "pitfalls", hep_case_get_pitfalls (c));
+      json_strv (json, "references", hep_case_get_references (c));
+      json_builder_set_member_name (json, "spoilers");
+      json_builder_begin_array (json);
+      for (guint bit = 0; (1u << bit) <= HEP_CASE_SPOILER_ALL; bit++)
+        if (hep_case_get_spoilers (c) & (1u << bit))
+          hep_cli_json_string (json, hep_case_spoiler_to_string (1u << bit));
+      json_builder_end_array (json);
+      json_strv (json, "diagnosis_names", hep_diagnosis_get_names (hep_case_get_diagnosis (c)));
+    }
+  json_builder_set_member_name (json, "hidden");
   json_builder_begin_array (json);
   for (guint bit = 0; (1u << bit) <= HEP_CASE_SPOILER_ALL; bit++)
-    if (hep_case_get_spoilers (c) & (1u << bit))
+    if (hidden & (1u << bit))
       hep_cli_json_string (json, hep_case_spoiler_to_string (1u << bit));
   json_builder_end_array (json);
   json_builder_set_member_name (json, "images");
@@ -368,17 +438,22 @@ print_card_json (HepCase  *c,
       const HepCaseImage *image = hep_case_get_image (c, i);
 
       json_builder_begin_object (json);
-      hep_cli_json_member_string (json, "caption", image->caption);
+      hep_cli_json_member_string (json, "caption",
+                                  unknown && hep_case_hides_image_caption (c, i) ? NULL : image->caption);
       hep_cli_json_member_string (json, "phase", image->phase);
       hep_cli_json_member_string (json, "modality", image->modality);
-      hep_cli_json_member_string (json, "file", image->file);
+      if (!unknown)
+        hep_cli_json_member_string (json, "file", image->file);
       json_builder_end_object (json);
     }
   json_builder_end_array (json);
-  hep_cli_json_member_string (json, "language", hep_case_get_language (c));
-  hep_cli_json_member_string (json, "author", hep_case_get_author (c));
-  hep_cli_json_member_string (json, "license", hep_case_get_license (c));
-  hep_cli_json_member_string (json, "derived_from", hep_case_get_derived_from (c));
+  if (!unknown)
+    {
+      hep_cli_json_member_string (json, "language", hep_case_get_language (c));
+      hep_cli_json_member_string (json, "author", hep_case_get_author (c));
+      hep_cli_json_member_string (json, "license", hep_case_get_license (c));
+      hep_cli_json_member_string (json, "derived_from", hep_case_get_derived_from (c));
+    }
   hep_cli_json_member_boolean (json, "unknown_mode", unknown);
   hep_cli_json_member_string (json, "note", HEP_CLI_EDUCATION_NOTE);
   json_builder_end_object (json);
@@ -395,8 +470,6 @@ cases_show (HepCliArgs *args)
 
   if (args->args->len != 2)
     return hep_cli_fail ("cases show", HEP_CLI_EXIT_USAGE, "expected one case ID");
-  if (unknown && args->json)
-    return hep_cli_fail ("cases show", HEP_CLI_EXIT_USAGE, "--unknown applies to the text card only");
   store = open_store ("cases show", args);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
@@ -404,7 +477,7 @@ cases_show (HepCliArgs *args)
   if (c == NULL)
     return hep_cli_fail ("cases show", HEP_CLI_EXIT_FAILURE, "%s", error->message);
   if (args->json)
-    print_card_json (c, FALSE);
+    print_card_json (c, unknown);
   else
     print_card (c, unknown);
   return HEP_CLI_EXIT_OK;
@@ -549,6 +622,58 @@ cases_import (HepCliArgs *args)
   return HEP_CLI_EXIT_OK;
 }
 
+/* ---- check ------------------------------------------------------------------- */
+
+/* The case author's checks of hep_case_check_spoilers(): one line per
+ * problem, "FILE: problem"; exit status 1 when there is any. */
+static int
+cases_check (HepCliArgs *args)
+{
+  g_autoptr(JsonBuilder) json = NULL;
+  guint n_problems = 0;
+
+  if (args->args->len < 2)
+    return hep_cli_fail ("cases check", HEP_CLI_EXIT_USAGE, "expected case files to check");
+  if (args->json)
+    {
+      json = json_builder_new ();
+      json_builder_begin_array (json);
+    }
+  for (guint i = 1; i < args->args->len; i++)
+    {
+      const char *path = args->args->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HepCase) c = hep_case_source_load_file (path, &error);
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (c == NULL)
+        return hep_cli_fail ("cases check", HEP_CLI_EXIT_FAILURE, "%s", error->message);
+      problems = hep_case_check_spoilers (c);
+      n_problems += problems->len;
+      if (json != NULL)
+        {
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "file", path);
+          hep_cli_json_member_string (json, "id", hep_case_get_id (c));
+          json_builder_set_member_name (json, "problems");
+          json_builder_begin_array (json);
+          for (guint k = 0; k < problems->len; k++)
+            hep_cli_json_string (json, problems->pdata[k]);
+          json_builder_end_array (json);
+          json_builder_end_object (json);
+        }
+      else
+        for (guint k = 0; k < problems->len; k++)
+          printf ("%s: %s\n", path, (char *) problems->pdata[k]);
+    }
+  if (json != NULL)
+    {
+      json_builder_end_array (json);
+      hep_cli_print_json (json);
+    }
+  return n_problems > 0 ? HEP_CLI_EXIT_FAILURE : HEP_CLI_EXIT_OK;
+}
+
 int
 hep_cli_cases (int    argc,
                char **argv)
@@ -566,7 +691,7 @@ hep_cli_cases (int    argc,
     }
   if (args.args->len == 0)
     return hep_cli_fail ("cases", HEP_CLI_EXIT_USAGE,
-                         "expected a command: list, search, show, export or import; see “hepatica-cli cases --help”");
+                         "expected a command: list, search, show, check, export or import; see “hepatica-cli cases --help”");
 
   command = args.args->pdata[0];
   if (g_str_equal (command, "list"))
@@ -575,10 +700,12 @@ hep_cli_cases (int    argc,
     return cases_search (&args);
   if (g_str_equal (command, "show"))
     return cases_show (&args);
+  if (g_str_equal (command, "check"))
+    return cases_check (&args);
   if (g_str_equal (command, "export"))
     return cases_export (&args);
   if (g_str_equal (command, "import"))
     return cases_import (&args);
   return hep_cli_fail ("cases", HEP_CLI_EXIT_USAGE,
-                       "unknown command “%s”; accepted: list, search, show, export, import", command);
+                       "unknown command “%s”; accepted: list, search, show, check, export, import", command);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include "hep-test-json.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -268,8 +270,12 @@ test_cli_show (Fixture       *f,
   g_assert_null (strstr (out, "Hepatocellular"));
   g_assert_null (strstr (out, "LR-5"));
   g_assert_nonnull (strstr (out, "Diagnosis: (hidden)\n"));
-  /* the title is not a spoiler of this case */
-  g_assert_nonnull (strstr (out, "Fixture HCC with washout"));
+  /* the case does not list its title, but the title names the diagnosis
+   * ("HCC"), so the one rule hides it (hep-case-spoilers.h) */
+  g_assert_null (strstr (out, "Fixture HCC with washout"));
+  g_assert_true (g_str_has_prefix (out, "Unknown case fx-hcc-lr5\n"));
+  /* tags are always hidden */
+  g_assert_null (strstr (out, "cirrhosis, washout"));
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (run (f, &out, &err, "show", "--json", "fx-fnh-scar"), ==, 0);
@@ -368,6 +374,85 @@ test_cli_default_db (Fixture       *f,
   assert_one_line (err, "/proc/none");
 }
 
+/* Unknown-case mode from the command line: list, search and show give
+ * nothing away; check reports what a case author should fix. */
+static void
+test_cli_unknown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *hcc_file = g_test_build_filename (G_TEST_DIST, "data", "cases", "fx-hcc-lr5.case", NULL);
+  g_autofree char *met_file = g_test_build_filename (G_TEST_DIST, "data", "cases", "fx-met-rim.case", NULL);
+  g_autoptr(GVariant) root = NULL;
+  g_autoptr(GVariant) findings = NULL;
+
+  /* the list shows no title that names a diagnosis, and no diagnosis,
+   * category or tag column; the diagnosis filter does not filter */
+  g_assert_cmpint (run (f, &out, &err, "list", "--unknown", "--diagnosis=hcc"), ==, 0);
+  g_assert_null (strstr (out, "HCC"));
+  g_assert_null (strstr (out, "LR-5"));
+  g_assert_null (strstr (out, " adenoma"));
+  g_assert_nonnull (strstr (out, "Unknown case: 61-year-old man, 22 mm"));
+  g_assert_nonnull (strstr (out, "5 cases\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* search matches only what the mode shows */
+  g_assert_cmpint (run (f, &out, &err, "search", "hepatocellular"), ==, 0);
+  g_assert_nonnull (strstr (out, "2 matches"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, &out, &err, "search", "--unknown", "hepatocellular"), ==, 0);
+  g_assert_nonnull (strstr (out, "0 matches"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (f, &out, &err, "search", "--unknown", "--json", "surveillance"), ==, 0);
+  root = hep_test_json_parse (out, NULL);
+  g_assert_nonnull (root);
+  g_assert_cmpstr (hep_test_json_get_string (root, "0/id"), ==, "fx-hcc-lr5");
+  g_assert_cmpstr (hep_test_json_get_string (root, "0/title"), ==, "Unknown case: 61-year-old man, 22 mm");
+  g_assert_null (hep_test_json_get (root, "0/diagnosis"));
+  g_assert_null (hep_test_json_get (root, "0/tags"));
+  g_clear_pointer (&root, g_variant_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* show --json --unknown: what the mode shows, and which fields it hid */
+  g_assert_cmpint (run (f, &out, &err, "show", "--json", "--unknown", "fx-hcc-lr5"), ==, 0);
+  g_assert_null (strstr (out, "Hepatocellular"));
+  g_assert_null (strstr (out, "LR-5"));
+  g_assert_null (strstr (out, "pipe"));
+  root = hep_test_json_parse (out, NULL);
+  g_assert_nonnull (root);
+  g_assert_cmpstr (hep_test_json_get_string (root, "findings/portal"), ==, "Washout with capsule.");
+  g_assert_cmpstr (hep_test_json_get_string (root, "hidden/0"), ==, "title");
+  g_assert_cmpstr (hep_test_json_get_string (root, "hidden/1"), ==, "diagnosis");
+  g_clear_pointer (&root, g_variant_unref);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* without --unknown: everything, with the names that would give it away */
+  g_assert_cmpint (run (f, &out, &err, "show", "--json", "fx-hcc-lr5"), ==, 0);
+  root = hep_test_json_parse (out, NULL);
+  g_assert_cmpstr (hep_test_json_get_string (root, "diagnosis_names/0"), ==, "hepatocellular carcinoma");
+  findings = hep_test_json_get (root, "findings");
+  g_assert_nonnull (findings);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* check: the title of fx-hcc-lr5 names HCC and is not listed */
+  g_assert_cmpint (run (NULL, &out, &err, "check", hcc_file, met_file), ==, 1);
+  g_assert_nonnull (strstr (out, "fx-hcc-lr5.case: title names the diagnosis “HCC” (hcc)"));
+  g_assert_null (strstr (out, "fx-met-rim.case"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "check", met_file), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "check"), ==, 2);
+  assert_one_line (err, "case files");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -382,6 +467,7 @@ main (int    argc,
   ADD ("/cli/cases/show", test_cli_show);
   ADD ("/cli/cases/export-import", test_cli_export_import);
   ADD ("/cli/cases/default-db", test_cli_default_db);
+  ADD ("/cli/cases/unknown", test_cli_unknown);
 #undef ADD
 
   return g_test_run ();
