@@ -9,7 +9,8 @@
 # the required keys, the allowed values of the closed fields, that Features
 # carries age=, sex= and size= and parses (`hepatica-cli lirads` exits 0),
 # and that LiRads equals the first line `hepatica-cli lirads <Features>`
-# prints. It also checks that data/cases/meson.build lists exactly the case
+# prints, and that `hepatica-cli cases check` finds nothing that would give
+# the answer away in unknown-case mode. It also checks that data/cases/meson.build lists exactly the case
 # files (sorted) and that the coverage table in data/cases/README.md matches
 # the one generated from the files (`--coverage` prints it,
 # `--update-readme` rewrites it in place).
@@ -247,6 +248,13 @@ for f in "${files[@]}"; do
   else
     [ "$lirads" = "NA" ] || bad "patient not at risk but LiRads is $lirads"
   fi
+
+  # Unknown-case mode must give nothing away (hep-case-spoilers.h): a title
+  # or finding that names a diagnosis is listed in Spoilers=, the clinical
+  # setting does not name the answer.
+  while IFS= read -r problem; do
+    [ -n "$problem" ] && bad "${problem#"$f: "}"
+  done < <("$cli" cases check "$f" 2>&1)
 
   [ $errs -eq 0 ] && n_ok=$(( n_ok + 1 )) && echo "ok - $base"
 done
