@@ -92,6 +92,9 @@ refilter (HepCaseBrowser *self)
     filter.difficulty = (int) k;
   if (text[0] != '\0')
     filter.text = text;
+  /* unknown-case mode: the store searches only what the mode shows and
+   * ignores the diagnosis, LI-RADS and tag filters (hep-case-spoilers.h) */
+  filter.unknown = self->unknown;
 
   self->pending_select = G_MAXUINT;   /* its position belonged to the old list */
   self->refiltering = TRUE;
@@ -457,8 +460,22 @@ hep_case_browser_set_unknown (HepCaseBrowser *self,
   if (self->unknown == unknown)
     return;
   self->unknown = unknown;
-  /* re-bind the visible rows */
-  if (self->store != NULL)
+
+  /* the filters on what the mode hides go away while it hides it */
+  gtk_widget_set_visible (GTK_WIDGET (self->diagnosis_filter), !unknown);
+  gtk_widget_set_visible (GTK_WIDGET (self->lirads_filter), !unknown);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_filter), !unknown);
+  if (self->store == NULL)
+    return;
+
+  /* a search or one of those filters gives another list: ask the store
+   * again; otherwise the list is the same, and only its rows change */
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0' ||
+      hep_choice_button_get_selected (self->diagnosis_filter) > 0 ||
+      hep_choice_button_get_selected (self->lirads_filter) > 0 ||
+      hep_choice_button_get_selected (self->tag_filter) > 0)
+    refilter (self);
+  else
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
       g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);

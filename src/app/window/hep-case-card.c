@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "hep-case-card.h"
+#include "hep-case-spoilers.h"
 #include "hep-text-row.h"
 
 #include <glib/gi18n.h>
@@ -125,7 +126,7 @@ update (HepCaseCard *self)
 
       if (text == NULL || *text == '\0')
         continue;
-      if (hep_case_card_get_hiding (self) && (hep_case_get_spoilers (c) & HEP_CASE_SPOILER_FINDINGS (p)))
+      if (hep_case_card_get_hiding (self) && hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (p)))
         text = _("Hidden until the reveal");
       gtk_list_box_append (self->findings_list, finding_row (hep_case_phase_get_label (p), text));
     }
@@ -136,7 +137,10 @@ update (HepCaseCard *self)
       g_autofree char *dx = g_markup_escape_text (hep_case_diagnosis_get_label (hep_case_get_diagnosis (c)), -1);
       g_string_append_printf (answer, "<b>%s</b> %s", _("Diagnosis:"), dx);
       if (!hidden (self, "proof"))
-        g_string_append_printf (answer, " · %s %s", _("proven by"), hep_case_get_proof (c));
+        {
+          g_autofree char *proof = g_markup_escape_text (hep_case_proof_get_label (hep_case_get_proof (c)), -1);
+          g_string_append_printf (answer, " · %s %s", _("proven by"), proof);
+        }
       if (!hidden (self, "certainty"))
         g_string_append_printf (answer, " · %s", hep_case_get_certainty (c));
     }
