@@ -38,14 +38,16 @@ test_vocabulary_matches_issue (void)
 {
   static const char *expected[] = {
     "risk=none|cirrhosis|hbv|prior-hcc", "age=N (0–120 y)", "sex=f|m", "known-malignancy", "fever",
-    "hormone-use", "afp-raised", "ca19-9-raised", "lirads-excluded",
+    "hormone-use", "afp-raised", "ca19-9-raised", "lirads-excluded", "androgen-use",
+    "primary=colorectal|pancreas|stomach|lung|breast|neuroendocrine|renal|melanoma|thyroid|other",
     "size=N (0–300 mm)", "threshold-growth", "subthreshold-growth", "size-stable-2y", "size-reduction",
+    "count=single|multiple|innumerable",
     "aphe=none|nonrim|rim", "peripheral-nodular", "wedge-shaped",
     "washout", "peripheral-washout", "capsule", "nonenhancing-capsule", "centripetal-fill",
     "delayed-central-enhancement", "central-scar", "parallels-blood-pool", "no-enhancement", "corona",
     "t2=iso|mild-moderate|marked", "dwi=none|restricted|marked|targetoid", "hbp=hypo|iso-hyper|targetoid",
     "tp-hypo", "fat-in-mass", "fat-sparing", "iron-in-mass", "iron-sparing", "blood-products", "us-visible",
-    "nodule-in-nodule", "mosaic", "undistorted-vessels",
+    "nodule-in-nodule", "mosaic", "undistorted-vessels", "t1-hyper",
     "tiv", "infiltrative", "necrosis", "other-non-hcc", "gas", "capsular-retraction",
     "not-categorizable", "definitely-benign", "probably-benign",
   };

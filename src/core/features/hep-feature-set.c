@@ -25,8 +25,8 @@ typedef struct {
   const char     *label;            /* translatable, N_() */
   const char     *description;      /* translatable, N_() */
   /* CHOICE: NULL-terminated list of values; index + 1 is the stored value */
-  const char     *choices[6];
-  const char     *choice_labels[6]; /* translatable, N_() */
+  const char     *choices[11];
+  const char     *choice_labels[11]; /* translatable, N_() */
   /* INT */
   int             min;
   int             max;
@@ -58,7 +58,7 @@ static const FeatureInfo features[HEP_N_FEATURES] = {
   FLAG (HEP_FEATURE_FEVER, "fever", HEP_FEATURE_GROUP_CONTEXT,
         N_("Fever"), N_("Fever, raised white count or right-upper-quadrant pain")),
   FLAG (HEP_FEATURE_HORMONE_USE, "hormone-use", HEP_FEATURE_GROUP_CONTEXT,
-        N_("Hormone use"), N_("Oral contraceptives or anabolic/androgenic steroids")),
+        N_("Oral contraceptives or oestrogens"), N_("Current or recent oral contraceptives or oestrogens (anabolic or androgenic steroids are androgen-use)")),
   FLAG (HEP_FEATURE_AFP_RAISED, "afp-raised", HEP_FEATURE_GROUP_CONTEXT,
         N_("AFP raised"), N_("Raised alpha-fetoprotein")),
   FLAG (HEP_FEATURE_CA19_9_RAISED, "ca19-9-raised", HEP_FEATURE_GROUP_CONTEXT,
@@ -66,6 +66,14 @@ static const FeatureInfo features[HEP_N_FEATURES] = {
   FLAG (HEP_FEATURE_LIRADS_EXCLUDED, "lirads-excluded", HEP_FEATURE_GROUP_CONTEXT,
         N_("Cirrhosis of an excluded cause"),
         N_("Cirrhosis from congenital hepatic fibrosis or a vascular disorder (e.g. Budd–Chiari); LI-RADS does not apply to it")),
+  FLAG (HEP_FEATURE_ANDROGEN_USE, "androgen-use", HEP_FEATURE_GROUP_CONTEXT,
+        N_("Anabolic or androgenic steroids"), N_("Current or past use of anabolic or androgenic steroids")),
+  CHOICE (HEP_FEATURE_PRIMARY, "primary", HEP_FEATURE_GROUP_CONTEXT,
+          N_("Known primary"),
+          N_("Site of the known extrahepatic malignancy; read only with known-malignancy. Hypervascular metastases: neuroendocrine, renal, melanoma, thyroid; hypovascular: colorectal, pancreas, stomach, lung; breast is mixed"),
+          { "colorectal", "pancreas", "stomach", "lung", "breast", "neuroendocrine", "renal", "melanoma", "thyroid", "other", NULL },
+          { N_("Colorectal"), N_("Pancreas"), N_("Stomach"), N_("Lung"), N_("Breast"), N_("Neuroendocrine"),
+            N_("Renal cell"), N_("Melanoma"), N_("Thyroid"), N_("Other"), NULL }),
 
   INT (HEP_FEATURE_SIZE, "size", HEP_FEATURE_GROUP_SIZE,
        N_("Size"), N_("Largest outer-edge-to-outer-edge diameter in millimetres, capsule included"), 0, 300, "mm"),
@@ -77,6 +85,11 @@ static const FeatureInfo features[HEP_N_FEATURES] = {
         N_("Size stable ≥ 2 years"), N_("No change in size for two years or more")),
   FLAG (HEP_FEATURE_SIZE_REDUCTION, "size-reduction", HEP_FEATURE_GROUP_SIZE,
         N_("Size reduction"), N_("Unequivocal spontaneous decrease in size")),
+  CHOICE (HEP_FEATURE_COUNT, "count", HEP_FEATURE_GROUP_SIZE,
+          N_("Number of lesions"),
+          N_("How many similar lesions: single, multiple (several similar), or innumerable (innumerable tiny lesions, under 15 mm)"),
+          { "single", "multiple", "innumerable", NULL },
+          { N_("Single"), N_("Multiple"), N_("Innumerable"), NULL }),
 
   CHOICE (HEP_FEATURE_APHE, "aphe", HEP_FEATURE_GROUP_ARTERIAL,
           N_("Arterial phase hyperenhancement"),
@@ -142,6 +155,8 @@ static const FeatureInfo features[HEP_N_FEATURES] = {
         N_("Mosaic architecture"), N_("Randomly distributed internal nodules or compartments")),
   FLAG (HEP_FEATURE_UNDISTORTED_VESSELS, "undistorted-vessels", HEP_FEATURE_GROUP_SEQUENCES,
         N_("Undistorted vessels"), N_("Vessels run through the observation without displacement or deformity")),
+  FLAG (HEP_FEATURE_T1_HYPER, "t1-hyper", HEP_FEATURE_GROUP_SEQUENCES,
+        N_("Intrinsic T1 hyperintensity"), N_("Hyperintense to liver on unenhanced T1: fat, blood, melanin, glycogen or protein")),
 
   FLAG (HEP_FEATURE_TIV, "tiv", HEP_FEATURE_GROUP_FINDINGS,
         N_("Tumor in vein"), N_("Unequivocal enhancing soft tissue in a vein")),
