@@ -19,11 +19,13 @@ static const char ddx_usage[] =
   "observation described by feature tokens (\"hepatica-cli tokens\" lists them).\n"
   "The first line of the output is the id of the top diagnosis.\n"
   "\n"
-  "Ranking (clinical-rules §5.4): hard rules first (LI-RADS LR-5, LR-M, LR-TIV,\n"
-  "and the cyst, hemangioma, focal-fat and THAD rules), then the score of the\n"
-  "§5.1 feature matrix (++ +2, + +1, 0 0, − −1, −− −2 over the features given;\n"
-  "a feature not given counts neither way), then the clinical priors of §5.3,\n"
-  "which break ties only. Pitfalls triggered by the features follow.\n"
+  "Ranking (clinical-rules §5.4): hard rules first (LI-RADS LR-5, LR-TIV,\n"
+  "LR-4 without LR-M features, LR-M; gas with fever or rim APHE; the cyst,\n"
+  "biliary hamartoma, hemangioma, focal-fat and THAD rules), then the score:\n"
+  "the §5.1 imaging matrix and the §5.3a clinical context rows on one scale\n"
+  "(++ +2, + +1, 0 0, − −1, −− −2 over the features given; a feature not given\n"
+  "counts neither way). Context rows are listed as evidence with a \"context\"\n"
+  "label. A line says what separates the first two; pitfalls follow.\n"
   "\n"
   "  --json    print one JSON object instead\n"
   "  --rules   print the matrix rows and their feature tokens\n"
@@ -43,23 +45,48 @@ provenance_badge (HepProvenance provenance)
 
 /* ---- ddx: text ------------------------------------------------------------ */
 
+/* "++", or "+ (++ lowered: lesion < 10 mm with a known malignancy)" */
+static char *
+evidence_cell (const HepDdxEvidence *e,
+               HepDdxDiagnosis       d)
+{
+  if (e->lowered)
+    return g_strdup_printf ("%s (%s lowered: lesion < 10 mm with a known malignancy)",
+                            hep_ddx_grade_to_string (e->grade), e->row->cells[d]);
+  return g_strdup (e->row->cells[d]);
+}
+
 static void
 print_rows_text (const HepDdxResult *result,
                  HepDdxDiagnosis     d,
                  int                 sign,
+                 gboolean            context,
                  const char         *heading)
 {
-  const HepDdxRow *rows[32];
-  guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
+  HepDdxEvidence ev[HEP_DDX_MAX_EVIDENCE];
+  guint n = hep_ddx_collect_evidence (result, d, sign, ev, G_N_ELEMENTS (ev));
+  guint shown = 0;
+  const HepDdxRow *first = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i]->when);
+      g_autofree char *tokens = NULL;
+      g_autofree char *cell = NULL;
 
-      printf ("%s %s [%s] %s", i > 0 ? ";" : heading, rows[i]->label, tokens, rows[i]->cells[d]);
+      if (ev[i].context != context)
+        continue;
+      tokens = hep_ddx_row_get_tokens (ev[i].row);
+      cell = evidence_cell (&ev[i], d);
+      if (first == NULL)
+        first = ev[i].row;
+      printf ("%s %s%s [%s] %s", shown > 0 ? ";" : heading, ev[i].row->label,
+              context ? " (context)" : "", tokens, cell);
+      shown++;
     }
-  if (n > 0)
-    printf ("  (%s)\n", provenance_badge (rows[0]->provenance));
+  if (shown > 0 && context)
+    printf ("  [%s; %s]\n", hep_ddx_row_get_source (first), provenance_badge (first->provenance));
+  else if (shown > 0)
+    printf ("  (%s)\n", provenance_badge (first->provenance));
 }
 
 static void
@@ -83,23 +110,31 @@ print_ddx_text (const HepFeatureSet *features,
       printf ("LI-RADS management: %s [%s]\n", management, provenance_badge (provenance));
     }
 
+  {
+    g_autofree char *top_two = hep_ddx_describe_top_two (result);
+
+    printf ("First two: %s\n", top_two);
+  }
+
   printf ("\nRanking:\n");
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
       const HepDdxEntry *e = &result->ranking[i];
       HepDdxDiagnosis d = e->diagnosis;
 
-      printf ("  %2u. %-18s %s: score %d (%d for, %d against)\n", i + 1,
+      printf ("  %2u. %-18s %s: score %d (imaging %d, context %d; %d for, %d against)\n", i + 1,
               hep_ddx_diagnosis_to_string (d), hep_ddx_diagnosis_get_label (d),
-              e->score, e->n_for, e->n_against);
+              e->score, e->score - e->context, e->context, e->n_for, e->n_against);
       if (e->pinned_by >= 0)
         printf ("        hard rule %s: %s [%s; %s]\n",
                 hep_ddx_hard_rule_get_id (e->pinned_by), hep_ddx_hard_rule_get_title (e->pinned_by),
                 hep_ddx_hard_rule_get_source (e->pinned_by),
                 provenance_badge (hep_ddx_hard_rule_get_provenance (e->pinned_by)));
-      print_rows_text (result, d, +1, "        for:");
-      print_rows_text (result, d, -1, "        against:");
-      print_rows_text (result, d, 0, "        neutral:");
+      print_rows_text (result, d, +1, FALSE, "        for:");
+      print_rows_text (result, d, -1, FALSE, "        against:");
+      print_rows_text (result, d, 0, FALSE, "        neutral:");
+      print_rows_text (result, d, +1, TRUE, "        context for:");
+      print_rows_text (result, d, -1, TRUE, "        context against:");
       for (guint f = 0; f < n_figures; f++)
         {
           const HepDdxFigure *fig = &figures[f];
@@ -111,21 +146,6 @@ print_ddx_text (const HepFeatureSet *features,
                   fig->derived ? ", " : "", fig->derived ? fig->derived : "",
                   hep_ddx_figure_kind_get_label (fig->kind), fig->source,
                   provenance_badge (fig->provenance));
-        }
-      for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
-        {
-          const char *text;
-          int dir;
-
-          if (!(result->priors & (1u << p)))
-            continue;
-          text = hep_ddx_prior_get_text (p, d);
-          if (text == NULL)
-            continue;
-          dir = hep_ddx_prior_get_direction (p, d);
-          printf ("        prior %s %s: %s [%s]\n", dir > 0 ? "+" : dir < 0 ? "-" : "·",
-                  hep_ddx_prior_get_id (p), text,
-                  provenance_badge (hep_ddx_prior_get_provenance (p, d)));
         }
     }
 
@@ -146,32 +166,44 @@ print_ddx_text (const HepFeatureSet *features,
 /* ---- ddx: JSON ------------------------------------------------------------ */
 
 static void
+json_evidence (JsonBuilder          *json,
+               const HepDdxEvidence *ev,
+               guint                 n,
+               HepDdxDiagnosis       d)
+{
+  json_builder_begin_array (json);
+  for (guint i = 0; i < n; i++)
+    {
+      const HepDdxRow *row = ev[i].row;
+      g_autofree char *tokens = hep_ddx_row_get_tokens (row);
+
+      json_builder_begin_object (json);
+      hep_cli_json_member_string (json, "row", row->id);
+      hep_cli_json_member_string (json, "feature", row->concept);
+      hep_cli_json_member_string (json, "tokens", tokens);
+      hep_cli_json_member_string (json, "grade", hep_ddx_grade_to_string (ev[i].grade));
+      hep_cli_json_member_string (json, "cell", row->cells[d]);
+      hep_cli_json_member_int (json, "points", hep_ddx_grade_get_points (ev[i].grade));
+      hep_cli_json_member_boolean (json, "context", ev[i].context);
+      hep_cli_json_member_boolean (json, "lowered", ev[i].lowered);
+      hep_cli_json_member_string (json, "source", hep_ddx_row_get_source (row));
+      hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (row->provenance));
+      hep_cli_json_member_boolean (json, "verified", hep_provenance_is_verified (row->provenance));
+      json_builder_end_object (json);
+    }
+  json_builder_end_array (json);
+}
+
+static void
 json_rows (JsonBuilder        *json,
            const HepDdxResult *result,
            HepDdxDiagnosis     d,
            int                 sign)
 {
-  const HepDdxRow *rows[32];
-  guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
+  HepDdxEvidence ev[HEP_DDX_MAX_EVIDENCE];
+  guint n = hep_ddx_collect_evidence (result, d, sign, ev, G_N_ELEMENTS (ev));
 
-  json_builder_begin_array (json);
-  for (guint i = 0; i < n; i++)
-    {
-      HepDdxGrade grade = hep_ddx_row_get_grade (rows[i], d);
-      g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i]->when);
-
-      json_builder_begin_object (json);
-      hep_cli_json_member_string (json, "row", rows[i]->id);
-      hep_cli_json_member_string (json, "feature", rows[i]->concept);
-      hep_cli_json_member_string (json, "tokens", tokens);
-      hep_cli_json_member_string (json, "grade", hep_ddx_grade_to_string (grade));
-      hep_cli_json_member_string (json, "cell", rows[i]->cells[d]);
-      hep_cli_json_member_int (json, "points", hep_ddx_grade_get_points (grade));
-      hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (rows[i]->provenance));
-      hep_cli_json_member_boolean (json, "verified", hep_provenance_is_verified (rows[i]->provenance));
-      json_builder_end_object (json);
-    }
-  json_builder_end_array (json);
+  json_evidence (json, ev, n, d);
 }
 
 static void
@@ -221,7 +253,7 @@ print_ddx_json (const HepFeatureSet *features,
       hep_cli_json_member_int (json, "rank", i + 1);
       hep_cli_json_member_int (json, "n_for", e->n_for);
       hep_cli_json_member_int (json, "n_against", e->n_against);
-      hep_cli_json_member_int (json, "prior", e->prior);
+      hep_cli_json_member_int (json, "context", e->context);
       json_builder_set_member_name (json, "pinned_by");
       if (e->pinned_by >= 0)
         json_rule (json, hep_ddx_hard_rule_get_id (e->pinned_by), "title",
@@ -256,25 +288,35 @@ print_ddx_json (const HepFeatureSet *features,
         }
       json_builder_end_array (json);
 
-      json_builder_set_member_name (json, "priors");
-      json_builder_begin_array (json);
-      for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
-        {
-          const char *text;
-
-          if (!(result->priors & (1u << p)) || (text = hep_ddx_prior_get_text (p, d)) == NULL)
-            continue;
-          json_builder_begin_object (json);
-          hep_cli_json_member_string (json, "id", hep_ddx_prior_get_id (p));
-          hep_cli_json_member_int (json, "direction", hep_ddx_prior_get_direction (p, d));
-          hep_cli_json_member_string (json, "text", text);
-          hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (hep_ddx_prior_get_provenance (p, d)));
-          json_builder_end_object (json);
-        }
-      json_builder_end_array (json);
       json_builder_end_object (json);
     }
   json_builder_end_array (json);
+
+  {
+    HepDdxEvidence pro[HEP_DDX_MAX_EVIDENCE], con[HEP_DDX_MAX_EVIDENCE];
+    guint n_con = 0;
+    guint n_pro = hep_ddx_separate_top_two (result, pro, &n_con, con, G_N_ELEMENTS (pro));
+    g_autofree char *text = hep_ddx_describe_top_two (result);
+
+    json_builder_set_member_name (json, "first_two");
+    json_builder_begin_object (json);
+    hep_cli_json_member_string (json, "first", hep_ddx_diagnosis_to_string (result->ranking[0].diagnosis));
+    hep_cli_json_member_string (json, "second", hep_ddx_diagnosis_to_string (result->ranking[1].diagnosis));
+    hep_cli_json_member_string (json, "text", text);
+    json_builder_set_member_name (json, "for");
+    json_evidence (json, pro, n_pro, result->ranking[0].diagnosis);
+    json_builder_set_member_name (json, "against");
+    json_evidence (json, con, n_con, result->ranking[0].diagnosis);
+    json_builder_end_object (json);
+  }
+
+  json_builder_set_member_name (json, "contexts");
+  json_builder_begin_array (json);
+  for (guint c = 0; c < HEP_N_DDX_CONTEXTS; c++)
+    if (result->contexts & (1u << c))
+      json_builder_add_string_value (json, hep_ddx_get_context_row (c)->id);
+  json_builder_end_array (json);
+  hep_cli_json_member_boolean (json, "small_lesion", result->small_lesion);
 
   json_builder_set_member_name (json, "pitfalls");
   json_builder_begin_array (json);
@@ -331,6 +373,15 @@ print_rules_markdown (void)
       g_autofree char *tokens = hep_ddx_predicate_to_tokens (&rows[i].when);
       printf ("| %s | `%s` |\n", rows[i].concept, tokens);
     }
+  printf ("\n| context row (clinical-rules §5.3a) | holds with |\n|---|---|\n");
+  for (guint c = 0; c < HEP_N_DDX_CONTEXTS; c++)
+    {
+      const HepDdxRow *row = hep_ddx_get_context_row (c);
+      g_auto(GStrv) parts = g_strsplit (row->tokens, "|", -1);
+      g_autofree char *tokens = g_strjoinv ("\\|", parts);
+
+      printf ("| %s | %s |\n", row->label, tokens);
+    }
 }
 
 static void
@@ -378,6 +429,42 @@ print_rules (gboolean as_json)
           printf ("%s — %s — tokens: %s\n   ", rows[i].id, rows[i].concept, tokens);
           for (guint d = 0; d < HEP_N_DDX; d++)
             printf (" %s %s;", hep_ddx_diagnosis_to_string (d), rows[i].cells[d]);
+          printf ("\n");
+        }
+    }
+
+  if (as_json)
+    {
+      json_builder_end_array (json);
+      json_builder_set_member_name (json, "context_rows");
+      json_builder_begin_array (json);
+    }
+  else
+    printf ("\nContext rows of clinical-rules §5.3a [grades unverified]\n");
+  for (guint c = 0; c < HEP_N_DDX_CONTEXTS; c++)
+    {
+      const HepDdxRow *row = hep_ddx_get_context_row (c);
+
+      if (as_json)
+        {
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "id", row->id);
+          hep_cli_json_member_string (json, "context", row->concept);
+          hep_cli_json_member_string (json, "tokens", row->tokens);
+          json_builder_set_member_name (json, "cells");
+          json_builder_begin_object (json);
+          for (guint d = 0; d < HEP_N_DDX; d++)
+            hep_cli_json_member_string (json, hep_ddx_diagnosis_to_string (d), row->cells[d]);
+          json_builder_end_object (json);
+          hep_cli_json_member_string (json, "source", row->source);
+          hep_cli_json_member_string (json, "provenance", hep_provenance_to_string (row->provenance));
+          json_builder_end_object (json);
+        }
+      else
+        {
+          printf ("%s — %s — holds with: %s\n   ", row->id, row->concept, row->tokens);
+          for (guint d = 0; d < HEP_N_DDX; d++)
+            printf (" %s %s;", hep_ddx_diagnosis_to_string (d), row->cells[d]);
           printf ("\n");
         }
     }

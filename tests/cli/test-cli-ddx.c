@@ -86,6 +86,11 @@ test_cli_ddx_first_line (void)
     { { "no-enhancement", "t2=marked", NULL }, "cyst" },
     { { "peripheral-nodular", "t2=marked", "known-malignancy", NULL }, "hemangioma" },
     { { NULL }, "hcc" },
+    /* the issue's vignette: a known primary and a normal liver */
+    { { "risk=none", "known-malignancy", "size=15", "aphe=nonrim washout", "t2=mild-moderate", "dwi=restricted" },
+      "met-hypervascular" },
+    { { "risk=none", "known-malignancy", "primary=colorectal", "size=15", "aphe=nonrim washout", NULL }, "hcc" },
+    { { "sex=f", "age=25", "hormone-use", "aphe=nonrim", "hbp=hypo", NULL }, "adenoma" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -119,7 +124,49 @@ test_cli_ddx_text (void)
   g_assert_nonnull (strstr (run.out, "not a likelihood ratio"));
   g_assert_nonnull (strstr (run.out, "84.6% vs 31.0%"));
   g_assert_nonnull (strstr (run.out, "ddx.pitfall.gadoxetate-tp-hbp-not-washout"));
-  g_assert_nonnull (strstr (run.out, "prior + ddx.prior.cirrhosis-hbv-prior-hcc"));
+  g_assert_nonnull (strstr (run.out, "context for: Cirrhosis (context) [risk=cirrhosis, not lirads-excluded] ++  "
+                                     "[clinical-rules §5.3a (revised 2026-12-06); unverified]"));
+  g_assert_nonnull (strstr (run.out, "\nFirst two: Hepatocellular carcinoma over "));
+  g_assert_null (strstr (run.out, "prior"));
+}
+
+/* Context rows are evidence with a "context" label and their source, and the
+ * line on the first two is printed, in text and JSON. */
+static void
+test_cli_ddx_context (void)
+{
+  g_auto(Run) run = { 0, };
+  g_auto(Run) json = { 0, };
+  g_auto(Run) small = { 0, };
+  const char *hcc;
+
+  run_cli (&run, "ddx", "risk=none", "known-malignancy", "size=15", "aphe=nonrim", "washout",
+           "t2=mild-moderate", "dwi=restricted", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "met-hypervascular\n"));
+  g_assert_nonnull (strstr (run.out, "First two: Hypervascular metastasis over hepatocellular carcinoma (score 6 vs 5): "
+                                     "known malignancy, mixed or unknown primary (context ++/−)"));
+  g_assert_nonnull (strstr (run.out, "score 6 (imaging 4, context 2; 5 for, 0 against)"));
+  hcc = strstr (run.out, ". hcc ");
+  g_assert_nonnull (hcc);
+  g_assert_nonnull (strstr (hcc, "context against: Known malignancy, mixed or unknown primary (context) [known-malignancy"));
+  g_assert_nonnull (strstr (run.out, "ddx.pitfall.known-primary-aphe-washout"));
+  g_assert_true (g_str_has_suffix (run.out, "\n" HEP_CLI_EDUCATION_NOTE "\n"));
+
+  run_cli (&json, "ddx", "--json", "risk=none", "known-malignancy", "size=15", "aphe=nonrim", "washout",
+           "t2=mild-moderate", "dwi=restricted", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_str_has_prefix (json.out, "{\"ranking\":[{\"id\":\"met-hypervascular\",\"score\":6,"));
+  g_assert_nonnull (strstr (json.out, "{\"row\":\"ddx.context.malignancy-mixed\""));
+  g_assert_nonnull (strstr (json.out, "\"context\":true,\"lowered\":false,\"source\":\"clinical-rules §5.3a (revised 2026-12-06)\""));
+  g_assert_nonnull (strstr (json.out, "\"first_two\":{\"first\":\"met-hypervascular\",\"second\":\"hcc\",\"text\":\"Hypervascular metastasis over"));
+  g_assert_nonnull (strstr (json.out, "\"contexts\":[\"ddx.context.malignancy-mixed\"]"));
+  g_assert_null (strstr (json.out, "\"prior"));
+
+  /* under 10 mm the metastasis grade is lowered, and says so */
+  run_cli (&small, "ddx", "known-malignancy", "primary=renal", "size=8", NULL);
+  g_assert_cmpint (small.status, ==, 0);
+  g_assert_nonnull (strstr (small.out, "Known malignancy, hypervascular primary (context) [known-malignancy + primary=neuroendocrine|renal|melanoma|thyroid, risk=none or not given] + (++ lowered: lesion < 10 mm with a known malignancy)"));
 }
 
 static void
@@ -186,6 +233,7 @@ test_cli_ddx_errors (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "ddx.matrix.wedge-geographic"));
     g_assert_nonnull (strstr (run.out, "wedge-shaped or undistorted-vessels"));
+    g_assert_nonnull (strstr (run.out, "ddx.context.malignancy-hypervascular"));
   }
 }
 
@@ -278,6 +326,7 @@ main (int    argc,
   g_test_add_func ("/cli/ddx/first-line", test_cli_ddx_first_line);
   g_test_add_func ("/cli/ddx/text", test_cli_ddx_text);
   g_test_add_func ("/cli/ddx/json", test_cli_ddx_json);
+  g_test_add_func ("/cli/ddx/context", test_cli_ddx_context);
   g_test_add_func ("/cli/ddx/errors", test_cli_ddx_errors);
   g_test_add_func ("/cli/next-imaging/seed", test_cli_next_imaging_seed);
   g_test_add_func ("/cli/next-imaging/variants", test_cli_next_imaging_variants);

@@ -228,8 +228,15 @@ test_cli_help_version_tokens (void)
   g_assert_cmpint (hep_test_run_cli (tokens, &out4, NULL), ==, 0);
   vocab = hep_test_json_parse (out4, NULL);
   g_assert_nonnull (vocab);
-  g_assert_cmpuint (g_variant_n_children (vocab), ==, 49);
+  /* 49 tokens, and since clinical-rules §5.3a (2026-12-06) androgen-use,
+   * primary, count and t1-hyper */
+  g_assert_cmpuint (g_variant_n_children (vocab), ==, 53);
   g_assert_cmpstr (hep_test_json_get_string (vocab, "0/token"), ==, "risk");
+  g_assert_cmpstr (hep_test_json_get_string (vocab, "10/token"), ==, "primary");
+  g_assert_cmpstr (hep_test_json_get_string (vocab, "10/accepted"), ==,
+                   "primary=colorectal|pancreas|stomach|lung|breast|neuroendocrine|renal|melanoma|thyroid|other");
+  g_assert_cmpstr (hep_test_json_get_string (vocab, "5/description"), ==,
+                   "Current or recent oral contraceptives or oestrogens (anabolic or androgenic steroids are androgen-use)");
 }
 
 static void

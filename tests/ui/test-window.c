@@ -363,6 +363,32 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (procedures), 0)),
                                            "best-procedure"));
 
+  /* a known primary in a normal liver: hypervascular metastasis over HCC,
+   * the line on the first two says why, and HCC's evidence lists the
+   * context row against it */
+  hep_window_explore (f->window, "risk=none known-malignancy size=15 aphe=nonrim washout t2=mild-moderate dwi=restricted", NULL);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "met-hypervascular");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (find (f, "ddx-first-two"))),
+                                   "Hypervascular metastasis over hepatocellular carcinoma (score 6 vs 5): "
+                                   "known malignancy, mixed or unknown primary (context ++/"));
+  {
+    GtkListBoxRow *second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 1);
+    GtkListBoxRow *row;
+    gboolean context_against = FALSE;
+
+    g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (second)), ==, "hcc");
+    g_assert_true (g_str_has_prefix (hep_text_row_get_subtitle (HEP_TEXT_ROW (second)), "Score 5 (context -1)"));
+    g_signal_emit_by_name (ranking, "row-activated", second);
+    for (int i = 2; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), i)) != NULL &&
+                    gtk_widget_has_css_class (GTK_WIDGET (row), "ddx-evidence"); i++)
+      if (g_str_has_prefix (hep_text_row_get_title (HEP_TEXT_ROW (row)), "Clinical context against · clinical-rules §5.3a") &&
+          strstr (hep_text_row_get_subtitle (HEP_TEXT_ROW (row)), "Known malignancy, mixed or unknown primary (context)") != NULL)
+        context_against = TRUE;
+    g_assert_true (context_against);
+    g_signal_emit_by_name (ranking, "row-activated", second);
+  }
+
   /* an LR-5 observation puts HCC first in the differential too */
   hep_window_explore (f->window, "risk=cirrhosis size=25 aphe=nonrim washout", NULL);
   first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0);

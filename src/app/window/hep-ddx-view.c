@@ -23,6 +23,7 @@ struct _HepDdxView
   /* Template widgets */
   GtkListBox      *ranking_list;
   GtkListBox      *pitfall_list;
+  GtkLabel        *first_two;
 
   /* Borrowed: children of ranking_list, each followed by its evidence
    * rows while it is expanded. All rows are HepTextRows, not Adw rows: GTK
@@ -41,18 +42,33 @@ provenance_suffix (HepProvenance provenance)
   return hep_provenance_is_verified (provenance) ? "" : _(" (unverified)");
 }
 
+/* The rows of one side, imaging or context: "Nonrim APHE  ++" or
+ * "Known malignancy, hypervascular primary (context)  ++". */
 static char *
 evidence_text (const HepDdxResult *result,
                HepDdxDiagnosis     d,
-               int                 sign)
+               int                 sign,
+               gboolean            context)
 {
-  const HepDdxRow *rows[32];
-  guint n = hep_ddx_collect_evidence (result, d, sign, rows, G_N_ELEMENTS (rows));
+  HepDdxEvidence ev[HEP_DDX_MAX_EVIDENCE];
+  guint n = hep_ddx_collect_evidence (result, d, sign, ev, G_N_ELEMENTS (ev));
   GString *s = g_string_new (NULL);
+  guint shown = 0;
 
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (s, "%s%s  %s", i > 0 ? "\n" : "", rows[i]->label, rows[i]->cells[d]);
-  return g_string_free (s, n == 0);
+    {
+      if (ev[i].context != context)
+        continue;
+      g_string_append_printf (s, "%s%s%s  ", shown++ > 0 ? "\n" : "", _(ev[i].row->label),
+                              context ? _(" (context)") : "");
+      if (ev[i].lowered)
+        /* TRANSLATORS: a grade lowered one step, e.g. "+ (++, lesion under 10 mm)" */
+        g_string_append_printf (s, _("%s (%s, lesion under 10 mm)"), hep_ddx_grade_to_string (ev[i].grade),
+                                ev[i].row->cells[d]);
+      else
+        g_string_append (s, ev[i].row->cells[d]);
+    }
+  return g_string_free (s, shown == 0);
 }
 
 static void
@@ -79,7 +95,8 @@ add_detail (HepDdxView *self,
   g_ptr_array_add (children, child);
 }
 
-/* The evidence of one diagnosis: for, against, neutral, figures, priors. */
+/* The evidence of one diagnosis: for, against, neutral, context for and
+ * against, figures. */
 static void
 build_details (HepDdxView *self,
                HepTextRow *row)
@@ -89,8 +106,9 @@ build_details (HepDdxView *self,
   GPtrArray *children = g_ptr_array_new ();
   guint n_figures;
   const HepDdxFigure *figures = hep_ddx_get_figures (&n_figures);
-  static const struct { int sign; const char *title; } sides[] = {
-    { +1, N_("For") }, { -1, N_("Against") }, { 0, N_("Uninformative") },
+  static const struct { int sign; gboolean context; const char *title; } sides[] = {
+    { +1, FALSE, N_("For") }, { -1, FALSE, N_("Against") }, { 0, FALSE, N_("Uninformative") },
+    { +1, TRUE, N_("Clinical context for") }, { -1, TRUE, N_("Clinical context against") },
   };
 
   clear_details (self, row);
@@ -105,10 +123,15 @@ build_details (HepDdxView *self,
 
   for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
     {
-      g_autofree char *text = evidence_text (result, d, sides[s].sign);
+      g_autofree char *text = evidence_text (result, d, sides[s].sign, sides[s].context);
+      g_autofree char *title = NULL;
 
-      if (text != NULL)
-        add_detail (self, row, children, hep_text_row_new (_(sides[s].title), text));
+      if (text == NULL)
+        continue;
+      if (sides[s].context)
+        title = g_strdup_printf ("%s · %s%s", _(sides[s].title), hep_ddx_get_context_row (0)->source,
+                                 provenance_suffix (hep_ddx_get_context_row (0)->provenance));
+      add_detail (self, row, children, hep_text_row_new (title != NULL ? title : _(sides[s].title), text));
     }
 
   for (guint f = 0; f < n_figures; f++)
@@ -124,19 +147,6 @@ build_details (HepDdxView *self,
                              fig->derived ? fig->derived : "", hep_ddx_figure_kind_get_label (fig->kind),
                              fig->source, provenance_suffix (fig->provenance));
       add_detail (self, row, children, hep_text_row_new (title, sub));
-    }
-
-  for (guint p = 0; p < HEP_N_DDX_PRIORS; p++)
-    {
-      const char *text;
-      int dir;
-      g_autofree char *title = NULL;
-
-      if (!(result->priors & (1u << p)) || (text = hep_ddx_prior_get_text (p, d)) == NULL)
-        continue;
-      dir = hep_ddx_prior_get_direction (p, d);
-      title = g_strdup_printf ("%s %s", dir > 0 ? _("Context favors:") : dir < 0 ? _("Context disfavors:") : _("Context:"), text);
-      add_detail (self, row, children, hep_text_row_new (title, hep_ddx_prior_get_source (p)));
     }
 
   g_object_set_data_full (G_OBJECT (row), "hep-details", children, (GDestroyNotify) g_ptr_array_unref);
@@ -224,6 +234,13 @@ hep_ddx_view_update (HepStateView    *view,
 
   hep_ddx_evaluate (hep_feature_state_get_features (state), &self->result);
 
+  {
+    g_autofree char *first_two = hep_ddx_describe_top_two (&self->result);
+
+    if (g_strcmp0 (first_two, gtk_label_get_label (self->first_two)) != 0)
+      gtk_label_set_label (self->first_two, first_two);
+  }
+
   ensure_rank_rows (self);
   for (guint i = 0; i < HEP_N_DDX; i++)
     {
@@ -234,6 +251,9 @@ hep_ddx_view_update (HepStateView    *view,
 
       if (e->pinned_by >= 0)
         subtitle = g_strdup_printf (_("Hard rule: %s"), hep_ddx_hard_rule_get_title (e->pinned_by));
+      else if (e->context != 0)
+        subtitle = g_strdup_printf (_("Score %d (context %+d) · %d for, %d against"), e->score, e->context,
+                                    e->n_for, e->n_against);
       else
         subtitle = g_strdup_printf (_("Score %d · %d for, %d against"), e->score, e->n_for, e->n_against);
       hep_text_row_set_title (row, title);
@@ -277,6 +297,7 @@ hep_ddx_view_class_init (HepDdxViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-ddx-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepDdxView, ranking_list);
   gtk_widget_class_bind_template_child (widget_class, HepDdxView, pitfall_list);
+  gtk_widget_class_bind_template_child (widget_class, HepDdxView, first_two);
   gtk_widget_class_set_css_name (widget_class, "ddxview");
 }
 

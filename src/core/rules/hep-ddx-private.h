@@ -19,22 +19,12 @@ typedef struct {
   HepProvenance provenance;
 } HepDdxRuleInfo;
 
-typedef struct {
-  HepDdxPriorContext prior;
-  HepDdxDiagnosis    diagnosis;
-  int                direction;   /* +1 favors, -1 disfavors, 0 a note only */
-  const char        *text;        /* translatable */
-  HepProvenance      provenance;
-} HepDdxPriorBadge;
-
 extern const HepDdxRow        _hep_ddx_rows[];
 extern const guint            _hep_ddx_n_rows;
 extern const HepDdxFigure     _hep_ddx_figures[];
 extern const guint            _hep_ddx_n_figures;
 extern const HepDdxRuleInfo   _hep_ddx_hard_rules[HEP_N_DDX_HARD_RULES];
 extern const HepDdxRuleInfo   _hep_ddx_pitfalls[HEP_N_DDX_PITFALLS];
-extern const HepDdxRuleInfo   _hep_ddx_priors[HEP_N_DDX_PRIORS];
-extern const HepDdxPriorBadge _hep_ddx_badges[];
-extern const guint            _hep_ddx_n_badges;
+extern const HepDdxRow        _hep_ddx_context_rows[HEP_N_DDX_CONTEXTS];
 
 G_END_DECLS

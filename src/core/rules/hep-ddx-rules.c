@@ -24,23 +24,30 @@
 #define C(f, v) { f, HEP_DDX_VALUE (v) }
 #define NONE    { { { 0, 0 } }, 0, FALSE }
 
-/* clinical-rules.md §5.1, one row per feature predicate. Columns in
- * HepDdxDiagnosis order: HCC, HyperMet, HypoMet, Hem, FNH, HCA, Cyst, BH,
- * Absc, iCCA, Fat, THAD.
+/* clinical-rules.md §5.1 (revised 2026-12-06), one row per feature
+ * predicate, in the spec's order. Columns in HepDdxDiagnosis order: HCC,
+ * HyperMet, HypoMet, Hem, FNH, HCA, Cyst, BH, Absc, iCCA, Fat, THAD.
  *
  * Mapping notes [D]:
- * - "HBP hypointensity" also holds for hbp=targetoid (a targetoid HBP pattern
- *   is peripheral hypointensity; the iCCA cell reads "++ (targetoid)").
+ * - HBP hypointensity is two rows since the revision: uniform (hbp=hypo) and
+ *   targetoid (hbp=targetoid); each token makes exactly one of them hold.
  * - "Wedge/geographic … undistorted vessels" holds for wedge-shaped or
  *   undistorted-vessels (scored once when both are given).
  * - "Capsular retraction / peripheral duct dilatation" is the one token
- *   capsular-retraction, whose description covers both. */
+ *   capsular-retraction, whose description covers both.
+ * - count=single has no row: one lesion is no evidence either way. */
 const HepDdxRow _hep_ddx_rows[] = {
   { "ddx.matrix.nonrim-aphe",
     "Nonrim APHE",
     N_("Nonrim APHE"),
     { { C (HEP_FEATURE_APHE, HEP_APHE_NONRIM) }, 1, FALSE },
     { "++", "+", "−", "+ (flash)", "++", "+ (I-HCA ++)", "−−", "−−", "−", "−", "−−", "+" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.no-aphe",
+    "No arterial-phase hyperenhancement, stated (`aphe=none`) (rev. 2026-12-06)",
+    N_("No arterial-phase hyperenhancement"),
+    { { C (HEP_FEATURE_APHE, HEP_APHE_NONE) }, 1, FALSE },
+    { "− (hypovascular HCC)", "−−", "+", "0 (judge by the nodular pattern)", "−−", "−", "+", "+", "− (wall and rim usually enhance)", "0", "+", "−−" },
     HEP_PROVENANCE_UNCONFIRMED },
   { "ddx.matrix.rim-aphe",
     "Rim APHE",
@@ -103,10 +110,16 @@ const HepDdxRow _hep_ddx_rows[] = {
     { "−", "+", "+", "−− (shine-through)", "−−", "−", "−−", "−−", "++ (pus)", "+", "−−", "−−" },
     HEP_PROVENANCE_UNCONFIRMED },
   { "ddx.matrix.hbp-hypo",
-    "HBP hypointensity",
-    N_("HBP hypointensity"),
-    { { { HEP_FEATURE_HBP, HEP_DDX_VALUE (HEP_HBP_HYPO) | HEP_DDX_VALUE (HEP_HBP_TARGETOID) } }, 1, FALSE },
-    { "+", "++", "++", "++ (pitfall)", "−−", "+", "++", "++", "++", "++ (targetoid)", "−−", "−−" },
+    "HBP hypointensity, uniform (`hbp=hypo`) (rev. 2026-12-06: split from targetoid; plain darkness argues only against FNH, focal fat and perfusion anomalies)",
+    N_("HBP hypointensity, uniform"),
+    { { C (HEP_FEATURE_HBP, HEP_HBP_HYPO) }, 1, FALSE },
+    { "+", "+", "+", "+ (pitfall)", "−−", "+", "+", "+", "+", "+", "−−", "−−" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.hbp-targetoid",
+    "HBP or transitional-phase targetoid appearance (`hbp=targetoid`) (rev. 2026-12-06)",
+    N_("HBP or transitional-phase targetoid appearance"),
+    { { C (HEP_FEATURE_HBP, HEP_HBP_TARGETOID) }, 1, FALSE },
+    { "−", "+", "++", "−−", "−−", "−−", "−−", "−−", "+", "++", "−−", "−−" },
     HEP_PROVENANCE_UNCONFIRMED },
   { "ddx.matrix.hbp-iso-hyper",
     "HBP iso/hyperintensity",
@@ -161,6 +174,42 @@ const HepDdxRow _hep_ddx_rows[] = {
     N_("Tumor in vein"),
     { { F (HEP_FEATURE_TIV) }, 1, FALSE },
     { "++", "−", "−", "−−", "−−", "−−", "−−", "−−", "−−", "+", "−−", "−−" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.blood-products",
+    "Blood products in mass",
+    N_("Blood products in mass"),
+    { { F (HEP_FEATURE_BLOOD_PRODUCTS) }, 1, FALSE },
+    { "+", "+ (melanoma, RCC, NET, choriocarcinoma)", "−", "−", "−−", "++ (haemorrhage)", "−", "−−", "−", "−", "−−", "−−" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.t2-mild-moderate",
+    "Mild–moderate T2 hyperintensity",
+    N_("Mild–moderate T2 hyperintensity"),
+    { { C (HEP_FEATURE_T2, HEP_T2_MILD_MODERATE) }, 1, FALSE },
+    { "+", "+", "+", "− (hemangioma is marked)", "0", "+ (I-HCA ++, atoll sign)", "−− (a cyst is fluid-bright)", "−", "+ (wall, oedema)", "+", "−−", "−−" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.dwi-restricted",
+    "Restricted diffusion (not marked)",
+    N_("Restricted diffusion"),
+    { { C (HEP_FEATURE_DWI, HEP_DWI_RESTRICTED) }, 1, FALSE },
+    { "+", "+", "+", "− (shine-through, ADC high)", "0", "0", "−−", "−−", "+", "+", "−−", "−−" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.t1-hyper",
+    "Intrinsic T1 hyperintensity (fat, blood, melanin, glycogen) (`t1-hyper`)",
+    N_("Intrinsic T1 hyperintensity"),
+    { { F (HEP_FEATURE_T1_HYPER) }, 1, FALSE },
+    { "+", "+ (melanoma, haemorrhagic)", "−", "−", "−", "++", "− (proteinaceous only)", "−", "−", "−", "+", "−−" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.count-multiple",
+    "Several similar lesions (`count=multiple`)",
+    N_("Several similar lesions"),
+    { { C (HEP_FEATURE_COUNT, HEP_COUNT_MULTIPLE) }, 1, FALSE },
+    { "0", "+", "+", "+", "+", "+ (adenomatosis)", "+", "+", "+ (cluster)", "− (one dominant mass, ± satellites)", "0", "+" },
+    HEP_PROVENANCE_UNCONFIRMED },
+  { "ddx.matrix.count-innumerable",
+    "Innumerable tiny lesions, < 15 mm (`count=innumerable`)",
+    N_("Innumerable tiny lesions"),
+    { { C (HEP_FEATURE_COUNT, HEP_COUNT_INNUMERABLE) }, 1, FALSE },
+    { "−", "+", "+", "−", "−", "−", "+ (polycystic)", "++", "0 (fungal microabscesses)", "−−", "−", "−" },
     HEP_PROVENANCE_UNCONFIRMED },
 };
 
@@ -286,9 +335,11 @@ G_STATIC_ASSERT (G_N_ELEMENTS (_hep_ddx_figures) <= 64);
 
 #define CORE "LI-RADS v2018 CT/MRI Core"
 
-/* clinical-rules.md §5.4 item 2, in precedence order. The clinical hard rules
- * are §5.4's own wording, a design choice [D] around textbook knowledge [K]:
- * unverified. */
+/* clinical-rules.md §5.4 items 2 and 6, in precedence order. The clinical
+ * hard rules are §5.4's own wording, a design choice [D] around textbook
+ * knowledge [K]: unverified. Gas comes after LR-5 and LR-TIV (an LR-5
+ * observation still ranks HCC first, §5.3a "Engine consistency") and before
+ * LR-4 and LR-M (§5.4 item 6: abscess is a known LR-M mimic) [D]. */
 const HepDdxRuleInfo _hep_ddx_hard_rules[HEP_N_DDX_HARD_RULES] = {
   [HEP_DDX_HARD_LIRADS_5] =
     { "ddx.hard.lirads-lr5", N_("LI-RADS LR-5 (definitely HCC): HCC first"),
@@ -299,6 +350,12 @@ const HepDdxRuleInfo _hep_ddx_hard_rules[HEP_N_DDX_HARD_RULES] = {
   [HEP_DDX_HARD_LIRADS_TIV_NON_HCC] =
     { "ddx.hard.lirads-tiv-non-hcc", N_("LI-RADS LR-TIV contiguous with an LR-M mass: a non-HCC malignancy first"),
       CORE ", LR-TIV (clinical-rules §1.8, §5.4 item 2)", HEP_PROVENANCE_SECONDARY },
+  [HEP_DDX_HARD_GAS_ABSCESS] =
+    { "ddx.hard.gas-abscess", N_("Gas with fever or with rim APHE: abscess first, even at LR-M"),
+      "clinical-rules §5.4 item 6 (reviewer answer), §5.1 (gas, cluster sign)", HEP_PROVENANCE_DESIGN },
+  [HEP_DDX_HARD_LIRADS_4] =
+    { "ddx.hard.lirads-lr4", N_("LI-RADS LR-4 without any LR-M feature (probably HCC): HCC first"),
+      CORE ", diagnostic table (clinical-rules §1.6, §5.4 item 6, reviewer answer)", HEP_PROVENANCE_DESIGN },
   [HEP_DDX_HARD_LIRADS_M_TARGETOID] =
     { "ddx.hard.lirads-lrm-targetoid", N_("LI-RADS LR-M, targetoid mass: a non-HCC malignancy above HCC"),
       CORE ", LR-M criteria A (clinical-rules §1.7, §5.1 rule of thumb 4, §5.4 item 2)", HEP_PROVENANCE_PRIMARY },
@@ -308,6 +365,9 @@ const HepDdxRuleInfo _hep_ddx_hard_rules[HEP_N_DDX_HARD_RULES] = {
   [HEP_DDX_HARD_CYST] =
     { "ddx.hard.cyst", N_("No enhancement + fluid T2 (marked) + no enhancing wall → simple cyst"),
       "clinical-rules §5.4 item 2", HEP_PROVENANCE_UNCONFIRMED },
+  [HEP_DDX_HARD_BILIARY_HAMARTOMA] =
+    { "ddx.hard.biliary-hamartoma", N_("No enhancement + fluid T2 (marked), under 10 mm or innumerable → biliary hamartoma beside simple cyst"),
+      "clinical-rules §5.4 item 6 (reviewer answer), §5.1 (count=innumerable)", HEP_PROVENANCE_DESIGN },
   [HEP_DDX_HARD_HEMANGIOMA] =
     { "ddx.hard.hemangioma", N_("Blood-pool nodular pattern + marked T2 → hemangioma"),
       "clinical-rules §5.4 item 2, §5.1 rule of thumb 3", HEP_PROVENANCE_UNCONFIRMED },
@@ -382,75 +442,130 @@ const HepDdxRuleInfo _hep_ddx_pitfalls[HEP_N_DDX_PITFALLS] = {
     { "ddx.pitfall.small-lesions-in-cancer-often-benign",
       N_("In patients with cancer, about half or more of small (< 1–1.5 cm) liver lesions are benign (51–58%): metastasis must be excluded, not assumed."),
       "Patil 2020, J Gastrointest Abdom Radiol (clinical-rules §5.2, §5.3)", HEP_PROVENANCE_SECONDARY },
+  [HEP_DDX_PITFALL_KNOWN_PRIMARY_HYPERVASCULAR] =
+    { "ddx.pitfall.known-primary-aphe-washout",
+      N_("With a known primary and no liver disease, APHE with washout is a hypervascular metastasis until proven otherwise (NET, RCC, melanoma, thyroid, breast); HCC in a non-cirrhotic liver is the less likely alternative."),
+      "clinical-rules §5.3a (pitfalls)", HEP_PROVENANCE_UNCONFIRMED },
+  [HEP_DDX_PITFALL_KNOWN_PRIMARY_HYPOVASCULAR] =
+    { "ddx.pitfall.hypovascular-primary-aphe-washout",
+      N_("Metastases of this primary are usually hypovascular: think of HCC in a non-cirrhotic liver, β-catenin adenoma, or a flash-filling hemangioma that only looks washed out in the transitional phase with gadoxetate."),
+      "clinical-rules §5.3a (pitfalls), §5.3b", HEP_PROVENANCE_UNCONFIRMED },
+  [HEP_DDX_PITFALL_KNOWN_PRIMARY_AT_RISK] =
+    { "ddx.pitfall.known-primary-at-risk-liver",
+      N_("Metastases are uncommon in a cirrhotic liver but do occur; LI-RADS categories still apply."),
+      "clinical-rules §5.3a (pitfalls), §5.3b", HEP_PROVENANCE_UNCONFIRMED },
+  [HEP_DDX_PITFALL_GAS] =
+    { "ddx.pitfall.gas-abscess-vs-lirads",
+      N_("Gas essentially excludes an untreated tumour, so with fever or rim APHE the differential ranks abscess first even where LI-RADS says LR-M: LI-RADS grades the imaging pattern, and abscess is a known LR-M mimic. Gas has other causes: it is expected after ablation or chemoembolization, an infected necrotic tumour can hold gas, and a pyogenic (Klebsiella) abscess can be the first sign of a colorectal cancer, so follow it to resolution."),
+      "clinical-rules §5.4 item 6 (reviewer answer)", HEP_PROVENANCE_DESIGN },
 };
 
-/* clinical-rules.md §5.3, one id per context. */
-const HepDdxRuleInfo _hep_ddx_priors[HEP_N_DDX_PRIORS] = {
-  [HEP_DDX_PRIOR_KNOWN_MALIGNANCY] =
-    { "ddx.prior.known-malignancy", N_("Known extrahepatic malignancy"),
-      "clinical-rules §5.3 (seed article; Patil 2020)", HEP_PROVENANCE_SECONDARY },
-  [HEP_DDX_PRIOR_AT_RISK_LIVER] =
-    { "ddx.prior.cirrhosis-hbv-prior-hcc", N_("Cirrhosis, chronic hepatitis B or prior HCC"),
-      "clinical-rules §5.3", HEP_PROVENANCE_SECONDARY },
-  [HEP_DDX_PRIOR_HORMONE_USE] =
-    { "ddx.prior.hormone-use", N_("Hormone use (oral contraceptives, anabolic or androgenic steroids)"),
-      "Grazioli 2013; Khanna 2015 (clinical-rules §5.3)", HEP_PROVENANCE_SECONDARY },
-  [HEP_DDX_PRIOR_YOUNG_WOMAN] =
-    { "ddx.prior.young-woman", N_("Young woman (under 50 years, or age not given)"),
-      "clinical-rules §5.3", HEP_PROVENANCE_SECONDARY },
-  [HEP_DDX_PRIOR_FEVER] =
-    { "ddx.prior.fever", N_("Fever, raised white count or right-upper-quadrant pain"),
-      "clinical-rules §5.3", HEP_PROVENANCE_SECONDARY },
-  [HEP_DDX_PRIOR_AFP] =
-    { "ddx.prior.afp-raised", N_("AFP raised"),
-      "clinical-rules §5.3, §1.7 (radssupport FAQ index)", HEP_PROVENANCE_SECONDARY },
-  [HEP_DDX_PRIOR_CA19_9] =
-    { "ddx.prior.ca19-9-raised", N_("CA 19-9 raised"),
-      "clinical-rules §5.3, §1.7 (radssupport FAQ index)", HEP_PROVENANCE_SECONDARY },
-};
+#define CONTEXT_SOURCE "clinical-rules §5.3a (revised 2026-12-06)"
 
-/* The badges each context puts on diagnoses. Direction +1 favors, -1
- * disfavors, 0 is a note without effect. They break ties only. */
-const HepDdxPriorBadge _hep_ddx_badges[] = {
-  { HEP_DDX_PRIOR_KNOWN_MALIGNANCY, HEP_DDX_MET_HYPOVASCULAR, +1,
-    N_("Known malignancy: metastasis must be excluded. Most liver metastases are hypovascular (colorectal, lung, pancreas, stomach)."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_KNOWN_MALIGNANCY, HEP_DDX_MET_HYPERVASCULAR, +1,
-    N_("Known malignancy: metastasis must be excluded. Hypervascular primaries: NET, RCC, melanoma, thyroid, choriocarcinoma, sometimes breast; most metastases are hypovascular."),
-    HEP_PROVENANCE_UNCONFIRMED },
-  { HEP_DDX_PRIOR_AT_RISK_LIVER, HEP_DDX_HCC, +1,
-    N_("At-risk liver: HCC dominates, and LI-RADS applies."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_AT_RISK_LIVER, HEP_DDX_ICC, +1,
-    N_("At-risk liver: the risk of iCCA and combined HCC-CCA rises (LR-M)."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_AT_RISK_LIVER, HEP_DDX_MET_HYPERVASCULAR, -1,
-    N_("At-risk liver: metastases are comparatively uncommon in a cirrhotic liver."),
-    HEP_PROVENANCE_UNCONFIRMED },
-  { HEP_DDX_PRIOR_AT_RISK_LIVER, HEP_DDX_MET_HYPOVASCULAR, -1,
-    N_("At-risk liver: metastases are comparatively uncommon in a cirrhotic liver."),
-    HEP_PROVENANCE_UNCONFIRMED },
-  { HEP_DDX_PRIOR_AT_RISK_LIVER, HEP_DDX_THAD, +1,
-    N_("At-risk liver: arterioportal shunts and THAD are frequent."),
-    HEP_PROVENANCE_UNCONFIRMED },
-  { HEP_DDX_PRIOR_AT_RISK_LIVER, HEP_DDX_HEMANGIOMA, 0,
-    N_("At-risk liver: hemangiomas may be sclerosed or atypical."),
-    HEP_PROVENANCE_UNCONFIRMED },
-  { HEP_DDX_PRIOR_HORMONE_USE, HEP_DDX_ADENOMA, +1,
-    N_("Hepatocellular adenoma is strongly associated with current or recent (especially high-dose) oral contraceptive use; anabolic or androgenic steroids go with β-catenin HCA."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_YOUNG_WOMAN, HEP_DDX_FNH, +1,
-    N_("FNH is the commonest solid benign hepatocellular lesion in young women (prevalence 0.3–6%); it is not caused by oral contraceptives."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_FEVER, HEP_DDX_ABSCESS, +1,
-    N_("Fever, raised white count, right-upper-quadrant pain: abscess, most often pyogenic; look for a biliary or portal source. Not specific."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_AFP, HEP_DDX_HCC, +1,
-    N_("Raised AFP favors HCC."),
-    HEP_PROVENANCE_SECONDARY },
-  { HEP_DDX_PRIOR_CA19_9, HEP_DDX_ICC, +1,
-    N_("Raised CA 19-9 favors iCCA."),
-    HEP_PROVENANCE_SECONDARY },
+/* clinical-rules.md §5.3a, the context rows, graded like the matrix and
+ * summed into the same score. The spec tags them [K] (a synthesis checked
+ * once by an independent second reading, not yet by a radiologist), so every
+ * cell is UNCONFIRMED and shown as "unverified". When a row holds is decided
+ * in hep-ddx.c (find_contexts()), after the notes under the spec's table;
+ * tests/data/ddx-context.md holds the spec table and tests/core/test-ddx.c
+ * compares the two cell by cell. */
+const HepDdxRow _hep_ddx_context_rows[HEP_N_DDX_CONTEXTS] = {
+  [HEP_DDX_CONTEXT_CIRRHOSIS] =
+    { "ddx.context.cirrhosis",
+      "Cirrhosis (`risk=cirrhosis`, not `lirads-excluded`)",
+      N_("Cirrhosis"),
+      NONE,
+      { "++", "−", "−", "0", "−", "−−", "0", "0", "0", "+", "0", "+ (shunts common)" },
+      HEP_PROVENANCE_UNCONFIRMED, "risk=cirrhosis, not lirads-excluded", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_HBV_PRIOR_HCC] =
+    { "ddx.context.hbv-prior-hcc",
+      "Chronic HBV or current/prior HCC, cirrhosis not stated (`risk=hbv`, `risk=prior-hcc`)",
+      N_("Chronic hepatitis B or current or prior HCC"),
+      NONE,
+      { "++", "0", "0", "0", "0", "−", "0", "0", "0", "+", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "risk=hbv|prior-hcc", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_EXCLUDED_CIRRHOSIS] =
+    { "ddx.context.excluded-cirrhosis",
+      "Cirrhosis of an excluded cause (`risk=cirrhosis` + `lirads-excluded`: Budd–Chiari, congenital hepatic fibrosis, other vascular disorders)",
+      N_("Cirrhosis of an excluded cause"),
+      NONE,
+      { "0", "0", "0", "0", "+ (FNH-like nodules)", "0", "0", "0", "0", "0", "0", "+ (perfusion anomalies)" },
+      HEP_PROVENANCE_UNCONFIRMED, "risk=cirrhosis + lirads-excluded", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_NO_RISK] =
+    { "ddx.context.no-risk",
+      "Stated: no HCC risk factor (`risk=none`), no known malignancy",
+      N_("No HCC risk factor stated"),
+      NONE,
+      { "−", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "risk=none, without known-malignancy", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_MALIGNANCY_HYPERVASCULAR] =
+    { "ddx.context.malignancy-hypervascular",
+      "Known malignancy, no HCC risk factor, primary hypervascular (`primary=neuroendocrine|renal|melanoma|thyroid`)",
+      N_("Known malignancy, hypervascular primary"),
+      NONE,
+      { "−", "++", "+", "0", "0", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "known-malignancy + primary=neuroendocrine|renal|melanoma|thyroid, risk=none or not given", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_MALIGNANCY_HYPOVASCULAR] =
+    { "ddx.context.malignancy-hypovascular",
+      "Known malignancy, no HCC risk factor, primary hypovascular (`primary=colorectal|pancreas|stomach|lung`)",
+      N_("Known malignancy, hypovascular primary"),
+      NONE,
+      { "−", "0", "++", "0", "0", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "known-malignancy + primary=colorectal|pancreas|stomach|lung, risk=none or not given", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_MALIGNANCY_MIXED] =
+    { "ddx.context.malignancy-mixed",
+      "Known malignancy, no HCC risk factor, primary mixed or not given (`primary=breast|other` or none)",
+      N_("Known malignancy, mixed or unknown primary"),
+      NONE,
+      { "−", "++", "++", "0", "0", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "known-malignancy + primary=breast|other or not given, risk=none or not given", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_MALIGNANCY_AT_RISK] =
+    { "ddx.context.malignancy-at-risk",
+      "Known malignancy **with** an HCC risk factor (any primary)",
+      N_("Known malignancy with an HCC risk factor"),
+      NONE,
+      { "0", "+", "+", "0", "0", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "known-malignancy + risk=cirrhosis|hbv|prior-hcc", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_HORMONE_USE] =
+    { "ddx.context.hormone-use",
+      "Oral contraceptives or oestrogens (`hormone-use`)",
+      N_("Oral contraceptives or oestrogens"),
+      NONE,
+      { "0", "0", "0", "0", "0", "++", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "hormone-use", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_ANDROGEN_USE] =
+    { "ddx.context.androgen-use",
+      "Anabolic or androgenic steroids (`androgen-use`)",
+      N_("Anabolic or androgenic steroids"),
+      NONE,
+      { "+", "0", "0", "0", "0", "++ (β-catenin)", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "androgen-use", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_YOUNG_WOMAN] =
+    { "ddx.context.young-woman",
+      "Woman under 50 (`sex=f` and `age` < 50)",
+      N_("Woman under 50"),
+      NONE,
+      { "0", "0", "0", "0", "+", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "sex=f + age under 50", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_FEVER] =
+    { "ddx.context.fever",
+      "Fever or raised white count (`fever`)",
+      N_("Fever or raised white count"),
+      NONE,
+      { "0", "0", "0", "0", "0", "0", "0", "0", "++", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "fever", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_AFP] =
+    { "ddx.context.afp-raised",
+      "Raised AFP (`afp-raised`)",
+      N_("Raised AFP"),
+      NONE,
+      { "+", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "afp-raised", CONTEXT_SOURCE },
+  [HEP_DDX_CONTEXT_CA19_9] =
+    { "ddx.context.ca19-9-raised",
+      "Raised CA 19-9 (`ca19-9-raised`)",
+      N_("Raised CA 19-9"),
+      NONE,
+      { "0", "0", "+ (pancreas, colorectal)", "0", "0", "0", "0", "0", "0", "+", "0", "0" },
+      HEP_PROVENANCE_UNCONFIRMED, "ca19-9-raised", CONTEXT_SOURCE },
 };
-
-const guint _hep_ddx_n_badges = G_N_ELEMENTS (_hep_ddx_badges);

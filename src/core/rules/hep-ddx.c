@@ -3,9 +3,9 @@
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * clinical-rules.md §5.4: hard rules first, then the §5.1 matrix, then the
- * §5.3 priors as tie-breakers. The tables are in hep-ddx-rules.c. The
- * evaluation allocates nothing.
+ * clinical-rules.md §5.4: hard rules first, then the score of the §5.1
+ * matrix and the §5.3a context rows together. The tables are in
+ * hep-ddx-rules.c. The evaluation allocates nothing.
  */
 
 #include "config.h"
@@ -37,7 +37,7 @@ static const char *diagnosis_labels[HEP_N_DDX] = {
   N_("Transient hepatic attenuation difference / perfusion anomaly"),
 };
 
-/* The order of last resort, after hard rules, score and priors [D]: the
+/* The order of last resort, after hard rules and score [D]: the
  * issue's order, except that hypovascular metastases come before
  * hypervascular ones, because most liver metastases are hypovascular
  * (clinical-rules §5.3). */
@@ -150,9 +150,72 @@ hep_ddx_grade_to_string (HepDdxGrade grade)
     }
 }
 
-/* The grades, parsed once from the cell texts. */
-static gint8 row_points[32][HEP_N_DDX];
+/* The known-malignancy context rows, whose metastasis grades drop one step
+ * for a lesion under 10 mm (§5.3a, notes under the table). */
+#define MALIGNANCY_CONTEXTS ((1u << HEP_DDX_CONTEXT_MALIGNANCY_HYPERVASCULAR) | \
+                             (1u << HEP_DDX_CONTEXT_MALIGNANCY_HYPOVASCULAR) | \
+                             (1u << HEP_DDX_CONTEXT_MALIGNANCY_MIXED) | \
+                             (1u << HEP_DDX_CONTEXT_MALIGNANCY_AT_RISK))
+
+static inline gboolean
+is_metastasis (HepDdxDiagnosis d)
+{
+  return d == HEP_DDX_MET_HYPERVASCULAR || d == HEP_DDX_MET_HYPOVASCULAR;
+}
+
+/* One step down, for the small-lesion note: ++ → +, + → 0. */
+static HepDdxGrade
+grade_lower (HepDdxGrade grade)
+{
+  switch (grade)
+    {
+    case HEP_DDX_GRADE_STRONG:   return HEP_DDX_GRADE_SUPPORTS;
+    case HEP_DDX_GRADE_SUPPORTS: return HEP_DDX_GRADE_NEUTRAL;
+    default:                     return grade;
+    }
+}
+
+/* What one row adds to each diagnosis, as three arrays padded to 16 lanes
+ * so that summing a row is a few vector additions. */
+#define LANES 16
+typedef struct {
+  gint16 points[LANES];
+  gint16 n_for[LANES];
+  gint16 n_against[LANES];
+} Tally;
+
+G_STATIC_ASSERT (HEP_N_DDX <= LANES);
+
+static inline void
+tally_add (Tally       *acc,
+           const Tally *row)
+{
+  for (guint d = 0; d < LANES; d++)
+    {
+      acc->points[d] += row->points[d];
+      acc->n_for[d] += row->n_for[d];
+      acc->n_against[d] += row->n_against[d];
+    }
+}
+
+static void
+tally_set (Tally       *t,
+           HepDdxGrade  grade,
+           guint        d)
+{
+  int p = hep_ddx_grade_get_points (grade);
+
+  t->points[d] = (gint16) p;
+  t->n_for[d] = p > 0;
+  t->n_against[d] = p < 0;
+}
+
+/* The grades, parsed once from the cell texts; for the context rows also
+ * with the small-lesion step applied. */
 static guint8 row_grades[32][HEP_N_DDX];
+static Tally row_tallies[32];
+static guint8 context_grades[2][HEP_N_DDX_CONTEXTS][HEP_N_DDX];   /* [small lesion] */
+static Tally context_tallies[2][HEP_N_DDX_CONTEXTS];
 
 static void
 ensure_grades (void)
@@ -167,7 +230,20 @@ ensure_grades (void)
             HepDdxGrade g = grade_from_cell (_hep_ddx_rows[r].cells[d]);
 
             row_grades[r][d] = (guint8) g;
-            row_points[r][d] = (gint8) hep_ddx_grade_get_points (g);
+            tally_set (&row_tallies[r], g, d);
+          }
+      for (guint c = 0; c < HEP_N_DDX_CONTEXTS; c++)
+        for (guint d = 0; d < HEP_N_DDX; d++)
+          {
+            HepDdxGrade g = grade_from_cell (_hep_ddx_context_rows[c].cells[d]);
+            HepDdxGrade small = g;
+
+            if ((MALIGNANCY_CONTEXTS & (1u << c)) && is_metastasis (d))
+              small = grade_lower (g);
+            context_grades[0][c][d] = (guint8) g;
+            tally_set (&context_tallies[0][c], g, d);
+            context_grades[1][c][d] = (guint8) small;
+            tally_set (&context_tallies[1][c], small, d);
           }
       g_once_init_leave (&initialized, 1);
     }
@@ -181,14 +257,55 @@ hep_ddx_get_rows (guint *n_rows)
   return _hep_ddx_rows;
 }
 
+gboolean
+hep_ddx_row_is_context (const HepDdxRow *row)
+{
+  return row >= _hep_ddx_context_rows && row < _hep_ddx_context_rows + HEP_N_DDX_CONTEXTS;
+}
+
+static gboolean
+row_is_matrix (const HepDdxRow *row)
+{
+  return row >= _hep_ddx_rows && row < _hep_ddx_rows + _hep_ddx_n_rows;
+}
+
+/* The grade of the cell, as the spec writes it (before the small-lesion
+ * step of a context row, which hep_ddx_collect_evidence() reports). */
 HepDdxGrade
 hep_ddx_row_get_grade (const HepDdxRow *row,
                        HepDdxDiagnosis  diagnosis)
 {
-  g_return_val_if_fail (row >= _hep_ddx_rows && row < _hep_ddx_rows + _hep_ddx_n_rows, HEP_DDX_GRADE_NA);
+  g_return_val_if_fail (row_is_matrix (row) || hep_ddx_row_is_context (row), HEP_DDX_GRADE_NA);
   g_return_val_if_fail ((guint) diagnosis < HEP_N_DDX, HEP_DDX_GRADE_NA);
   ensure_grades ();
+  if (hep_ddx_row_is_context (row))
+    return (HepDdxGrade) context_grades[0][row - _hep_ddx_context_rows][diagnosis];
   return (HepDdxGrade) row_grades[row - _hep_ddx_rows][diagnosis];
+}
+
+const HepDdxRow *
+hep_ddx_get_context_row (HepDdxContext context)
+{
+  g_return_val_if_fail ((guint) context < HEP_N_DDX_CONTEXTS, NULL);
+  return &_hep_ddx_context_rows[context];
+}
+
+/* The tokens that make @row hold: "aphe=nonrim", "hbp=hypo", or a context
+ * row's condition in words ("risk=hbv|prior-hcc"). */
+char *
+hep_ddx_row_get_tokens (const HepDdxRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  if (row->tokens != NULL)
+    return g_strdup (row->tokens);
+  return hep_ddx_predicate_to_tokens (&row->when);
+}
+
+const char *
+hep_ddx_row_get_source (const HepDdxRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+  return row->source != NULL ? row->source : "clinical-rules §5.1";
 }
 
 /* ---- predicates ---------------------------------------------------------- */
@@ -300,7 +417,6 @@ prefix##_get_source (type rule)                                             \
 
 RULE_ACCESSORS (hep_ddx_hard_rule, _hep_ddx_hard_rules, HEP_N_DDX_HARD_RULES, HepDdxHardRule)
 RULE_ACCESSORS (hep_ddx_pitfall, _hep_ddx_pitfalls, HEP_N_DDX_PITFALLS, HepDdxPitfall)
-RULE_ACCESSORS (hep_ddx_prior, _hep_ddx_priors, HEP_N_DDX_PRIORS, HepDdxPriorContext)
 
 const char *
 hep_ddx_hard_rule_get_title (HepDdxHardRule rule)
@@ -330,44 +446,6 @@ hep_ddx_pitfall_get_provenance (HepDdxPitfall pitfall)
   return _hep_ddx_pitfalls[pitfall].provenance;
 }
 
-static const HepDdxPriorBadge *
-find_badge (HepDdxPriorContext prior,
-            HepDdxDiagnosis    diagnosis)
-{
-  for (guint i = 0; i < _hep_ddx_n_badges; i++)
-    if (_hep_ddx_badges[i].prior == prior && _hep_ddx_badges[i].diagnosis == diagnosis)
-      return &_hep_ddx_badges[i];
-  return NULL;
-}
-
-int
-hep_ddx_prior_get_direction (HepDdxPriorContext prior,
-                             HepDdxDiagnosis    diagnosis)
-{
-  const HepDdxPriorBadge *badge = find_badge (prior, diagnosis);
-
-  return badge != NULL ? badge->direction : 0;
-}
-
-/* The badge text, or NULL when @prior puts no badge on @diagnosis. */
-const char *
-hep_ddx_prior_get_text (HepDdxPriorContext prior,
-                        HepDdxDiagnosis    diagnosis)
-{
-  const HepDdxPriorBadge *badge = find_badge (prior, diagnosis);
-
-  return badge != NULL ? g_dgettext (GETTEXT_PACKAGE, badge->text) : NULL;
-}
-
-HepProvenance
-hep_ddx_prior_get_provenance (HepDdxPriorContext prior,
-                              HepDdxDiagnosis    diagnosis)
-{
-  const HepDdxPriorBadge *badge = find_badge (prior, diagnosis);
-
-  return badge != NULL ? badge->provenance : HEP_PROVENANCE_UNCONFIRMED;
-}
-
 /* ---- evaluation ---------------------------------------------------------- */
 
 #define HAS(fs, f)     ((fs)->values[f] != 0)
@@ -381,40 +459,82 @@ at_risk_liver (const HepFeatureSet *fs)
   return risk == HEP_RISK_CIRRHOSIS || risk == HEP_RISK_HBV || risk == HEP_RISK_PRIOR_HCC;
 }
 
-/* Which contexts of §5.3 apply. Young woman: sex=f and age under 50 or not
- * given [D]. */
+/* Which context rows of §5.3a hold, after the notes under its table [K]:
+ * - `risk` not given counts neither way, except that a known malignancy
+ *   without stated liver disease (risk=none or not given) takes the
+ *   known-malignancy rows "without an HCC risk factor";
+ * - the risk=none row needs no known malignancy, so its HCC − is never added
+ *   to a known-malignancy row's;
+ * - `primary` is read only with known-malignancy [D];
+ * - a known malignancy with cirrhosis of an excluded cause counts as "with
+ *   an HCC risk factor": liver disease is stated [D];
+ * - woman under 50: sex=f and an age under 50 given. */
 static guint32
-find_priors (const HepFeatureSet *fs)
+find_contexts (const HepFeatureSet *fs)
 {
-  guint32 priors = 0;
+  guint32 c = 0;
+  int risk = fs->values[HEP_FEATURE_RISK];
   int age = fs->values[HEP_FEATURE_AGE];
+  gboolean excluded = HAS (fs, HEP_FEATURE_LIRADS_EXCLUDED);
+  gboolean known_malignancy = HAS (fs, HEP_FEATURE_KNOWN_MALIGNANCY);
 
-  if (HAS (fs, HEP_FEATURE_KNOWN_MALIGNANCY))
-    priors |= 1u << HEP_DDX_PRIOR_KNOWN_MALIGNANCY;
-  if (at_risk_liver (fs))
-    priors |= 1u << HEP_DDX_PRIOR_AT_RISK_LIVER;
+#define SET(x) (c |= 1u << (x))
+
+  if (risk == HEP_RISK_CIRRHOSIS && !excluded)
+    SET (HEP_DDX_CONTEXT_CIRRHOSIS);
+  if (risk == HEP_RISK_HBV || risk == HEP_RISK_PRIOR_HCC)
+    SET (HEP_DDX_CONTEXT_HBV_PRIOR_HCC);
+  if (risk == HEP_RISK_CIRRHOSIS && excluded)
+    SET (HEP_DDX_CONTEXT_EXCLUDED_CIRRHOSIS);
+  if (risk == HEP_RISK_NONE && !known_malignancy)
+    SET (HEP_DDX_CONTEXT_NO_RISK);
+  if (known_malignancy && at_risk_liver (fs))
+    SET (HEP_DDX_CONTEXT_MALIGNANCY_AT_RISK);
+  else if (known_malignancy)
+    {
+      switch (fs->values[HEP_FEATURE_PRIMARY])
+        {
+        case HEP_PRIMARY_NEUROENDOCRINE:
+        case HEP_PRIMARY_RENAL:
+        case HEP_PRIMARY_MELANOMA:
+        case HEP_PRIMARY_THYROID:
+          SET (HEP_DDX_CONTEXT_MALIGNANCY_HYPERVASCULAR);
+          break;
+        case HEP_PRIMARY_COLORECTAL:
+        case HEP_PRIMARY_PANCREAS:
+        case HEP_PRIMARY_STOMACH:
+        case HEP_PRIMARY_LUNG:
+          SET (HEP_DDX_CONTEXT_MALIGNANCY_HYPOVASCULAR);
+          break;
+        default:   /* breast, other, not given */
+          SET (HEP_DDX_CONTEXT_MALIGNANCY_MIXED);
+          break;
+        }
+    }
   if (HAS (fs, HEP_FEATURE_HORMONE_USE))
-    priors |= 1u << HEP_DDX_PRIOR_HORMONE_USE;
-  if (IS (fs, HEP_FEATURE_SEX, HEP_SEX_F) && (age == HEP_FEATURE_UNSET || age < 50))
-    priors |= 1u << HEP_DDX_PRIOR_YOUNG_WOMAN;
+    SET (HEP_DDX_CONTEXT_HORMONE_USE);
+  if (HAS (fs, HEP_FEATURE_ANDROGEN_USE))
+    SET (HEP_DDX_CONTEXT_ANDROGEN_USE);
+  if (IS (fs, HEP_FEATURE_SEX, HEP_SEX_F) && age != HEP_FEATURE_UNSET && age < 50)
+    SET (HEP_DDX_CONTEXT_YOUNG_WOMAN);
   if (HAS (fs, HEP_FEATURE_FEVER))
-    priors |= 1u << HEP_DDX_PRIOR_FEVER;
+    SET (HEP_DDX_CONTEXT_FEVER);
   if (HAS (fs, HEP_FEATURE_AFP_RAISED))
-    priors |= 1u << HEP_DDX_PRIOR_AFP;
+    SET (HEP_DDX_CONTEXT_AFP);
   if (HAS (fs, HEP_FEATURE_CA19_9_RAISED))
-    priors |= 1u << HEP_DDX_PRIOR_CA19_9;
-  return priors;
+    SET (HEP_DDX_CONTEXT_CA19_9);
+
+#undef SET
+  return c;
 }
 
-/* TRUE if @a ranks above @b on score, priors and the order of last resort. */
+/* TRUE if @a ranks above @b on score and the order of last resort. */
 static inline gboolean
 ranks_above (const HepDdxEntry *a,
              const HepDdxEntry *b)
 {
   if (a->score != b->score)
     return a->score > b->score;
-  if (a->prior != b->prior)
-    return a->prior > b->prior;
   return tie_rank[a->diagnosis] < tie_rank[b->diagnosis];
 }
 
@@ -527,6 +647,19 @@ find_pitfalls (const HepFeatureSet   *fs,
     SET (HEP_DDX_PITFALL_VASCULAR_CIRRHOSIS);
   if (HAS (fs, HEP_FEATURE_KNOWN_MALIGNANCY) && size != HEP_FEATURE_UNSET && size < 15)
     SET (HEP_DDX_PITFALL_SMALL_LESIONS_BENIGN);
+  /* §5.3a pitfalls: known primary + nonrim APHE + washout, by the primary */
+  if (aphe == HEP_APHE_NONRIM && HAS (fs, HEP_FEATURE_WASHOUT))
+    {
+      if (result->contexts & ((1u << HEP_DDX_CONTEXT_MALIGNANCY_HYPERVASCULAR) |
+                              (1u << HEP_DDX_CONTEXT_MALIGNANCY_MIXED)))
+        SET (HEP_DDX_PITFALL_KNOWN_PRIMARY_HYPERVASCULAR);
+      if (result->contexts & (1u << HEP_DDX_CONTEXT_MALIGNANCY_HYPOVASCULAR))
+        SET (HEP_DDX_PITFALL_KNOWN_PRIMARY_HYPOVASCULAR);
+    }
+  if (result->contexts & (1u << HEP_DDX_CONTEXT_MALIGNANCY_AT_RISK))
+    SET (HEP_DDX_PITFALL_KNOWN_PRIMARY_AT_RISK);
+  if (result->hard_rules & (1u << HEP_DDX_HARD_GAS_ABSCESS))
+    SET (HEP_DDX_PITFALL_GAS);
 
 #undef SET
   return p;
@@ -541,8 +674,9 @@ hep_ddx_evaluate (const HepFeatureSet *fs,
   HepDdxResult scratch;
   HepLiradsResult lr;
   Ranking r;
+  Tally all = { { 0 } }, context = { { 0 } };
   int order[HEP_N_DDX];
-  int aphe, t2, dwi, hbp;
+  int aphe, t2, dwi, hbp, size;
 
   g_return_val_if_fail (fs != NULL, HEP_DDX_HCC);
 
@@ -553,38 +687,44 @@ hep_ddx_evaluate (const HepFeatureSet *fs,
   result->hard_rules = 0;
   result->figures = 0;
 
-  for (guint d = 0; d < HEP_N_DDX; d++)
-    {
-      r.entries[d] = (HepDdxEntry) { .diagnosis = (HepDdxDiagnosis) d, .pinned_by = -1 };
-      r.pin_order[d] = -1;
-    }
-  r.n_pinned = 0;
+  aphe = fs->values[HEP_FEATURE_APHE];
+  t2 = fs->values[HEP_FEATURE_T2];
+  dwi = fs->values[HEP_FEATURE_DWI];
+  hbp = fs->values[HEP_FEATURE_HBP];
+  size = fs->values[HEP_FEATURE_SIZE];
 
-  /* 2. the matrix (§5.1): only rows whose feature is present count */
+  /* 2. the score: the matrix (§5.1), only rows whose feature is present ... */
   for (guint i = 0; i < _hep_ddx_n_rows; i++)
     {
       if (!predicate_holds (&_hep_ddx_rows[i].when, fs))
         continue;
       result->rows |= 1u << i;
-      for (guint d = 0; d < HEP_N_DDX; d++)
-        {
-          int points = row_points[i][d];
-
-          r.entries[d].score += points;
-          if (points > 0)
-            r.entries[d].n_for++;
-          else if (points < 0)
-            r.entries[d].n_against++;
-        }
+      tally_add (&all, &row_tallies[i]);
     }
 
-  /* 3. priors (§5.3): badges that break ties */
-  result->priors = find_priors (fs);
-  for (guint i = 0; i < _hep_ddx_n_badges; i++)
-    if (result->priors & (1u << _hep_ddx_badges[i].prior))
-      r.entries[_hep_ddx_badges[i].diagnosis].prior += _hep_ddx_badges[i].direction;
+  /* ... and the context rows (§5.3a) on the same scale */
+  result->contexts = find_contexts (fs);
+  result->small_lesion = HAS (fs, HEP_FEATURE_KNOWN_MALIGNANCY) && size != HEP_FEATURE_UNSET && size < 10;
+  for (guint c = 0; c < HEP_N_DDX_CONTEXTS; c++)
+    if (result->contexts & (1u << c))
+      tally_add (&context, &context_tallies[result->small_lesion][c]);
+  tally_add (&all, &context);
 
-  /* 1. hard rules (§5.4 item 2), in precedence order */
+  for (guint d = 0; d < HEP_N_DDX; d++)
+    {
+      r.entries[d] = (HepDdxEntry) {
+        .diagnosis = (HepDdxDiagnosis) d,
+        .score = all.points[d],
+        .context = context.points[d],
+        .n_for = all.n_for[d],
+        .n_against = all.n_against[d],
+        .pinned_by = -1,
+      };
+      r.pin_order[d] = -1;
+    }
+  r.n_pinned = 0;
+
+  /* 1. hard rules (§5.4 items 2 and 6), in precedence order */
   result->lirads = hep_lirads_evaluate (fs, &lr);
   result->lirads_applicable = lr.applicable;
   result->lirads_targetoid = FALSE;
@@ -618,6 +758,21 @@ hep_ddx_evaluate (const HepFeatureSet *fs,
           pin (&r, HEP_DDX_HCC, HEP_DDX_HARD_LIRADS_TIV_HCC);
         }
     }
+  /* §5.4 item 6: gas essentially excludes untreated tumour; with fever or
+   * rim APHE, abscess first, even at LR-M (a known LR-M mimic) */
+  if (HAS (fs, HEP_FEATURE_GAS) && (HAS (fs, HEP_FEATURE_FEVER) || aphe == HEP_APHE_RIM))
+    {
+      FIRE (HEP_DDX_HARD_GAS_ABSCESS);
+      pin (&r, HEP_DDX_ABSCESS, HEP_DDX_HARD_GAS_ABSCESS);
+    }
+  /* §5.4 item 6: LR-4 without any LR-M feature is "probably HCC" */
+  if (result->lirads == HEP_LIRADS_4 &&
+      hep_lirads_find_role (fs, HEP_LIRADS_ROLE_LRM_TARGETOID) == 0 &&
+      hep_lirads_find_role (fs, HEP_LIRADS_ROLE_LRM_NONTARGETOID) == 0)
+    {
+      FIRE (HEP_DDX_HARD_LIRADS_4);
+      pin (&r, HEP_DDX_HCC, HEP_DDX_HARD_LIRADS_4);
+    }
   if (result->lirads == HEP_LIRADS_M)
     {
       HepDdxHardRule rule = result->lirads_targetoid ? HEP_DDX_HARD_LIRADS_M_TARGETOID
@@ -626,20 +781,26 @@ hep_ddx_evaluate (const HepFeatureSet *fs,
       pin_non_hcc_malignancy (&r, rule);
     }
 
-  aphe = fs->values[HEP_FEATURE_APHE];
-  t2 = fs->values[HEP_FEATURE_T2];
-  dwi = fs->values[HEP_FEATURE_DWI];
-  hbp = fs->values[HEP_FEATURE_HBP];
-
   /* "no enhancement + fluid T2 + thin wall → simple cyst": no token for the
    * wall; "no enhancement in any phase" already rules out an enhancing one,
-   * and pus (marked or targetoid restriction) or gas rules out a cyst. */
+   * and pus (marked or targetoid restriction) or gas rules out a cyst.
+   * §5.4 item 6: t2=marked is the fluid T2; under 10 mm or innumerable,
+   * biliary hamartoma is ranked with the cyst, the two by score. */
   if (HAS (fs, HEP_FEATURE_NO_ENHANCEMENT) && t2 == HEP_T2_MARKED &&
       aphe != HEP_APHE_NONRIM && aphe != HEP_APHE_RIM &&
       dwi != HEP_DWI_MARKED && dwi != HEP_DWI_TARGETOID && !HAS (fs, HEP_FEATURE_GAS))
     {
+      gboolean hamartoma = (size != HEP_FEATURE_UNSET && size < 10) ||
+                           IS (fs, HEP_FEATURE_COUNT, HEP_COUNT_INNUMERABLE);
+
       FIRE (HEP_DDX_HARD_CYST);
+      if (hamartoma)
+        FIRE (HEP_DDX_HARD_BILIARY_HAMARTOMA);
+      if (hamartoma && ranks_above (&r.entries[HEP_DDX_BILIARY_HAMARTOMA], &r.entries[HEP_DDX_CYST]))
+        pin (&r, HEP_DDX_BILIARY_HAMARTOMA, HEP_DDX_HARD_BILIARY_HAMARTOMA);
       pin (&r, HEP_DDX_CYST, HEP_DDX_HARD_CYST);
+      if (hamartoma)
+        pin (&r, HEP_DDX_BILIARY_HAMARTOMA, HEP_DDX_HARD_BILIARY_HAMARTOMA);
     }
   /* "blood-pool nodular pattern + marked T2 → hemangioma" */
   if (HAS (fs, HEP_FEATURE_PERIPHERAL_NODULAR) && t2 == HEP_T2_MARKED)
@@ -716,29 +877,198 @@ hep_ddx_result_find (const HepDdxResult *result,
   g_return_val_if_reached (NULL);
 }
 
-guint
-hep_ddx_collect_evidence (const HepDdxResult  *result,
-                          HepDdxDiagnosis      diagnosis,
-                          int                  sign,
-                          const HepDdxRow    **out,
-                          guint                max)
+/* The evidence of one row for @diagnosis as it counted in @result. */
+static HepDdxEvidence
+evidence_for (const HepDdxResult *result,
+              const HepDdxRow    *row,
+              HepDdxDiagnosis     diagnosis)
 {
-  guint n_rows, n = 0;
-  const HepDdxRow *rows = hep_ddx_get_rows (&n_rows);
+  HepDdxEvidence e = { row, HEP_DDX_GRADE_NA, FALSE, FALSE };
+
+  if (hep_ddx_row_is_context (row))
+    {
+      guint c = row - _hep_ddx_context_rows;
+
+      e.context = TRUE;
+      e.grade = (HepDdxGrade) context_grades[result->small_lesion][c][diagnosis];
+      e.lowered = e.grade != (HepDdxGrade) context_grades[0][c][diagnosis];
+    }
+  else
+    e.grade = (HepDdxGrade) row_grades[row - _hep_ddx_rows][diagnosis];
+  return e;
+}
+
+/* Row @i of the matrix rows followed by the context rows, if it holds in
+ * @result; NULL if it does not. */
+static const HepDdxRow *
+holding_row (const HepDdxResult *result,
+             guint               i)
+{
+  if (i < _hep_ddx_n_rows)
+    return (result->rows >> i) & 1u ? &_hep_ddx_rows[i] : NULL;
+  i -= _hep_ddx_n_rows;
+  return (result->contexts >> i) & 1u ? &_hep_ddx_context_rows[i] : NULL;
+}
+
+guint
+hep_ddx_collect_evidence (const HepDdxResult *result,
+                          HepDdxDiagnosis     diagnosis,
+                          int                 sign,
+                          HepDdxEvidence     *out,
+                          guint               max)
+{
+  guint n = 0;
 
   g_return_val_if_fail (result != NULL, 0);
   g_return_val_if_fail ((guint) diagnosis < HEP_N_DDX, 0);
 
-  for (guint i = 0; i < n_rows && n < max; i++)
+  ensure_grades ();
+  for (guint i = 0; i < _hep_ddx_n_rows + HEP_N_DDX_CONTEXTS && n < max; i++)
     {
+      const HepDdxRow *row = holding_row (result, i);
+      HepDdxEvidence e;
       int points;
 
-      if (!(result->rows & (1u << i)))
+      if (row == NULL)
         continue;
-      points = hep_ddx_grade_get_points (hep_ddx_row_get_grade (&rows[i], diagnosis));
+      e = evidence_for (result, row, diagnosis);
+      points = hep_ddx_grade_get_points (e.grade);
       if ((sign > 0 && points <= 0) || (sign < 0 && points >= 0) || (sign == 0 && points != 0))
         continue;
-      out[n++] = &rows[i];
+      out[n++] = e;
     }
   return n;
+}
+
+/* Inserts @e into @out (at most @max, largest @diff first). */
+static void
+insert_by_difference (HepDdxEvidence *out,
+                      int            *diffs,
+                      guint          *n,
+                      guint           max,
+                      HepDdxEvidence  e,
+                      int             diff)
+{
+  guint j = *n < max ? (*n)++ : max;
+
+  if (j == max && (max == 0 || diffs[max - 1] >= diff))
+    return;
+  if (j == max)
+    j = max - 1;
+  while (j > 0 && diffs[j - 1] < diff)
+    {
+      out[j] = out[j - 1];
+      diffs[j] = diffs[j - 1];
+      j--;
+    }
+  out[j] = e;
+  diffs[j] = diff;
+}
+
+guint
+hep_ddx_separate_top_two (const HepDdxResult *result,
+                          HepDdxEvidence     *out_for,
+                          guint              *n_against,
+                          HepDdxEvidence     *out_against,
+                          guint               max)
+{
+  HepDdxDiagnosis a, b;
+  int diff_for[HEP_DDX_MAX_EVIDENCE], diff_against[HEP_DDX_MAX_EVIDENCE];
+  guint n_for = 0, n_ag = 0;
+
+  g_return_val_if_fail (result != NULL, 0);
+  g_return_val_if_fail (max <= HEP_DDX_MAX_EVIDENCE, 0);
+
+  ensure_grades ();
+  a = result->ranking[0].diagnosis;
+  b = result->ranking[1].diagnosis;
+  for (guint i = 0; i < _hep_ddx_n_rows + HEP_N_DDX_CONTEXTS; i++)
+    {
+      const HepDdxRow *row = holding_row (result, i);
+      HepDdxEvidence ea, eb;
+      int diff;
+
+      if (row == NULL)
+        continue;
+      ea = evidence_for (result, row, a);
+      eb = evidence_for (result, row, b);
+      diff = hep_ddx_grade_get_points (ea.grade) - hep_ddx_grade_get_points (eb.grade);
+
+      if (diff > 0)
+        insert_by_difference (out_for, diff_for, &n_for, max, ea, diff);
+      else if (diff < 0 && out_against != NULL)
+        insert_by_difference (out_against, diff_against, &n_ag, max, ea, -diff);
+    }
+  if (n_against != NULL)
+    *n_against = n_ag;
+  return n_for;
+}
+
+/* "Nonrim APHE" → "nonrim APHE", "Hepatocellular carcinoma" →
+ * "hepatocellular carcinoma"; a leading acronym ("HBP …") stays. */
+static char *
+lower_first (const char *label)
+{
+  char *text = g_strdup (label);
+
+  if (g_ascii_isupper (text[0]) && text[1] != '\0' && !g_ascii_isupper (text[1]))
+    text[0] = g_ascii_tolower (text[0]);
+  return text;
+}
+
+static void
+append_separating (GString              *s,
+                   const HepDdxResult   *result,
+                   const HepDdxEvidence *ev,
+                   guint                 n)
+{
+  HepDdxDiagnosis b = result->ranking[1].diagnosis;
+
+  for (guint i = 0; i < n; i++)
+    {
+      HepDdxEvidence eb = evidence_for (result, ev[i].row, b);
+      g_autofree char *label = lower_first (g_dgettext (GETTEXT_PACKAGE, ev[i].row->label));
+
+      /* TRANSLATORS: one separating row, e.g. "known malignancy, hypervascular
+       * primary (context ++/−)" or "nonrim APHE (+/++)" */
+      g_string_append_printf (s, ev[i].context ? _("%s%s (context %s/%s)") : _("%s%s (%s/%s)"),
+                              i > 0 ? ", " : "", label,
+                              hep_ddx_grade_to_string (ev[i].grade), hep_ddx_grade_to_string (eb.grade));
+    }
+}
+
+char *
+hep_ddx_describe_top_two (const HepDdxResult *result)
+{
+  HepDdxEvidence pro[4], con[4];
+  guint n_pro, n_con = 0;
+  const HepDdxEntry *a, *b;
+  GString *s;
+  g_autofree char *second = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  a = &result->ranking[0];
+  b = &result->ranking[1];
+  n_pro = hep_ddx_separate_top_two (result, pro, &n_con, con, G_N_ELEMENTS (pro));
+  second = lower_first (hep_ddx_diagnosis_get_label (b->diagnosis));
+  s = g_string_new (NULL);
+  /* TRANSLATORS: "Hypervascular metastasis over hepatocellular carcinoma (score 6 vs 5)" */
+  g_string_append_printf (s, _("%s over %s (score %d vs %d)"), hep_ddx_diagnosis_get_label (a->diagnosis),
+                          second, a->score, b->score);
+  if (a->pinned_by >= 0 && a->pinned_by != b->pinned_by)
+    g_string_append_printf (s, _(": hard rule “%s”"), hep_ddx_hard_rule_get_title (a->pinned_by));
+  else if (a->score == b->score && n_pro == 0)
+    g_string_append (s, _(": equal scores, fixed order of last resort"));
+  if (n_pro > 0)
+    {
+      g_string_append (s, a->pinned_by >= 0 && a->pinned_by != b->pinned_by ? "; " : ": ");
+      append_separating (s, result, pro, n_pro);
+    }
+  if (n_con > 0)
+    {
+      g_string_append (s, _("; against: "));
+      append_separating (s, result, con, n_con);
+    }
+  return g_string_free (s, FALSE);
 }

@@ -5,23 +5,24 @@
  *
  * Implements shared/clinical/clinical-rules.md §5 over the same feature
  * vocabulary as the LI-RADS engine (hep-feature-set.h). A transparent
- * ranking in three layers (§5.4):
+ * ranking in two layers (§5.4):
  *
- *   1. hard rules (§5.4 item 2), deterministic and cited. The LI-RADS result
- *      is one of them: hep_lirads_evaluate() runs inside the evaluation, so
- *      LR-5 pins `hcc` first and LR-M pins a non-HCC malignancy first.
+ *   1. hard rules (§5.4 items 2 and 6), deterministic and cited. The LI-RADS
+ *      result is one of them: hep_lirads_evaluate() runs inside the
+ *      evaluation, so LR-5 pins `hcc` first, LR-4 without any LR-M feature
+ *      pins `hcc` first ("probably HCC"), and LR-M pins a non-HCC malignancy
+ *      first unless gas with fever or rim APHE pins abscess above it.
  *      Diagnoses pinned by a hard rule come first, in rule order.
- *   2. the graded feature matrix (§5.1). score = sum over the matrix rows that
- *      hold of the cell's points: ++ = +2, + = +1, 0 = 0, − = −1, −− = −2
- *      (the §5.4 item 3 count "++/+ minus −−/−", with ++ and −− counted
- *      twice). A feature that is not given is no evidence either way: only
- *      rows whose feature is present are scored. Explicit negatives
- *      (aphe=none, dwi=none, t2=iso) are not scored either, because the
- *      matrix grades findings that are present; the hard rules read them
- *      (THAD needs t2=iso and dwi=none).
- *   3. the clinical-context priors of §5.3, as visible badges that break
- *      ties only (net number of favoring minus disfavoring badges), never
- *      multipliers. Remaining ties keep a fixed, documented order.
+ *   2. the score: the graded imaging matrix (§5.1) and the clinical context
+ *      rows (§5.3a, revised 2026-12-06) on the same scale, summed. Each row
+ *      that holds adds its cell's points: ++ = +2, + = +1, 0 = 0, − = −1,
+ *      −− = −2 (the §5.4 item 3 count "++/+ minus −−/−", with ++ and −−
+ *      counted twice). A feature that is not given is no evidence either
+ *      way: only rows whose feature is present are scored; `aphe=none` is a
+ *      row of its own, `t2=iso` and `dwi=none` are not scored (the THAD hard
+ *      rule reads them). Context is evidence like any feature, shown with a
+ *      "context" label; it is not a tie-breaker and not a multiplier.
+ *      Equal scores keep a fixed, documented order of last resort.
  *
  * The evaluation allocates nothing; text is built only on demand.
  *
@@ -87,15 +88,40 @@ typedef struct {
   gboolean   all;       /* TRUE: every term must hold; FALSE: any term */
 } HepDdxPredicate;
 
-/* One row of the §5.1 matrix mapped onto the token vocabulary. */
+/* One row of the §5.1 matrix mapped onto the token vocabulary, or one
+ * context row of §5.3a. A context row's condition reads several features
+ * and the notes under the spec's table (hep-ddx.c, find_contexts()), so its
+ * @when is empty and @tokens says in words which tokens make it hold. */
 typedef struct {
-  const char      *id;                /* "ddx.matrix.nonrim-aphe" */
-  const char      *concept;           /* the spec's feature column, verbatim */
+  const char      *id;                /* "ddx.matrix.nonrim-aphe", "ddx.context.cirrhosis" */
+  const char      *concept;           /* the spec's feature or context column, verbatim */
   const char      *label;             /* short label, translatable */
-  HepDdxPredicate  when;
+  HepDdxPredicate  when;              /* imaging rows only */
   const char      *cells[HEP_N_DDX];  /* the spec's cell text, verbatim */
   HepProvenance    provenance;
+  const char      *tokens;            /* context rows: the tokens that make it hold; NULL for imaging rows */
+  const char      *source;            /* context rows; imaging rows are "clinical-rules §5.1" */
 } HepDdxRow;
+
+/* The context rows of §5.3a, in the spec's order. */
+typedef enum {
+  HEP_DDX_CONTEXT_CIRRHOSIS,
+  HEP_DDX_CONTEXT_HBV_PRIOR_HCC,
+  HEP_DDX_CONTEXT_EXCLUDED_CIRRHOSIS,
+  HEP_DDX_CONTEXT_NO_RISK,
+  HEP_DDX_CONTEXT_MALIGNANCY_HYPERVASCULAR,
+  HEP_DDX_CONTEXT_MALIGNANCY_HYPOVASCULAR,
+  HEP_DDX_CONTEXT_MALIGNANCY_MIXED,
+  HEP_DDX_CONTEXT_MALIGNANCY_AT_RISK,
+  HEP_DDX_CONTEXT_HORMONE_USE,
+  HEP_DDX_CONTEXT_ANDROGEN_USE,
+  HEP_DDX_CONTEXT_YOUNG_WOMAN,
+  HEP_DDX_CONTEXT_FEVER,
+  HEP_DDX_CONTEXT_AFP,
+  HEP_DDX_CONTEXT_CA19_9,
+
+  HEP_N_DDX_CONTEXTS
+} HepDdxContext;
 
 /* Kinds of published figure (§5.2). A frequency ratio compares two groups of
  * one cohort and is not a likelihood ratio against all alternatives. */
@@ -120,33 +146,23 @@ typedef struct {
   HepProvenance     provenance;
 } HepDdxFigure;
 
-/* Hard rules (§5.4 item 2), in precedence order. */
+/* Hard rules (§5.4 items 2 and 6), in precedence order. */
 typedef enum {
   HEP_DDX_HARD_LIRADS_5,
   HEP_DDX_HARD_LIRADS_TIV_HCC,
   HEP_DDX_HARD_LIRADS_TIV_NON_HCC,
+  HEP_DDX_HARD_GAS_ABSCESS,
+  HEP_DDX_HARD_LIRADS_4,
   HEP_DDX_HARD_LIRADS_M_TARGETOID,
   HEP_DDX_HARD_LIRADS_M_NONTARGETOID,
   HEP_DDX_HARD_CYST,
+  HEP_DDX_HARD_BILIARY_HAMARTOMA,
   HEP_DDX_HARD_HEMANGIOMA,
   HEP_DDX_HARD_FOCAL_FAT,
   HEP_DDX_HARD_THAD,
 
   HEP_N_DDX_HARD_RULES
 } HepDdxHardRule;
-
-/* Clinical-context prior badges (§5.3). */
-typedef enum {
-  HEP_DDX_PRIOR_KNOWN_MALIGNANCY,
-  HEP_DDX_PRIOR_AT_RISK_LIVER,
-  HEP_DDX_PRIOR_HORMONE_USE,
-  HEP_DDX_PRIOR_YOUNG_WOMAN,
-  HEP_DDX_PRIOR_FEVER,
-  HEP_DDX_PRIOR_AFP,
-  HEP_DDX_PRIOR_CA19_9,
-
-  HEP_N_DDX_PRIORS
-} HepDdxPriorContext;
 
 typedef enum {
   HEP_DDX_PITFALL_GADOXETATE_NOT_WASHOUT,
@@ -164,24 +180,30 @@ typedef enum {
   HEP_DDX_PITFALL_CONFLUENT_FIBROSIS,
   HEP_DDX_PITFALL_VASCULAR_CIRRHOSIS,
   HEP_DDX_PITFALL_SMALL_LESIONS_BENIGN,
+  HEP_DDX_PITFALL_KNOWN_PRIMARY_HYPERVASCULAR,
+  HEP_DDX_PITFALL_KNOWN_PRIMARY_HYPOVASCULAR,
+  HEP_DDX_PITFALL_KNOWN_PRIMARY_AT_RISK,
+  HEP_DDX_PITFALL_GAS,
 
   HEP_N_DDX_PITFALLS
 } HepDdxPitfall;
 
 typedef struct {
   HepDdxDiagnosis diagnosis;
-  int             score;        /* sum of the points of the rows that hold */
+  int             score;        /* sum of the points of the rows that hold, imaging and context */
+  int             context;      /* the part of @score from context rows */
   int             n_for;        /* rows graded + or ++ */
   int             n_against;    /* rows graded − or −− */
-  int             prior;        /* favoring minus disfavoring prior badges */
   int             pinned_by;    /* a HepDdxHardRule, or -1 */
 } HepDdxEntry;
 
 typedef struct {
   HepDdxEntry       ranking[HEP_N_DDX];   /* best first */
   guint32           rows;                 /* bits over hep_ddx_get_rows() that hold */
+  guint32           contexts;             /* bits over HepDdxContext that hold */
+  gboolean          small_lesion;         /* size < 10 mm with a known malignancy: the metastasis
+                                           * grades of the known-malignancy rows drop one step */
   guint32           hard_rules;           /* bits over HepDdxHardRule that fired */
-  guint32           priors;               /* bits over HepDdxPriorContext that apply */
   guint32           pitfalls;             /* bits over HepDdxPitfall triggered */
   guint64           figures;              /* bits over hep_ddx_get_figures() shown */
   HepLiradsCategory lirads;
@@ -219,25 +241,43 @@ const char       *hep_ddx_hard_rule_get_title     (HepDdxHardRule       rule);
 const char       *hep_ddx_hard_rule_get_source    (HepDdxHardRule       rule);
 HepProvenance     hep_ddx_hard_rule_get_provenance (HepDdxHardRule      rule);
 
-/* priors: the badge a context gives a diagnosis: +1 favors, -1 disfavors,
- * 0 none, with its text */
-const char       *hep_ddx_prior_get_id            (HepDdxPriorContext   prior);
-int               hep_ddx_prior_get_direction     (HepDdxPriorContext   prior,
-                                                   HepDdxDiagnosis      diagnosis);
-const char       *hep_ddx_prior_get_text          (HepDdxPriorContext   prior,
-                                                   HepDdxDiagnosis      diagnosis);
-const char       *hep_ddx_prior_get_source        (HepDdxPriorContext   prior);
-HepProvenance     hep_ddx_prior_get_provenance    (HepDdxPriorContext   prior,
-                                                   HepDdxDiagnosis      diagnosis);
+/* context rows (§5.3a) */
+const HepDdxRow  *hep_ddx_get_context_row         (HepDdxContext        context);
+gboolean          hep_ddx_row_is_context          (const HepDdxRow     *row);
+char             *hep_ddx_row_get_tokens          (const HepDdxRow     *row);
+const char       *hep_ddx_row_get_source          (const HepDdxRow     *row);
 
-/* The matrix rows that hold in @result and grade @diagnosis on one side:
- * @sign > 0 for (+, ++), < 0 against (−, −−), 0 neutral (0, n/a), in
- * matrix order. Writes at most @max rows to @out; returns how many. */
+/* One row of evidence as it counted for one diagnosis. */
+typedef struct {
+  const HepDdxRow *row;
+  HepDdxGrade      grade;     /* the grade that counted */
+  gboolean         context;   /* a context row (§5.3a) */
+  gboolean         lowered;   /* one step below the cell's grade: lesion < 10 mm with a known malignancy */
+} HepDdxEvidence;
+
+#define HEP_DDX_MAX_EVIDENCE 48
+
+/* The matrix rows, then the context rows, that hold in @result and grade
+ * @diagnosis on one side: @sign > 0 for (+, ++), < 0 against (−, −−), 0
+ * neutral (0, n/a). Writes at most @max rows to @out; returns how many. */
 guint             hep_ddx_collect_evidence        (const HepDdxResult  *result,
                                                    HepDdxDiagnosis      diagnosis,
                                                    int                  sign,
-                                                   const HepDdxRow    **out,
+                                                   HepDdxEvidence      *out,
                                                    guint                max);
+
+/* What separates the first two diagnoses: the rows that hold and grade the
+ * first above the second (@out_for) and below it (@out_against), largest
+ * difference first. Returns the number written to @out_for. */
+guint             hep_ddx_separate_top_two        (const HepDdxResult  *result,
+                                                   HepDdxEvidence      *out_for,
+                                                   guint               *n_against,
+                                                   HepDdxEvidence      *out_against,
+                                                   guint                max);
+/* The same as one line of text, e.g. "Hypervascular metastasis over
+ * hepatocellular carcinoma (score 6 vs 5): known malignancy, mixed or
+ * unknown primary (context ++/−); against: nonrim APHE (+/++)". */
+char             *hep_ddx_describe_top_two        (const HepDdxResult  *result);
 
 /* pitfalls */
 const char       *hep_ddx_pitfall_get_id          (HepDdxPitfall        pitfall);
@@ -251,7 +291,8 @@ const HepDdxEntry *hep_ddx_result_find            (const HepDdxResult  *result,
                                                    guint               *rank);
 
 #define HEP_DDX_SCORING_NOTE \
-  "Score = sum over the features present of ++ +2, + +1, 0 0, − −1, −− −2 (clinical-rules §5.4 item 3); " \
-  "features not given count neither way; hard rules pin diagnoses first; clinical priors break ties only."
+  "Score = sum over the imaging features and the clinical context present of ++ +2, + +1, 0 0, − −1, −− −2 " \
+  "(clinical-rules §5.1, §5.3a, §5.4 items 3 and 4); features not given count neither way; " \
+  "hard rules pin diagnoses first; equal scores keep a fixed order."
 
 G_END_DECLS
