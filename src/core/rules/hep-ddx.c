@@ -185,6 +185,8 @@ typedef struct {
 } Tally;
 
 G_STATIC_ASSERT (HEP_N_DDX <= LANES);
+/* every row that can hold fits one evidence array */
+G_STATIC_ASSERT (32 + HEP_N_DDX_CONTEXTS <= HEP_DDX_MAX_EVIDENCE);
 
 static inline void
 tally_add (Tally       *acc,
