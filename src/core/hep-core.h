@@ -21,3 +21,4 @@
 #include "hep-case-spoilers.h"
 #include "hep-case-store.h"
 #include "hep-db.h"
+#include "hep-fsrs.h"

@@ -3,6 +3,7 @@
 #
 #   core/features  <-  core/rules  <-  core/library
 #   core/features  <-  core/diagrams
+#   core/quiz      ->  core/library, core/rules, core/diagrams, core/features
 #   app/widgets: GTK and libadwaita only, nothing of Hepatica's domain
 #
 # Each "#include "hep-….h"" line is resolved to the folder that holds the
@@ -21,6 +22,7 @@ allowed () {
     src/core/diagrams) echo "src/core/features" ;;
     src/core/library)  echo "src/core/features src/core/rules" ;;
     src/core/library/tools) echo "src/core/features src/core/rules src/core/library" ;;
+    src/core/quiz)     echo "src/core/features src/core/rules src/core/diagrams src/core/library" ;;
     src/app/widgets)   echo "" ;;
     *) echo "*" ;;
   esac
