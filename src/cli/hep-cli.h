@@ -82,6 +82,7 @@ int      hep_cli_ddx          (int argc, char **argv);
 int      hep_cli_next_imaging (int argc, char **argv);
 int      hep_cli_diagram      (int argc, char **argv);
 int      hep_cli_cases        (int argc, char **argv);
+int      hep_cli_srs          (int argc, char **argv);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HepCliArgs, hep_cli_args_clear)
 

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "next-imaging", hep_cli_next_imaging, "next imaging per the ACR Appropriateness Criteria, and US LI-RADS" },
   { "diagram", hep_cli_diagram, "enhancement-curve and per-phase diagrams to SVG, PNG or PDF" },
   { "cases", hep_cli_cases, "the case library: list, search, show, export, import" },
+  { "srs", hep_cli_srs, "spaced review: replay one card through the FSRS-6 scheduler" },
 };
 
 static void
