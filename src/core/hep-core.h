@@ -22,3 +22,4 @@
 #include "hep-case-store.h"
 #include "hep-db.h"
 #include "hep-fsrs.h"
+#include "hep-quiz-error.h"
