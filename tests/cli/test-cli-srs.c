@@ -231,6 +231,33 @@ test_cli_srs_start_zone (void)
   g_assert_cmpstr (out, ==, out_utc);
 }
 
+/* README.md's example is what the binary prints. */
+static void
+test_cli_srs_readme (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) argv = NULL;
+  guint i;
+
+  g_assert_true (g_file_get_contents (path, &readme, NULL, NULL));
+  lines = g_strsplit (readme, "\n", -1);
+  for (i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "$ hepatica-cli srs replay "))
+      break;
+  g_assert_nonnull (lines[i]);
+  argv = g_strsplit (lines[i] + strlen ("$ hepatica-cli "), " ", -1);
+  for (i++; lines[i] != NULL && !g_str_has_prefix (lines[i], "```"); i++)
+    g_string_append_printf (shown, "%s\n", lines[i]);
+  g_assert_cmpuint (shown->len, >, 0);
+
+  g_assert_cmpint (hep_test_run_cli ((const char * const *) argv, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, shown->str);
+}
+
 static void
 test_cli_srs_json (void)
 {
@@ -349,6 +376,7 @@ main (int    argc,
   g_test_add_func ("/cli/srs/replay-table", test_cli_srs_replay_table);
   g_test_add_func ("/cli/srs/text", test_cli_srs_text);
   g_test_add_func ("/cli/srs/start-zone", test_cli_srs_start_zone);
+  g_test_add_func ("/cli/srs/readme", test_cli_srs_readme);
   g_test_add_func ("/cli/srs/json", test_cli_srs_json);
   g_test_add_func ("/cli/srs/bad-input", test_cli_srs_bad_input);
   g_test_add_func ("/cli/srs/help", test_cli_srs_help);

@@ -183,6 +183,8 @@ CASES = [
     # intervals capped by a maximum of 30 days, and by the default 36,500
     ("maximum-30", 0.9, 30, START, ["easy", "easy", "easy", "easy"]),
     ("maximum-default", 0.9, 36500, START, ["easy"] * 8),
+    # the example in README.md
+    ("readme", 0.9, 36500, START, ["good", "good", f"good+{3 * DAY}", "again", "good", f"easy+{2 * DAY}"]),
 ]
 
 
