@@ -10,7 +10,11 @@
 #   python3 derive.py formulas > formulas.tsv
 #   python3 derive.py replay > replay.tsv
 #
-# and `git diff` shows any change. Only the standard library is used.
+# and `git diff` shows any change. Only the standard library is used. The
+# script checks itself against two results that the reference's own tests
+# list (py-fsrs's TestPyFSRS, in its FSRS-6 version: the intervals of
+# test_review_card, the memory state of test_memo_state); every other
+# expectation is its own.
 
 import math
 import sys
@@ -183,6 +187,9 @@ CASES = [
     # intervals capped by a maximum of 30 days, and by the default 36,500
     ("maximum-30", 0.9, 30, START, ["easy", "easy", "easy", "easy"]),
     ("maximum-default", 0.9, 36500, START, ["easy"] * 8),
+    # the reference's memory-state sequence (its end state is checked below)
+    ("reference-memory-state", 0.9, 36500, "2022-11-29T12:30:00Z",
+     ["again+0", "good+0", f"good+{DAY}", f"good+{3 * DAY}", f"good+{8 * DAY}", f"good+{21 * DAY}"]),
     # the example in README.md
     ("readme", 0.9, 36500, START, ["good", "good", f"good+{3 * DAY}", "again", "good", f"easy+{2 * DAY}"]),
 ]
@@ -221,6 +228,9 @@ def main():
             if case[0] == "reference-sequence":
                 # py-fsrs's test_review_card lists these intervals for this sequence
                 assert [r[8] for r in rows] == [0, 2, 11, 46, 163, 498, 0, 0, 2, 4, 7, 12, 21], rows
+            if case[0] == "reference-memory-state":
+                # py-fsrs's test_memo_state: stability 53.62691, difficulty 6.3574867 (± 1e-4)
+                assert abs(rows[-1][9] - 53.62691) < 1e-4 and abs(rows[-1][10] - 6.3574867) < 1e-4, rows[-1]
             if case[0] == "maximum-default":
                 assert rows[-1][8] == 36500
             for r in rows:
