@@ -282,7 +282,9 @@ hep_fsrs_card_retrievability (const HepFsrsParams *params,
 /* The interval of a learning or relearning step: again goes back to the
  * first step; hard stays on its step, waiting 1.5 × the only step or, on
  * the first of several, the mean of the first two; good moves on. Returns
- * FALSE when the card graduates to review. */
+ * FALSE when the card graduates to review. Times are whole seconds: half a
+ * second (1.5 × or the mean of steps of an odd number of seconds) is
+ * dropped, where the reference keeps microseconds. */
 static gboolean
 step_interval (const gint64  *steps,
                guint          n_steps,
