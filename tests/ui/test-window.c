@@ -667,6 +667,116 @@ test_unknown_case_mode (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "case-title"))), !=, "Unknown Case");
 }
 
+static const char *
+wrap_text (Fixture    *f,
+           const char *name)
+{
+  return hep_wrap_label_get_text (HEP_WRAP_LABEL (find (f, name)));
+}
+
+/* The answer bar above the side panel: the category, the first two of the
+ * differential and the next step, in view and in step with every toggle. */
+static void
+test_answer_bar (Fixture       *f,
+                 gconstpointer  data)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  GtkWidget *category = find (f, "answer-category");
+  GtkAdjustment *scroll;
+  g_autoptr(GError) error = NULL;
+  HepCase *c;
+
+  /* nothing given: what to do, not twelve diagnoses scoring 0 */
+  g_assert_true (hep_window_explore (f->window, "", &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (category));
+  g_assert_true (g_str_has_prefix (wrap_text (f, "answer-headline"), "Set the imaging features"));
+
+  g_assert_true (hep_window_explore (f->window, "risk=cirrhosis size=15 aphe=nonrim capsule", &error));
+  g_assert_true (gtk_widget_get_visible (category));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==, "LR-4");
+  g_assert_cmpstr (wrap_text (f, "answer-headline"), ==, hep_lirads_category_get_meaning (HEP_LIRADS_4));
+  g_assert_true (g_str_has_prefix (wrap_text (f, "answer-differential"), "Most likely Hepatocellular carcinoma"));
+  g_assert_true (g_str_has_prefix (wrap_text (f, "answer-next"), "Next: "));
+  /* a toggle changes it in the same main-loop turn */
+  gtk_switch_set_active (GTK_SWITCH (find (f, "feature-washout")), TRUE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==, "LR-5");
+
+  /* the headline question: a known primary in a normal liver (§5.3a) */
+  g_assert_true (hep_window_explore (f->window, "risk=none known-malignancy size=15 aphe=nonrim washout "
+                                                "t2=mild-moderate dwi=restricted", &error));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==, "NA");
+  g_assert_true (g_str_has_prefix (wrap_text (f, "answer-differential"), "Most likely Hypervascular metastasis"));
+
+  /* unknown-case mode: nothing of the answer until the reveal */
+  g_assert_true (hep_window_open_case (f->window, "hcc-classic-cirrhosis", &error));
+  g_assert_no_error (error);
+  c = hep_window_get_case (f->window);
+  scroll = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find (f, "side-scroller")));
+  g_settings_set_boolean (settings, "unknown-case-mode", TRUE);
+  g_assert_false (gtk_widget_get_visible (category));
+  g_assert_false (gtk_widget_get_visible (find (f, "answer-next")));
+  g_assert_null (strstr (wrap_text (f, "answer-differential"), "Hepatocellular"));
+  g_assert_true (gtk_widget_get_visible (find (f, "answer-reveal")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reveal", NULL));
+  g_assert_true (gtk_widget_get_visible (category));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==,
+                   hep_lirads_category_to_string (hep_case_get_lirads (c)));
+  g_assert_false (gtk_widget_get_visible (find (f, "answer-reveal")));
+  g_settings_set_boolean (settings, "unknown-case-mode", FALSE);
+
+  /* another case opens at its top */
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+  g_assert_true (hep_window_open_case (f->window, "fnh-classic-young-woman", &error));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+}
+
+/* Unknown-case mode in the sidebar: the filters on hidden fields go, and
+ * search sees only what the mode shows. */
+static void
+test_unknown_case_sidebar (Fixture       *f,
+                           gconstpointer  data)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  GtkListView *list = GTK_LIST_VIEW (find (f, "case-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GtkWidget *search = find (f, "case-search");
+  guint fnh_cases;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "nodular hyperplasia");
+  g_signal_emit_by_name (search, "search-changed");
+  fnh_cases = g_list_model_get_n_items (model);
+  g_assert_cmpuint (fnh_cases, >, 0);
+
+  g_settings_set_boolean (settings, "unknown-case-mode", TRUE);
+  g_assert_false (gtk_widget_get_visible (find (f, "filter-diagnosis")));
+  g_assert_false (gtk_widget_get_visible (find (f, "filter-lirads")));
+  g_assert_false (gtk_widget_get_visible (find (f, "filter-tag")));
+  g_assert_true (gtk_widget_get_visible (find (f, "filter-difficulty")));
+  /* the FNH cases are no longer found by their diagnosis */
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, fnh_cases);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HepCase) c = g_list_model_get_item (model, i);
+      g_autofree char *open = hep_case_dup_open_text (c);
+      g_autofree char *lower = g_ascii_strdown (open, -1);
+
+      g_assert_nonnull (strstr (lower, "nodular"));
+    }
+  /* a diagnosis filter chosen before does not filter */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "filter-diagnosis")), 1 + HEP_DDX_FNH);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >=, 60);
+
+  g_settings_set_boolean (settings, "unknown-case-mode", FALSE);
+  g_assert_true (gtk_widget_get_visible (find (f, "filter-diagnosis")));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 60);
+  hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "filter-diagnosis")), 0);
+}
+
 /* Typing in the search box searches the library (FTS), filters narrow it. */
 static void
 test_search_and_filters (Fixture       *f,
@@ -792,6 +902,8 @@ main (int    argc,
   g_test_add ("/window/open-case-scrolls-list", Fixture, NULL, fixture_setup, test_open_case_scrolls_list, fixture_teardown);
   g_test_add ("/window/panel-layout", Fixture, NULL, fixture_setup, test_panel_layout, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
+  g_test_add ("/window/answer-bar", Fixture, NULL, fixture_setup, test_answer_bar, fixture_teardown);
+  g_test_add ("/window/unknown-case-sidebar", Fixture, NULL, fixture_setup, test_unknown_case_sidebar, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -39,6 +39,13 @@ static const char *category_classes[HEP_N_LIRADS_CATEGORIES] = {
   "cat-na", "cat-nc", "cat-tiv", "cat-lr1", "cat-lr2", "cat-lr3", "cat-lr4", "cat-lr5", "cat-lrm",
 };
 
+const char *
+hep_lirads_view_get_category_class (HepLiradsCategory category)
+{
+  g_return_val_if_fail (category < HEP_N_LIRADS_CATEGORIES, "cat-na");
+  return category_classes[category];
+}
+
 static void
 counterfactual_clicked_cb (GtkButton     *button,
                            HepLiradsView *self)

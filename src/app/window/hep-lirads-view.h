@@ -22,4 +22,8 @@ HepLiradsCategory hep_lirads_view_get_category (HepLiradsView   *self);
 void              hep_lirads_view_set_show_sources (HepLiradsView *self,
                                                     gboolean       show_sources);
 
+/* The style class of a category's badge ("cat-lr5"), shared with the
+ * answer bar. */
+const char       *hep_lirads_view_get_category_class (HepLiradsCategory category);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hep-answer-bar.h"
 #include "hep-case-browser.h"
 #include "hep-case-card.h"
 #include "hep-ddx-view.h"
@@ -30,6 +31,8 @@ struct _HepWindow
   AdwWindowTitle      *window_title;
   HepFeaturePanel     *feature_panel;
   HepLiradsView       *lirads_view;
+  HepAnswerBar        *answer_bar;
+  GtkScrolledWindow   *side_scroller;
   HepDiagramView      *curve_view;
   HepDiagramView      *phases_view;
   AdwToastOverlay     *toast_overlay;
@@ -253,6 +256,7 @@ update_unknown (HepWindow *self)
   if (self->ddx_view != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->ddx_view), !hiding);
   gtk_widget_set_visible (self->answer_hidden_label, hiding);
+  hep_answer_bar_set_hiding (self->answer_bar, hiding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", hiding);
 
   if (self->current_case == NULL)
@@ -283,6 +287,9 @@ load_case (HepWindow *self,
   hep_case_card_set_case (self->case_card, c);
   if (self->next_imaging_view != NULL)
     hep_next_imaging_view_set_found_on (self->next_imaging_view, found_on_from_string (hep_case_get_found_on (c)));
+  hep_answer_bar_set_found_on (self->answer_bar, found_on_from_string (hep_case_get_found_on (c)));
+  /* another case starts at its top */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->side_scroller), 0);
   hep_feature_state_load (self->state, hep_case_get_features (c));
   hep_case_browser_select (self->case_browser, hep_case_get_id (c));
   if (self->settings != NULL)
@@ -633,6 +640,7 @@ hep_window_class_init (HepWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = hep_window_close_request;
   widget_class->realize = hep_window_realize;
 
+  g_type_ensure (HEP_TYPE_ANSWER_BAR);
   g_type_ensure (HEP_TYPE_CASE_BROWSER);
   g_type_ensure (HEP_TYPE_CASE_CARD);
   g_type_ensure (HEP_TYPE_DDX_VIEW);
@@ -645,6 +653,8 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, feature_panel);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_view);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, answer_bar);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, side_scroller);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_section);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, differential_section);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, next_step_section);
@@ -709,6 +719,7 @@ hep_window_init (HepWindow *self)
   g_signal_connect (self->state, "notify::base", G_CALLBACK (state_features_cb), self);
   hep_feature_panel_set_state (self->feature_panel, self->state);
   hep_state_view_set_state (HEP_STATE_VIEW (self->lirads_view), self->state);
+  hep_state_view_set_state (HEP_STATE_VIEW (self->answer_bar), self->state);
   state_features_cb (self->state, NULL, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", FALSE);
 

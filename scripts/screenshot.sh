@@ -1,0 +1,31 @@
+#!/bin/sh
+# Takes a screenshot of Hepatica as a person would see it, under Xvfb.
+#
+# Usage: scripts/screenshot.sh BUILD_DIR OUT.png WIDTHxHEIGHT STYLE [APP ARGS...]
+#   STYLE: light, dark, or hc (high contrast, light)
+# e.g. scripts/screenshot.sh build /tmp/a.png 1440x900 dark --case=hemangioma-giant
+# The settings go into a private key file, so the user's are left alone.
+set -eu
+build=$(cd "$1" && pwd); out=$2; size=$3; style=$4
+shift 4
+w=${size%x*}; h=${size#*x}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/config/glib-2.0/settings"
+scheme=default
+[ "$style" = dark ] && scheme=dark
+cat > "$tmp/config/glib-2.0/settings/keyfile" <<KEYS
+[io/github/hepatica/Hepatica]
+window-width=$w
+window-height=$h
+window-maximized=false
+color-scheme='$scheme'
+KEYS
+[ -n "${HEPATICA_UNKNOWN:-}" ] && echo "unknown-case-mode=true" >> "$tmp/config/glib-2.0/settings/keyfile"
+theme_env=""
+[ "$style" = hc ] && theme_env="ADW_DEBUG_HIGH_CONTRAST=1"
+env $theme_env XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" GSETTINGS_BACKEND=keyfile \
+  GSETTINGS_SCHEMA_DIR="$build/data" HEPATICA_LIBRARY="$build/src/core/library/tools/hepatica-library.db" \
+  GDK_BACKEND=x11 GSK_RENDERER=cairo \
+  xvfb-run -n "${XVFB_DISPLAY:-250}" -s "-screen 0 $((w + 64))x$((h + 64))x24 -nolisten tcp" \
+  dbus-run-session -- "$build/src/app/hepatica" --screenshot "$out" "$@" 2>/dev/null
