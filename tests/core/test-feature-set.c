@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hep-feature-set.h"
 
 static void
@@ -226,6 +228,45 @@ test_boxed_copy (void)
   g_assert_cmpint (hep_feature_set_get (copy, HEP_FEATURE_SIZE), ==, HEP_FEATURE_UNSET);
 }
 
+/* Features in the vocabulary's words: what the window shows instead of
+ * tokens. */
+static void
+test_describe (void)
+{
+  static const struct {
+    const char *from;
+    const char *to;
+    const char *described;
+  } rows[] = {
+    { "", "washout", "Nonperipheral washout" },
+    { "washout", "", "Without nonperipheral washout" },
+    { "", "size=20", "Size: 20" },
+    { "size=20", "", "Size not given" },
+    { "", "aphe=rim", "Arterial phase hyperenhancement: Rim" },
+    { "risk=cirrhosis", "risk=none", "HCC risk: None" },
+    /* several changes, in vocabulary order, the later ones in a sentence */
+    { "fever", "afp-raised washout", "Without fever, AFP raised, nonperipheral washout" },
+    { "washout", "washout", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      HepFeatureSet from, to;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *described = NULL;
+
+      hep_feature_set_init (&from);
+      hep_feature_set_init (&to);
+      g_assert_true (hep_feature_set_parse (&from, rows[i].from, &error));
+      g_assert_true (hep_feature_set_parse (&to, rows[i].to, &error));
+      g_assert_no_error (error);
+      described = hep_feature_set_describe_diff (&from, &to);
+      g_test_message ("%s → %s", rows[i].from, rows[i].to);
+      g_assert_cmpstr (described, ==, rows[i].described);
+      g_assert_null (strchr (described, '='));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,5 +280,6 @@ main (int    argc,
   g_test_add_func ("/feature-set/diff", test_diff);
   g_test_add_func ("/feature-set/choices-and-ranges", test_choices_and_ranges);
   g_test_add_func ("/feature-set/boxed-copy", test_boxed_copy);
+  g_test_add_func ("/feature-set/describe", test_describe);
   return g_test_run ();
 }

@@ -437,6 +437,79 @@ hep_feature_format_value (HepFeature feature,
     }
 }
 
+/* A label in the middle of a sentence: "Fever" becomes "fever", but "AFP
+ * raised" and "HCC risk" keep their capitals. */
+static char *
+label_in_sentence (const char *label)
+{
+  if (label[0] != '\0' && g_ascii_isupper (label[0]) && g_ascii_islower (label[1]))
+    {
+      char *s = g_strdup (label);
+
+      s[0] = g_ascii_tolower (s[0]);
+      return s;
+    }
+  return g_strdup (label);
+}
+
+char *
+hep_feature_describe_value (HepFeature feature,
+                            int        value)
+{
+  const FeatureInfo *info = info_for (feature);
+  const char *label = hep_feature_get_label (feature);
+  g_autofree char *lower = label_in_sentence (label);
+
+  if (value == unset_value (info))
+    {
+      if (info->kind == HEP_FEATURE_KIND_FLAG)
+        /* Translators: a feature that is absent, e.g. "Without nonperipheral washout" */
+        return g_strdup_printf (_("Without %s"), lower);
+      /* Translators: a choice or number not given, e.g. "HCC risk not given" */
+      return g_strdup_printf (_("%s not given"), label);
+    }
+  switch (info->kind)
+    {
+    case HEP_FEATURE_KIND_FLAG:
+      return g_strdup (label);
+    case HEP_FEATURE_KIND_CHOICE:
+      /* Translators: a feature and its value, e.g. "HCC risk: Cirrhosis" */
+      return g_strdup_printf (_("%s: %s"), label, hep_feature_get_choice_label (feature, value));
+    case HEP_FEATURE_KIND_INT:
+      return g_strdup_printf (_("%s: %d"), label, value);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+char *
+hep_feature_set_describe_diff (const HepFeatureSet *from,
+                               const HepFeatureSet *to)
+{
+  GString *s = g_string_new (NULL);
+
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  for (guint i = 0; i < HEP_N_FEATURES; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (from->values[i] == to->values[i])
+        continue;
+      text = hep_feature_describe_value ((HepFeature) i, to->values[i]);
+      if (s->len > 0)
+        {
+          g_autofree char *lower = label_in_sentence (text);
+
+          g_string_append (s, ", ");
+          g_string_append (s, lower);
+        }
+      else
+        g_string_append (s, text);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* "aphe=none|nonrim|rim", "size=N (0–300 mm)", "washout". */
 char *
 hep_feature_describe_accepted (HepFeature feature)

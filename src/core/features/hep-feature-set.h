@@ -194,6 +194,15 @@ void            hep_feature_get_range           (HepFeature           feature,
 char           *hep_feature_format_value        (HepFeature           feature,
                                                  int                  value);
 char           *hep_feature_describe_accepted   (HepFeature           feature);
+/* @feature at @value in the vocabulary's words, for people: "Nonperipheral
+ * washout", "Without nonperipheral washout", "Arterial phase: Rim", "Size:
+ * 20". The tokens stay in the command line. */
+char           *hep_feature_describe_value      (HepFeature           feature,
+                                                 int                  value);
+/* What turns @from into @to, described: "Nonperipheral washout, without
+ * fever"; "" when they are equal. */
+char           *hep_feature_set_describe_diff   (const HepFeatureSet *from,
+                                                 const HepFeatureSet *to);
 const char     *hep_feature_group_get_label     (HepFeatureGroup      group);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepFeatureSet, hep_feature_set_free)
