@@ -117,7 +117,7 @@ def main():
         after = wait_for(lambda: category(app) == "LR-5" and "LR-5", "LR-5 after the toggle")
         tap(after == "LR-5", "toggling washout gives LR-5")
 
-        changed = wait_for(lambda: find(app, role="label", name="washout"), "the list of changes")
+        changed = wait_for(lambda: find(app, role="label", name="Nonperipheral washout"), "the list of changes")
         tap(changed is not None, "the change against the case is listed")
 
         # The case flow: search the library, pick the first hit, look at it.

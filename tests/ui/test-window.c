@@ -106,7 +106,8 @@ test_toggle_washout_updates_views (Fixture       *f,
 
   /* no main-loop iteration needed: the views update synchronously */
   g_assert_cmpstr (category_text (f), ==, "LR-5");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (changes)), ==, "washout");
+  /* in the vocabulary's words, not the token */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (changes)), ==, "Nonperipheral washout");
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (changes)));
   g_assert_cmpuint (count_children (trace), >=, 4);
 
@@ -203,8 +204,15 @@ test_counterfactual_click (Fixture       *f,
 
   hep_window_explore (f->window, "risk=cirrhosis size=15 aphe=nonrim capsule", NULL);
   for (GtkWidget *button = gtk_widget_get_first_child (box); button; button = gtk_widget_get_next_sibling (button))
-    if (g_str_equal (gtk_button_get_label (GTK_BUTTON (button)), "size=20 → LR-5"))
-      target = GTK_BUTTON (button);
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (button));
+
+      /* students read labels, not tokens */
+      g_assert_null (strstr (label, "="));
+      g_assert_false (label[0] == '-');
+      if (g_str_equal (label, "Size: 20 → LR-5"))
+        target = GTK_BUTTON (button);
+    }
   g_assert_nonnull (target);
   g_signal_emit_by_name (target, "clicked");
   g_assert_cmpstr (category_text (f), ==, "LR-5");
@@ -340,8 +348,11 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
   first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (ranking), 0);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (first)), ==, "hemangioma");
 
-  /* next imaging needs the study that found the lesion */
+  /* next imaging needs the study that found the lesion, and says so in
+   * the panel's words, not in tokens */
   g_assert_true (gtk_widget_get_visible (problem));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (problem)), ==, "Choose the study that first showed the lesion.");
+  g_assert_false (gtk_widget_get_visible (find (f, "next-imaging-lirads")));
   hep_choice_button_set_selected (HEP_CHOICE_BUTTON (found_on), 1);   /* ultrasound */
   g_assert_false (gtk_widget_get_visible (problem));
 
@@ -362,6 +373,26 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
                    ==, "mri-wo-w");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (procedures), 0)),
                                            "best-procedure"));
+  /* procedures without a confirmed rating are folded under one row */
+  for (GtkWidget *row = gtk_widget_get_first_child (procedures); row; row = gtk_widget_get_next_sibling (row))
+    g_assert_false (gtk_widget_has_css_class (row, "rating-none"));
+  g_assert_true (gtk_widget_get_visible (find (f, "next-imaging-unrated")));
+    {
+      /* a folded expander keeps its child out of the widget tree */
+      GtkWidget *unrated = gtk_expander_get_child (GTK_EXPANDER (find (f, "next-imaging-unrated")));
+
+      g_assert_nonnull (gtk_widget_get_first_child (unrated));
+      for (GtkWidget *row = gtk_widget_get_first_child (unrated); row; row = gtk_widget_get_next_sibling (row))
+        g_assert_true (gtk_widget_has_css_class (row, "rating-none"));
+      g_assert_true (g_str_has_suffix (gtk_expander_get_label (GTK_EXPANDER (find (f, "next-imaging-unrated"))),
+                                       "without a confirmed rating"));
+    }
+
+  /* where LI-RADS applies, it gives the next step first */
+  hep_window_explore (f->window, "risk=cirrhosis size=18 aphe=nonrim washout", NULL);
+  g_assert_true (gtk_widget_get_visible (find (f, "next-imaging-lirads")));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find (f, "next-imaging-lirads"))),
+                                   "LI-RADS LR-5 gives the next step:"));
 
   /* a known primary in a normal liver: hypervascular metastasis over HCC,
    * the line on the first two says why, and HCC's evidence lists the
@@ -612,7 +643,7 @@ test_open_case_from_list (Fixture       *f,
   /* what if the HBP were hypointense? */
   hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "feature-hbp")), HEP_HBP_HYPO);
   g_assert_cmpstr (category_text (f), ==, "LR-5");
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "changes-label"))), ==, "hbp=hypo");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "changes-label"))), ==, "Hepatobiliary phase: Hypointense");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
   g_assert_cmpstr (category_text (f), ==, "LR-4");
 

@@ -142,14 +142,15 @@ set_counterfactual (HepLiradsView                 *self,
                     GtkWidget                     *button,
                     const HepLiradsCounterfactual *cf)
 {
-  g_autofree char *label = hep_lirads_counterfactual_describe (cf);
-  g_autofree char *token = NULL;
+  /* the vocabulary's words, not the token: "Without nonperipheral washout → LR-4" */
+  g_autofree char *change = hep_feature_describe_value (cf->feature, cf->value);
+  /* Translators: a change and the category it gives, "Nonperipheral washout → LR-5" */
+  g_autofree char *label = g_strdup_printf (_("%s → %s"), change, hep_lirads_category_to_string (cf->category));
   g_autofree char *tooltip = NULL;
 
   if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
     return;
-  token = hep_feature_format_value (cf->feature, cf->value);
-  tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), token,
+  tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), change,
                              hep_lirads_category_to_string (cf->category));
   gtk_button_set_label (GTK_BUTTON (button), label);
   hep_lazy_tooltip_set (button, tooltip);

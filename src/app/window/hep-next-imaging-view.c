@@ -21,6 +21,7 @@ struct _HepNextImagingView
 
   /* Template widgets */
   GtkLabel             *source_label;
+  GtkLabel             *lirads_note;
   GtkListBox           *found_on_list;
   HepChoiceButton      *found_on;        /* in a row of found_on_list */
   GtkLabel             *problem_label;
@@ -28,6 +29,8 @@ struct _HepNextImagingView
   GtkLabel             *variant_label;
   GtkLabel             *status_label;
   GtkListBox           *procedure_list;
+  GtkExpander          *unrated_expander;
+  GtkListBox           *unrated_list;
   GtkLabel             *us_label;
 
   HepNextImagingResult  result;
@@ -92,6 +95,52 @@ build_procedure_row (gpointer data)
   return row;
 }
 
+/* Where LI-RADS applies it decides the next step: say so first. The ACR
+ * table is for characterizing a lesion found incidentally. */
+static void
+update_lirads_note (HepNextImagingView  *self,
+                    const HepFeatureSet *features)
+{
+  HepLiradsResult lirads;
+  HepProvenance provenance;
+  const char *management;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *markup = NULL;
+
+  hep_lirads_evaluate (features, &lirads);
+  gtk_widget_set_visible (GTK_WIDGET (self->lirads_note), lirads.category != HEP_LIRADS_NA);
+  if (lirads.category == HEP_LIRADS_NA)
+    return;
+  management = hep_lirads_category_get_management (lirads.category, &provenance);
+  /* Translators: "LI-RADS LR-5 gives the next step:" */
+  heading = g_strdup_printf (_("LI-RADS %s gives the next step:"), hep_lirads_category_to_string (lirads.category));
+  body = g_strdup_printf (_("%s%s. The ACR table below is for a lesion found incidentally, not for an "
+                            "observation in a patient at risk."),
+                          management, hep_provenance_is_verified (provenance) ? "" : _(" (unverified)"));
+  markup = g_markup_printf_escaped ("<b>%s</b> %s", heading, body);
+  gtk_label_set_markup (self->lirads_note, markup);
+}
+
+/* What is missing, in the panel's words (the core's message names tokens,
+ * for the command line). */
+static const char *
+describe_problem (const HepImagingScenario *scenario,
+                  const GError             *error)
+{
+  if (error == NULL)
+    return _("No variant of the ACR table matches.");
+  if (error->code == HEP_NEXT_IMAGING_ERROR_CONFLICT)
+    return _("A known malignancy and an HCC risk fit two variants of the ACR table; it cannot choose one.");
+  if (!hep_feature_set_is_set (&scenario->features, HEP_FEATURE_SIZE))
+    return _("Give the size (Size and Growth) to see the ACR variant.");
+  if (hep_feature_set_get (&scenario->features, HEP_FEATURE_SIZE) < 1)
+    return _("A lesion needs a size of at least 1 mm.");
+  if (scenario->found_on == HEP_FOUND_ON_UNSET)
+    return _("Choose the study that first showed the lesion.");
+  return _("Give the HCC risk or a known malignancy to choose the ACR variant.");
+}
+
 static void
 hep_next_imaging_view_update (HepStateView    *view,
                               HepFeatureState *state)
@@ -106,13 +155,14 @@ hep_next_imaging_view_update (HepStateView    *view,
   found_on = hep_choice_button_get_selected (self->found_on);
   scenario.found_on = found_on == GTK_INVALID_LIST_POSITION ? HEP_FOUND_ON_UNSET : (HepFoundOn) found_on;
 
+  update_lirads_note (self, &scenario.features);
   self->has_result = hep_imaging_scenario_complete (&scenario, &error) &&
                      hep_next_imaging_evaluate (&scenario, &self->result) != NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !self->has_result);
   gtk_widget_set_visible (self->result_box, self->has_result);
   if (!self->has_result)
     {
-      gtk_label_set_label (self->problem_label, error ? error->message : _("No matching variant"));
+      gtk_label_set_label (self->problem_label, describe_problem (&scenario, error));
       return;
     }
 
@@ -130,16 +180,34 @@ hep_next_imaging_view_update (HepStateView    *view,
     gtk_label_set_label (self->status_label, status);
   }
 
-  for (guint i = 0; i < self->result.n_entries; i++)
-    {
-      ProcedureItem item = { &self->result.entries[i], (int) i == self->result.best };
-      char *signature = g_strdup_printf ("%d|%d|%d|%d|%s", item.entry->procedure, item.entry->rating,
-                                         item.entry->provenance, item.best,
-                                         item.entry->note ? item.entry->note : "");
+  /* the rated procedures, and the unconfirmed ones folded under one row */
+  {
+    int n_rated = 0, n_unrated = 0;
 
-      hep_list_box_sync_row (self->procedure_list, (int) i, signature, build_procedure_row, &item);
-    }
-  hep_list_box_truncate (self->procedure_list, (int) self->result.n_entries);
+    for (guint i = 0; i < self->result.n_entries; i++)
+      {
+        ProcedureItem item = { &self->result.entries[i], (int) i == self->result.best };
+        gboolean rated = item.entry->rating != HEP_RATING_NONE;
+        char *signature = g_strdup_printf ("%d|%d|%d|%d|%s", item.entry->procedure, item.entry->rating,
+                                           item.entry->provenance, item.best,
+                                           item.entry->note ? item.entry->note : "");
+
+        hep_list_box_sync_row (rated ? self->procedure_list : self->unrated_list,
+                               rated ? n_rated++ : n_unrated++, signature, build_procedure_row, &item);
+      }
+    hep_list_box_truncate (self->procedure_list, n_rated);
+    hep_list_box_truncate (self->unrated_list, n_unrated);
+    gtk_widget_set_visible (GTK_WIDGET (self->procedure_list), n_rated > 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->unrated_expander), n_unrated > 0);
+    if (n_unrated > 0)
+      {
+        g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%d procedure without a confirmed rating",
+                                                               "%d procedures without a confirmed rating",
+                                                               n_unrated), n_unrated);
+        gtk_expander_set_label (self->unrated_expander, label);
+      }
+  }
 
   gtk_widget_set_visible (GTK_WIDGET (self->us_label), self->result.us_category != HEP_US_LIRADS_NA);
   if (self->result.us_category != HEP_US_LIRADS_NA)
@@ -193,6 +261,9 @@ hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, variant_label);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, status_label);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, procedure_list);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, lirads_note);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, unrated_expander);
+  gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, unrated_list);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, us_label);
   gtk_widget_class_set_css_name (widget_class, "nextimagingview");
 }

@@ -77,7 +77,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 update_changes (HepWindow *self)
 {
-  g_autofree char *changes = hep_feature_state_dup_changes (self->state);
+  /* in the vocabulary's words: the tokens are for the command line */
+  g_autofree char *changes = hep_feature_set_describe_diff (hep_feature_state_get_base (self->state),
+                                                            hep_feature_state_get_features (self->state));
   gboolean modified = changes[0] != '\0';
 
   gtk_label_set_label (self->changes_label, changes);
