@@ -808,6 +808,50 @@ test_unknown_case_sidebar (Fixture       *f,
   hep_choice_button_set_selected (HEP_CHOICE_BUTTON (find (f, "filter-diagnosis")), 0);
 }
 
+/* Leaving a case keeps what was changed for the session, and Reset to Case
+ * can be undone: nothing the user set is lost silently. */
+static void
+test_edits_kept (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *washout = find (f, "feature-washout");
+  g_autoptr(GError) error = NULL;
+  gboolean before;
+
+  g_assert_true (hep_window_open_case (f->window, "hcc-classic-cirrhosis", &error));
+  g_assert_no_error (error);
+  before = gtk_switch_get_active (GTK_SWITCH (washout));
+  gtk_switch_set_active (GTK_SWITCH (washout), !before);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
+
+  /* away and back: the change is still there */
+  g_assert_true (hep_window_open_case (f->window, "fnh-classic-young-woman", &error));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
+  g_assert_true (hep_window_explore (f->window, "risk=cirrhosis", &error));
+  g_assert_true (hep_window_open_case (f->window, "hcc-classic-cirrhosis", &error));
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (washout)), ==, !before);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
+
+  /* reset, then undo the reset */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (washout)), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-reset", NULL));
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (washout)), ==, !before);
+
+  /* after another change, the undo would restore the wrong thing: it is off */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
+  gtk_switch_set_active (GTK_SWITCH (find (f, "feature-fever")), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-reset", NULL);
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (washout)), ==, before);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find (f, "feature-fever"))));
+
+  /* a case left unchanged comes back as the case */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-features", NULL));
+  g_assert_true (hep_window_open_case (f->window, "fnh-classic-young-woman", &error));
+  g_assert_true (hep_window_open_case (f->window, "hcc-classic-cirrhosis", &error));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
+}
+
 /* Typing in the search box searches the library (FTS), filters narrow it. */
 static void
 test_search_and_filters (Fixture       *f,
@@ -934,6 +978,7 @@ main (int    argc,
   g_test_add ("/window/panel-layout", Fixture, NULL, fixture_setup, test_panel_layout, fixture_teardown);
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   g_test_add ("/window/answer-bar", Fixture, NULL, fixture_setup, test_answer_bar, fixture_teardown);
+  g_test_add ("/window/edits-kept", Fixture, NULL, fixture_setup, test_edits_kept, fixture_teardown);
   g_test_add ("/window/unknown-case-sidebar", Fixture, NULL, fixture_setup, test_unknown_case_sidebar, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);

@@ -57,6 +57,8 @@ struct _HepWindow
   HepFeatureState     *state;
   GSettings           *settings;
   HepCase             *current_case;   /* NULL in Explore */
+  GHashTable          *edits;          /* case id → HepFeatureSet the user left it with, this session */
+  HepFeatureSet        undo_features;  /* before Reset to Case, while win.undo-reset can bring them back */
   GtkExpander         *sections[5];    /* as panel_sections[]; NULL until made */
   gboolean             applying_layout;
   HepStartupQueue     *startup;        /* borrowed: the window owns it */
@@ -97,6 +99,8 @@ state_features_cb (HepFeatureState *state,
   update_changes (self);
   hep_diagram_view_set_features (self->curve_view, fs);
   hep_diagram_view_set_features (self->phases_view, fs);
+  /* any other change after a reset ends what its undo would restore */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-reset", FALSE);
 }
 
 /* The side panel's sections and the panel-layout flags of the schema: a set
@@ -189,7 +193,6 @@ panel_layout_changed_cb (GSettings  *settings,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SOURCES]);
 }
 
-
 static gboolean
 get_show_sources (HepWindow *self)
 {
@@ -269,6 +272,23 @@ update_unknown (HepWindow *self)
     adw_window_title_set_subtitle (self->window_title, hep_case_get_title (self->current_case));
 }
 
+/* Leaving a case keeps what the user changed, for this session: going back
+ * to it brings the changes back. */
+static void
+remember_edits (HepWindow *self)
+{
+  const char *id;
+
+  if (self->current_case == NULL)
+    return;
+  id = hep_case_get_id (self->current_case);
+  if (hep_feature_state_get_modified (self->state))
+    g_hash_table_insert (self->edits, g_strdup (id),
+                         g_memdup2 (hep_feature_state_get_features (self->state), sizeof (HepFeatureSet)));
+  else
+    g_hash_table_remove (self->edits, id);
+}
+
 static HepFoundOn
 found_on_from_string (const char *modality)
 {
@@ -285,6 +305,9 @@ static void
 load_case (HepWindow *self,
            HepCase   *c)
 {
+  const HepFeatureSet *edited;
+
+  remember_edits (self);
   g_set_object (&self->current_case, c);
   hep_case_card_set_case (self->case_card, c);
   if (self->next_imaging_view != NULL)
@@ -293,6 +316,12 @@ load_case (HepWindow *self,
   /* another case starts at its top */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->side_scroller), 0);
   hep_feature_state_load (self->state, hep_case_get_features (c));
+  edited = g_hash_table_lookup (self->edits, hep_case_get_id (c));
+  if (edited != NULL)
+    {
+      hep_feature_state_set_features (self->state, edited);
+      _hep_window_show_toast (self, _("Your changes to this case are back; Reset to Case returns to its features"));
+    }
   hep_case_browser_select (self->case_browser, hep_case_get_id (c));
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", hep_case_get_id (c));
@@ -381,14 +410,35 @@ toggle_sidebar_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* Reset to Case offers to undo itself: nothing the user set is lost
+ * silently. */
 static void
 reset_features_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   HepWindow *self = HEP_WINDOW (widget);
+  AdwToast *toast;
 
+  if (!hep_feature_state_get_modified (self->state))
+    return;
+  self->undo_features = *hep_feature_state_get_features (self->state);
   hep_feature_state_reset (self->state);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-reset", TRUE);
+  toast = adw_toast_new (self->current_case != NULL ? _("Features reset to the case") : _("Features reset"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-reset");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  hep_feature_state_set_features (self->state, &self->undo_features);
 }
 
 /* Without a GPU, blurred shadows are costly (see style.css): the window
@@ -617,6 +667,7 @@ hep_window_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->settings);
   g_clear_object (&self->current_case);
+  g_clear_pointer (&self->edits, g_hash_table_unref);
   G_OBJECT_CLASS (hep_window_parent_class)->dispose (object);
 }
 
@@ -675,6 +726,7 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-reset", NULL, undo_reset_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset-features", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.reveal", NULL, reveal_action);
@@ -708,6 +760,8 @@ static void
 hep_window_init (HepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  hep_feature_set_init (&self->undo_features);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
@@ -724,6 +778,7 @@ hep_window_init (HepWindow *self)
   hep_state_view_set_state (HEP_STATE_VIEW (self->answer_bar), self->state);
   state_features_cb (self->state, NULL, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-reset", FALSE);
 
   self->loading = TRUE;
   self->startup = hep_startup_queue_get (GTK_WIDGET (self));
@@ -765,6 +820,7 @@ hep_window_explore (HepWindow   *self,
   hep_feature_set_init (&fs);
   if (tokens != NULL && !hep_feature_set_parse (&fs, tokens, error))
     return FALSE;
+  remember_edits (self);
   g_clear_object (&self->current_case);
   hep_case_card_set_case (self->case_card, NULL);
   hep_case_browser_select (self->case_browser, NULL);
