@@ -217,9 +217,109 @@ color_scheme_changed_cb (GSettings      *settings,
     }
 }
 
+/* The AdwColorScheme enum nicks of the schema, in the order of the
+ * preferences' Style row; likewise the study that found the lesion. */
+static gboolean
+enum_to_selected (GValue   *value,
+                  GVariant *variant,
+                  gpointer  nicks)
+{
+  const char * const *names = nicks;
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], nick))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+selected_to_enum (const GValue       *value,
+                  const GVariantType *type,
+                  gpointer            nicks)
+{
+  const char * const *names = nicks;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) names))
+    return NULL;
+  return g_variant_new_string (names[selected]);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  static const char *scheme_nicks[] = { "default", "light", "dark", NULL };
+  static const char *found_on_nicks[] = { "none", "us", "ct", "mri", NULL };
+  HepApplication *self = HEP_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/hep-preferences.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "preferences"));
+
+  g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                gtk_builder_get_object (builder, "color_scheme_row"), "selected",
+                                G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
+                                (gpointer) scheme_nicks, NULL);
+  g_settings_bind_with_mapping (self->settings, "explore-found-on",
+                                gtk_builder_get_object (builder, "found_on_row"), "selected",
+                                G_SETTINGS_BIND_DEFAULT, enum_to_selected, selected_to_enum,
+                                (gpointer) found_on_nicks, NULL);
+  g_settings_bind (self->settings, "diagram-theme-follows-style",
+                   gtk_builder_get_object (builder, "diagram_style_switch"), "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-unrated-procedures",
+                   gtk_builder_get_object (builder, "unrated_switch"), "active", G_SETTINGS_BIND_DEFAULT);
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_application (window, GTK_APPLICATION (self));
+  gtk_window_present (window);
+}
+
+/* F1: a short help page built into the app, so it works offline and in
+ * the Flatpak without a help browser. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/hep-help.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help"));
+
+  gtk_window_set_transient_for (window, gtk_application_get_active_window (app));
+  gtk_window_set_application (window, app);
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "help", help_action },
   { "quit", quit_action },
+};
+
+/* Every keyboard shortcut, as application accelerators: the shortcuts
+ * window (Ctrl+?) lists what is registered here by action name. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "app.unknown-case-mode", { "<Control>u", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "win.reset-features", { "<Control>r", NULL } },
+  { "win.reveal", { "<Control>Return", NULL } },
+  { "win.next-case", { "<Alt>Right", NULL } },
+  { "win.previous-case", { "<Alt>Left", NULL } },
+  { "win.search", { "<Control>f", NULL } },
+  { "win.toggle-sidebar", { "F9", NULL } },
+  { "win.export-diagram", { "<Control><Shift>e", NULL } },
+  { "win.import-pack", { "<Control>o", NULL } },
+  { "win.fullscreen", { "F11", NULL } },
 };
 
 static void
@@ -257,13 +357,12 @@ load_icon_theme_in_thread (GdkDisplay *display)
 static void
 hep_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-
   G_APPLICATION_CLASS (hep_application_parent_class)->startup (app);
   load_icon_theme_in_thread (gdk_display_get_default ());
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   /* the case library: the user's database in the XDG data dir and the
    * bundled library beside it; without them Hepatica still explores */
@@ -279,10 +378,8 @@ hep_application_startup (GApplication *app)
   {
     HepApplication *self = HEP_APPLICATION (app);
     g_autoptr(GAction) unknown = g_settings_create_action (self->settings, "unknown-case-mode");
-    static const char *unknown_accels[] = { "<Control>u", NULL };
 
     g_action_map_add_action (G_ACTION_MAP (app), unknown);
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.unknown-case-mode", unknown_accels);
   }
 
   /* app.color-scheme: a stateful action straight from the settings key */

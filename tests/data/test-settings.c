@@ -48,6 +48,8 @@ static const struct {
   { "color-scheme", "s", "'default'" },
   { "sidebar-width", "i", "320" },
   { "diagram-theme-follows-style", "b", "true" },
+  { "explore-found-on", "s", "'none'" },
+  { "show-unrated-procedures", "b", "true" },
 };
 
 static void

@@ -493,6 +493,17 @@ no_message_dialog (gpointer data)
 
 /* The keyboard shortcuts window is made when first asked for, once. */
 static void
+collect_by_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    collect_by_type (c, type, out);
+}
+
+static void
 test_shortcuts_window (Fixture       *f,
                        gconstpointer  data)
 {
@@ -504,6 +515,20 @@ test_shortcuts_window (Fixture       *f,
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (f->window));
   g_assert_true (gtk_window_get_modal (shortcuts));
+  /* every entry shows its key combination: the accelerators are the
+   * application's, registered by action */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    GtkWidget *stack = GTK_WIDGET (shortcuts);
+
+    collect_by_type (stack, GTK_TYPE_SHORTCUT_LABEL, labels);
+    g_assert_cmpuint (labels->len, >=, 14);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *accel = gtk_shortcut_label_get_accelerator (labels->pdata[i]);
+        g_assert_true (accel != NULL && accel[0] != '\0');
+      }
+  }
 
   /* closing hides it; showing again brings back the same window */
   gtk_window_close (shortcuts);
@@ -749,7 +774,10 @@ test_answer_bar (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (find (f, "answer-next")));
   g_assert_null (strstr (wrap_text (f, "answer-differential"), "Hepatocellular"));
   g_assert_true (gtk_widget_get_visible (find (f, "answer-reveal")));
+  /* next imaging's LI-RADS step names the category: hidden too */
+  g_assert_false (gtk_widget_get_visible (find (f, "next-imaging-lirads")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reveal", NULL));
+  g_assert_true (gtk_widget_get_visible (find (f, "next-imaging-lirads")));
   g_assert_true (gtk_widget_get_visible (category));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==,
                    hep_lirads_category_to_string (hep_case_get_lirads (c)));

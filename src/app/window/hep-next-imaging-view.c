@@ -35,9 +35,19 @@ struct _HepNextImagingView
 
   HepNextImagingResult  result;
   gboolean              has_result;
+  gboolean              show_unrated;
+  gboolean              hiding;
 };
 
 G_DEFINE_FINAL_TYPE (HepNextImagingView, hep_next_imaging_view, HEP_TYPE_STATE_VIEW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_UNRATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct {
   const HepImagingEntry *entry;
@@ -109,8 +119,9 @@ update_lirads_note (HepNextImagingView  *self,
   g_autofree char *markup = NULL;
 
   hep_lirads_evaluate (features, &lirads);
-  gtk_widget_set_visible (GTK_WIDGET (self->lirads_note), lirads.category != HEP_LIRADS_NA);
-  if (lirads.category == HEP_LIRADS_NA)
+  /* the category is the answer: not while unknown-case mode hides it */
+  gtk_widget_set_visible (GTK_WIDGET (self->lirads_note), lirads.category != HEP_LIRADS_NA && !self->hiding);
+  if (lirads.category == HEP_LIRADS_NA || self->hiding)
     return;
   management = hep_lirads_category_get_management (lirads.category, &provenance);
   /* Translators: "LI-RADS LR-5 gives the next step:" */
@@ -198,7 +209,7 @@ hep_next_imaging_view_update (HepStateView    *view,
     hep_list_box_truncate (self->procedure_list, n_rated);
     hep_list_box_truncate (self->unrated_list, n_unrated);
     gtk_widget_set_visible (GTK_WIDGET (self->procedure_list), n_rated > 0);
-    gtk_widget_set_visible (GTK_WIDGET (self->unrated_expander), n_unrated > 0);
+    gtk_widget_set_visible (GTK_WIDGET (self->unrated_expander), n_unrated > 0 && self->show_unrated);
     if (n_unrated > 0)
       {
         g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -206,6 +217,8 @@ hep_next_imaging_view_update (HepStateView    *view,
                                                                "%d procedures without a confirmed rating",
                                                                n_unrated), n_unrated);
         gtk_expander_set_label (self->unrated_expander, label);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->unrated_expander),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       }
   }
 
@@ -245,12 +258,60 @@ hep_next_imaging_view_dispose (GObject *object)
 }
 
 static void
+hep_next_imaging_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  HepNextImagingView *self = HEP_NEXT_IMAGING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_UNRATED:
+      g_value_set_boolean (value, self->show_unrated);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hep_next_imaging_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  HepNextImagingView *self = HEP_NEXT_IMAGING_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_UNRATED:
+      if (self->show_unrated == g_value_get_boolean (value))
+        return;
+      self->show_unrated = g_value_get_boolean (value);
+      hep_state_view_queue_update (HEP_STATE_VIEW (self));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hep_next_imaging_view_dispose;
+  object_class->get_property = hep_next_imaging_view_get_property;
+  object_class->set_property = hep_next_imaging_view_set_property;
+
+  /* Whether the procedures without a confirmed rating are listed (folded). */
+  properties[PROP_SHOW_UNRATED] =
+    g_param_spec_boolean ("show-unrated", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   HEP_STATE_VIEW_CLASS (klass)->update = hep_next_imaging_view_update;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-next-imaging-view.ui");
@@ -271,6 +332,7 @@ hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
 static void
 hep_next_imaging_view_init (HepNextImagingView *self)
 {
+  self->show_unrated = TRUE;
   g_autofree char *source = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -312,4 +374,19 @@ hep_next_imaging_view_get_best (HepNextImagingView *self,
   if (has_best != NULL)
     *has_best = ok;
   return ok ? self->result.entries[self->result.best].procedure : 0;
+}
+
+/* While unknown-case mode hides the answer, the LI-RADS step is not shown:
+ * it names the category. */
+void
+hep_next_imaging_view_set_hiding (HepNextImagingView *self,
+                                  gboolean            hiding)
+{
+  g_return_if_fail (HEP_IS_NEXT_IMAGING_VIEW (self));
+
+  hiding = !!hiding;
+  if (self->hiding == hiding)
+    return;
+  self->hiding = hiding;
+  hep_state_view_queue_update (HEP_STATE_VIEW (self));
 }

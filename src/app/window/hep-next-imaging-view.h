@@ -23,4 +23,7 @@ void         hep_next_imaging_view_set_found_on (HepNextImagingView *self,
 HepProcedure hep_next_imaging_view_get_best     (HepNextImagingView *self,
                                                  gboolean           *has_best);
 
+void     hep_next_imaging_view_set_hiding   (HepNextImagingView *self,
+                                            gboolean            hiding);
+
 G_END_DECLS

@@ -262,6 +262,8 @@ update_unknown (HepWindow *self)
     gtk_widget_set_visible (GTK_WIDGET (self->ddx_view), !hiding);
   gtk_widget_set_visible (self->answer_hidden_label, hiding);
   hep_answer_bar_set_hiding (self->answer_bar, hiding);
+  if (self->next_imaging_view != NULL)
+    hep_next_imaging_view_set_hiding (self->next_imaging_view, hiding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", hiding);
 
   if (self->current_case == NULL)
@@ -301,6 +303,26 @@ found_on_from_string (const char *modality)
   return HEP_FOUND_ON_UNSET;
 }
 
+/* The study that first showed the lesion: the case's, else the
+ * preference for Explore. Both follow HepFoundOn's order. */
+static HepFoundOn
+current_found_on (HepWindow *self)
+{
+  if (self->current_case != NULL)
+    return found_on_from_string (hep_case_get_found_on (self->current_case));
+  if (self->settings != NULL)
+    return (HepFoundOn) g_settings_get_enum (self->settings, "explore-found-on");
+  return HEP_FOUND_ON_UNSET;
+}
+
+static void
+update_found_on (HepWindow *self)
+{
+  if (self->next_imaging_view != NULL)
+    hep_next_imaging_view_set_found_on (self->next_imaging_view, current_found_on (self));
+  hep_answer_bar_set_found_on (self->answer_bar, current_found_on (self));
+}
+
 static void
 load_case (HepWindow *self,
            HepCase   *c)
@@ -310,9 +332,7 @@ load_case (HepWindow *self,
   remember_edits (self);
   g_set_object (&self->current_case, c);
   hep_case_card_set_case (self->case_card, c);
-  if (self->next_imaging_view != NULL)
-    hep_next_imaging_view_set_found_on (self->next_imaging_view, found_on_from_string (hep_case_get_found_on (c)));
-  hep_answer_bar_set_found_on (self->answer_bar, found_on_from_string (hep_case_get_found_on (c)));
+  update_found_on (self);
   /* another case starts at its top */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->side_scroller), 0);
   hep_feature_state_load (self->state, hep_case_get_features (c));
@@ -412,6 +432,17 @@ toggle_sidebar_action (GtkWidget  *widget,
 
 /* Reset to Case offers to undo itself: nothing the user set is lost
  * silently. */
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
+    gtk_window_unfullscreen (GTK_WINDOW (widget));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (widget));
+}
+
 static void
 reset_features_action (GtkWidget  *widget,
                        const char *action_name,
@@ -543,6 +574,9 @@ application_cb (HepWindow  *self,
   restore_window_state (self);
   g_signal_connect_object (self->settings, "changed::unknown-case-mode", G_CALLBACK (unknown_changed_cb), self, 0);
   g_signal_connect_object (self->settings, "changed::panel-layout", G_CALLBACK (panel_layout_changed_cb), self, 0);
+  g_signal_connect_object (self->settings, "changed::explore-found-on", G_CALLBACK (update_found_on), self,
+                           G_CONNECT_SWAPPED);
+  update_found_on (self);
   apply_panel_layout (self);
   {
     int height = first_frame_height (self);
@@ -588,9 +622,10 @@ build_lower_views (GtkWidget *widget)
 
   self->ddx_view = g_object_new (HEP_TYPE_DDX_VIEW, "name", "ddx-view", NULL);
   self->next_imaging_view = g_object_new (HEP_TYPE_NEXT_IMAGING_VIEW, "name", "next-imaging-view", NULL);
-  if (self->current_case != NULL)
-    hep_next_imaging_view_set_found_on (self->next_imaging_view,
-                                        found_on_from_string (hep_case_get_found_on (self->current_case)));
+  hep_next_imaging_view_set_found_on (self->next_imaging_view, current_found_on (self));
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "show-unrated-procedures", self->next_imaging_view, "show-unrated",
+                     G_SETTINGS_BIND_GET);
   hep_state_view_set_state (HEP_STATE_VIEW (self->ddx_view), self->state);
   hep_state_view_set_state (HEP_STATE_VIEW (self->next_imaging_view), self->state);
   gtk_expander_set_child (self->differential_section, GTK_WIDGET (self->ddx_view));
@@ -632,6 +667,32 @@ _hep_window_show_toast (HepWindow  *self,
 /* The keyboard shortcuts window is built on first use: GtkApplication would
  * build one with every window, before its first frame. */
 static void
+show_accelerators (GtkWidget      *root,
+                   GtkApplication *app)
+{
+  if (app == NULL)
+    return;
+  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
+    {
+      g_autofree char *action = NULL;
+      g_autofree char *accelerator = NULL;
+      g_auto(GStrv) accels = NULL;
+
+      g_object_get (root, "action-name", &action, "accelerator", &accelerator, NULL);
+      if (action != NULL && (accelerator == NULL || accelerator[0] == '\0'))
+        {
+          g_autofree char *joined = NULL;
+
+          accels = gtk_application_get_accels_for_action (app, action);
+          joined = g_strjoinv (" ", accels);
+          g_object_set (root, "accelerator", joined, NULL);
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    show_accelerators (c, app);
+}
+
+static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -644,6 +705,10 @@ show_help_overlay_action (GtkWidget  *widget,
 
       self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      /* its shortcuts show the application's accelerators for their actions;
+       * GTK looks them up when a shortcut is rooted, before the window has
+       * an application, so they are written in here */
+      show_accelerators (GTK_WIDGET (self->shortcuts_window), gtk_window_get_application (GTK_WINDOW (self)));
       gtk_window_set_modal (self->shortcuts_window, TRUE);
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
     }
@@ -724,24 +789,17 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
   gtk_widget_class_install_action (widget_class, "win.undo-reset", NULL, undo_reset_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reset-features", NULL);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.reveal", NULL, reveal_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.reveal", NULL);
   gtk_widget_class_install_action (widget_class, "win.explore", NULL, explore_action);
   gtk_widget_class_install_action (widget_class, "win.next-case", NULL, next_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-case", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-case", NULL, previous_case_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-case", NULL);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-diagram", NULL);
 }
 
 /* The main menu's popover is made when it is first opened (by click or
@@ -824,6 +882,7 @@ hep_window_explore (HepWindow   *self,
   g_clear_object (&self->current_case);
   hep_case_card_set_case (self->case_card, NULL);
   hep_case_browser_select (self->case_browser, NULL);
+  update_found_on (self);
   hep_feature_state_load (self->state, &fs);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", "");
