@@ -312,6 +312,7 @@ static const struct {
   { "app.unknown-case-mode", { "<Control>u", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.reset-features", { "<Control>r", NULL } },
+  { "win.undo-reset", { "<Control>z", NULL } },
   { "win.reveal", { "<Control>Return", NULL } },
   { "win.next-case", { "<Alt>Right", NULL } },
   { "win.previous-case", { "<Alt>Left", NULL } },
@@ -320,6 +321,8 @@ static const struct {
   { "win.export-diagram", { "<Control><Shift>e", NULL } },
   { "win.import-pack", { "<Control>o", NULL } },
   { "win.fullscreen", { "F11", NULL } },
+  { "win.focus-next-pane", { "F6", NULL } },
+  { "win.focus-previous-pane", { "<Shift>F6", NULL } },
 };
 
 static void

@@ -880,6 +880,45 @@ test_edits_kept (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (find (f, "changes-label"))));
 }
 
+/* Keyboard: Return in the search opens the best match; F6 moves between
+ * the library, the features and the results. */
+static void
+test_keyboard_navigation (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *search = find (f, "case-search");
+  GtkListView *list = GTK_LIST_VIEW (find (f, "case-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autoptr(HepCase) first = NULL;
+  GtkWidget *focus;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "washout nodule bright");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  first = g_list_model_get_item (model, 0);
+  g_signal_emit_by_name (search, "activate");
+  g_assert_nonnull (hep_window_get_case (f->window));
+  g_assert_cmpstr (hep_case_get_id (hep_window_get_case (f->window)), ==, hep_case_get_id (first));
+
+  /* F6 from the search: the features, then the results, then back */
+  gtk_widget_grab_focus (search);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-next-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, find (f, "feature-panel")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-next-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, find (f, "side-scroller")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-next-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-previous-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, find (f, "side-scroller")));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+}
+
 /* Typing in the search box searches the library (FTS), filters narrow it. */
 static void
 test_search_and_filters (Fixture       *f,
@@ -1007,6 +1046,7 @@ main (int    argc,
   g_test_add ("/window/accessible-names", Fixture, NULL, fixture_setup, test_accessible_names, fixture_teardown);
   g_test_add ("/window/answer-bar", Fixture, NULL, fixture_setup, test_answer_bar, fixture_teardown);
   g_test_add ("/window/edits-kept", Fixture, NULL, fixture_setup, test_edits_kept, fixture_teardown);
+  g_test_add ("/window/keyboard-navigation", Fixture, NULL, fixture_setup, test_keyboard_navigation, fixture_teardown);
   g_test_add ("/window/unknown-case-sidebar", Fixture, NULL, fixture_setup, test_unknown_case_sidebar, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);

@@ -128,6 +128,74 @@ search_changed_cb (GtkSearchEntry *entry,
   refilter (self);
 }
 
+/* Return in the search opens the best match. */
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    HepCaseBrowser *self)
+{
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) == 0)
+    {
+      /* already selected: open it again (the user may have moved away) */
+      g_signal_emit (self, signals[SIGNAL_CASE_SELECTED], 0, gtk_single_selection_get_selected_item (self->selection));
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, 0);
+}
+
+/* Down in the search goes into the results. */
+static gboolean
+search_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               HepCaseBrowser        *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 ||
+      self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
+}
+
+/* Tab leaves the list in one step instead of walking through every case
+ * (arrows move within it): forward to the next pane of the window, back to
+ * the search. */
+static gboolean
+list_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             HepCaseBrowser        *self)
+{
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  if ((state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-next-pane", NULL);
+  return TRUE;
+}
+
+/* Return (or a double click) on a case opens it, even the selected one. */
+static void
+list_activate_cb (GtkListView    *list,
+                  guint           position,
+                  HepCaseBrowser *self)
+{
+  g_autoptr(HepCase) c = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (c == NULL)
+    return;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    g_signal_emit (self, signals[SIGNAL_CASE_SELECTED], 0, c);
+}
+
 static void
 selection_changed_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
@@ -403,6 +471,18 @@ hep_case_browser_init (HepCaseBrowser *self)
   self->tag_choices = filter_model_new (self->tag_filter, _("All tags"));
   self->difficulties = filter_model_new (self->difficulty_filter, _("Any difficulty"));
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+    keys = gtk_event_controller_key_new ();
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  }
   g_signal_connect (self->diagnosis_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect (self->lirads_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect (self->tag_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);

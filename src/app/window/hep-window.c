@@ -432,6 +432,39 @@ toggle_sidebar_action (GtkWidget  *widget,
 
 /* Reset to Case offers to undo itself: nothing the user set is lost
  * silently. */
+/* F6 and Shift+F6: the case library, the features, the results. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+  GtkWidget *panes[] = { GTK_WIDGET (self->case_browser), GTK_WIDGET (self->feature_panel),
+                         GTK_WIDGET (self->side_scroller) };
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int step = g_str_equal (action_name, "win.focus-previous-pane") ? -1 : 1;
+  int current = -1;
+  int n = G_N_ELEMENTS (panes);
+
+  for (int i = 0; i < n; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+  for (int k = 1; k <= n; k++)
+    {
+      int next = ((current < 0 ? (step > 0 ? -1 : 0) : current) + step * k + n * 2) % n;
+
+      if (!gtk_widget_is_visible (panes[next]))
+        continue;
+      if (panes[next] == GTK_WIDGET (self->case_browser))
+        {
+          hep_case_browser_focus_search (self->case_browser);
+          return;
+        }
+      if (gtk_widget_child_focus (panes[next], GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
 static void
 fullscreen_action (GtkWidget  *widget,
                    const char *action_name,
@@ -799,6 +832,8 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_pane_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
 }
 
