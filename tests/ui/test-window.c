@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "hep-application.h"
@@ -14,6 +15,7 @@
 #include "hep-text-row.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
+#include "hep-window-private.h"
 #include "hep-wrap-label.h"
 
 typedef struct {
@@ -919,6 +921,42 @@ test_keyboard_navigation (Fixture       *f,
   g_signal_emit_by_name (search, "search-changed");
 }
 
+static gboolean
+store_has_case (gpointer id)
+{
+  HepCaseStore *store = hep_application_get_store (app);
+
+  return hep_case_store_contains (store, id);
+}
+
+/* Import Case Pack…: the pack is read in a thread and imported whole; the
+ * new case is in the library. */
+static void
+test_import_pack (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "cases", "fx-met-rim.case", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("hepatica-import-XXXXXX", &error);
+  g_autofree char *pack = g_build_filename (dir, "shared.hepatica-pack", NULL);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  HepCase *c = hep_case_source_load_file (source, &error);
+
+  g_assert_no_error (error);
+  hep_case_set_id (c, "ui-imported-case");
+  g_ptr_array_add (cases, c);
+  g_assert_true (hep_case_pack_save_file (cases, pack, "test", "2026-12-06T00:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_false (store_has_case ("ui-imported-case"));
+
+  _hep_window_import_pack_file (f->window, pack);
+  g_assert_true (hep_ui_test_wait_for (store_has_case, "ui-imported-case", 5000));
+  g_assert_true (hep_window_open_case (f->window, "ui-imported-case", &error));
+  g_assert_no_error (error);
+  g_unlink (pack);
+  g_rmdir (dir);
+}
+
 /* Typing in the search box searches the library (FTS), filters narrow it. */
 static void
 test_search_and_filters (Fixture       *f,
@@ -1047,6 +1085,7 @@ main (int    argc,
   g_test_add ("/window/answer-bar", Fixture, NULL, fixture_setup, test_answer_bar, fixture_teardown);
   g_test_add ("/window/edits-kept", Fixture, NULL, fixture_setup, test_edits_kept, fixture_teardown);
   g_test_add ("/window/keyboard-navigation", Fixture, NULL, fixture_setup, test_keyboard_navigation, fixture_teardown);
+  g_test_add ("/window/import-pack", Fixture, NULL, fixture_setup, test_import_pack, fixture_teardown);
   g_test_add ("/window/unknown-case-sidebar", Fixture, NULL, fixture_setup, test_unknown_case_sidebar, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);

@@ -92,9 +92,15 @@ options_response_cb (AdwMessageDialog *dialog,
   chooser = gtk_file_chooser_native_new (_("Export Diagram"), GTK_WINDOW (job->window),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  name = g_strdup_printf ("hepatica-%s.%s", job->kind == HEP_DIAGRAM_KIND_PHASES ? "phases" : "curves",
-                          extensions[format]);
+  /* a name from the case (never one that gives the answer away), in Pictures */
+  name = g_strdup_printf ("hepatica-%s-%s.%s", _hep_window_get_file_stem (job->window),
+                          job->kind == HEP_DIAGRAM_KIND_PHASES ? "phases" : "curves", extensions[format]);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES) != NULL)
+    {
+      g_autoptr(GFile) pictures = g_file_new_for_path (g_get_user_special_dir (G_USER_DIRECTORY_PICTURES));
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), pictures, NULL);
+    }
   g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -697,6 +697,39 @@ _hep_window_show_toast (HepWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+void
+_hep_window_add_toast (HepWindow *self,
+                       AdwToast  *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+HepCaseStore *
+_hep_window_get_store (HepWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return HEP_IS_APPLICATION (app) ? hep_application_get_store (HEP_APPLICATION (app)) : NULL;
+}
+
+const char *
+_hep_window_get_file_stem (HepWindow *self)
+{
+  if (self->current_case == NULL)
+    return "explore";
+  if (hep_case_card_get_hiding (self->case_card))
+    return "unknown-case";
+  return hep_case_get_id (self->current_case);
+}
+
+static void
+import_pack_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _hep_window_import_pack (HEP_WINDOW (widget));
+}
+
 /* The keyboard shortcuts window is built on first use: GtkApplication would
  * build one with every window, before its first frame. */
 static void
@@ -832,6 +865,7 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.import-pack", NULL, import_pack_action);
   gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_pane_action);
   gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_pane_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
