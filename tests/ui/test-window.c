@@ -760,11 +760,15 @@ test_answer_bar (Fixture       *f,
   gtk_switch_set_active (GTK_SWITCH (find (f, "feature-washout")), TRUE);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==, "LR-5");
 
+  /* the known primary's row waits for a known malignancy */
+  g_assert_false (gtk_widget_is_sensitive (find (f, "feature-primary")));
+
   /* the headline question: a known primary in a normal liver (§5.3a) */
   g_assert_true (hep_window_explore (f->window, "risk=none known-malignancy size=15 aphe=nonrim washout "
                                                 "t2=mild-moderate dwi=restricted", &error));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (category)), ==, "NA");
   g_assert_true (g_str_has_prefix (wrap_text (f, "answer-differential"), "Most likely Hypervascular metastasis"));
+  g_assert_true (gtk_widget_is_sensitive (find (f, "feature-primary")));
 
   /* unknown-case mode: nothing of the answer until the reveal */
   g_assert_true (hep_window_open_case (f->window, "hcc-classic-cirrhosis", &error));

@@ -332,6 +332,12 @@ sync_from_state (HepFeaturePanel *self)
       else
         gtk_widget_remove_css_class (self->rows[f], "changed");
     }
+  /* the known primary counts only with a known malignancy (§5.3a): its row
+   * waits for it, unless a value is set that the user may want to clear */
+  if (self->rows[HEP_FEATURE_PRIMARY] != NULL)
+    gtk_widget_set_sensitive (self->rows[HEP_FEATURE_PRIMARY],
+                              hep_feature_set_has (fs, HEP_FEATURE_KNOWN_MALIGNANCY) ||
+                              hep_feature_set_is_set (fs, HEP_FEATURE_PRIMARY));
   self->syncing = FALSE;
 }
 
