@@ -14,7 +14,7 @@
 static const char diagram_usage[] =
   "Usage: hepatica-cli diagram list\n"
   "       hepatica-cli diagram curve|phases (--lesion=ID [--compare=ID,...] | TOKEN...)\n"
-  "                    [--theme=light|dark] [--width=N --height=N] --output=FILE.svg|.png|.pdf\n"
+  "                    [--theme=light|dark|hc-light|hc-dark] [--width=N --height=N] --output=FILE.svg|.png|.pdf\n"
   "\n"
   "Draws the schematic enhancement curves (curve) or the per-phase look of a\n"
   "lesion (phases), either of a built-in archetype (--lesion; \"diagram list\"\n"
@@ -138,8 +138,13 @@ hep_cli_diagram (int    argc,
     options.theme = HEP_DIAGRAM_THEME_LIGHT;
   else if (g_str_equal (theme, "dark"))
     options.theme = HEP_DIAGRAM_THEME_DARK;
+  else if (g_str_equal (theme, "hc-light"))
+    options.theme = HEP_DIAGRAM_THEME_HC_LIGHT;
+  else if (g_str_equal (theme, "hc-dark"))
+    options.theme = HEP_DIAGRAM_THEME_HC_DARK;
   else
-    return hep_cli_fail ("diagram", HEP_CLI_EXIT_USAGE, "bad --theme “%s”; accepted: light, dark", theme);
+    return hep_cli_fail ("diagram", HEP_CLI_EXIT_USAGE,
+                         "bad --theme “%s”; accepted: light, dark, hc-light, hc-dark", theme);
 
   hep_diagram_get_default_size (&options, &width, &height);
   if (!parse_size (hep_cli_args_get (&args, "width"), &width))

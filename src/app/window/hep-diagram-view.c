@@ -44,6 +44,7 @@ struct _HepDiagramView
 
   int                hover_phase;
   gboolean           waiting;        /* for the window's first frame */
+  gboolean           follow_style;   /* dark when the app is; else always light */
 };
 
 G_DEFINE_FINAL_TYPE (HepDiagramView, hep_diagram_view, GTK_TYPE_WIDGET)
@@ -54,6 +55,7 @@ enum {
   PROP_ARCHETYPE,
   PROP_KIND,
   PROP_READY,
+  PROP_FOLLOW_STYLE,
   N_PROPS
 };
 
@@ -118,11 +120,17 @@ invalidate (HepDiagramView *self)
   refresh (self);
 }
 
+/* The diagrams follow the style: dark (unless told to stay light, as
+ * printed or projected), and high contrast always. */
 static HepDiagramTheme
-current_theme (void)
+current_theme (HepDiagramView *self)
 {
-  return adw_style_manager_get_dark (adw_style_manager_get_default ())
-         ? HEP_DIAGRAM_THEME_DARK : HEP_DIAGRAM_THEME_LIGHT;
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = self->follow_style && adw_style_manager_get_dark (manager);
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return dark ? HEP_DIAGRAM_THEME_HC_DARK : HEP_DIAGRAM_THEME_HC_LIGHT;
+  return dark ? HEP_DIAGRAM_THEME_DARK : HEP_DIAGRAM_THEME_LIGHT;
 }
 
 static void
@@ -315,7 +323,7 @@ ensure_svg (HepDiagramView *self,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  make_options (self, &options, width, height, current_theme ());
+  make_options (self, &options, width, height, current_theme (self));
   if (!self->dirty && self->svg != NULL &&
       options.width == self->options.width && options.height == self->options.height &&
       options.theme == self->options.theme)
@@ -371,7 +379,7 @@ hep_diagram_view_snapshot (GtkWidget   *widget,
     {
       GdkRGBA background;
 
-      if (gdk_rgba_parse (&background, hep_diagram_theme_get_background (current_theme ())))
+      if (gdk_rgba_parse (&background, hep_diagram_theme_get_background (current_theme (self))))
         gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
       return;
     }
@@ -538,6 +546,9 @@ hep_diagram_view_get_property (GObject    *object,
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
       break;
+    case PROP_FOLLOW_STYLE:
+      g_value_set_boolean (value, self->follow_style);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -561,6 +572,14 @@ hep_diagram_view_set_property (GObject      *object,
       break;
     case PROP_KIND:
       hep_diagram_view_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_FOLLOW_STYLE:
+      if (self->follow_style != g_value_get_boolean (value))
+        {
+          self->follow_style = g_value_get_boolean (value);
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -596,6 +615,10 @@ hep_diagram_view_class_init (HepDiagramViewClass *klass)
   properties[PROP_READY] =
     g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* dark with the app (TRUE), or always light as printed (FALSE) */
+  properties[PROP_FOLLOW_STYLE] =
+    g_param_spec_boolean ("follow-style", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "diagram");
@@ -608,6 +631,7 @@ hep_diagram_view_init (HepDiagramView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   hep_feature_set_init (&self->features);
+  self->follow_style = TRUE;
   self->kind = HEP_DIAGRAM_KIND_CURVE;
   self->dirty = TRUE;
   self->hover_phase = -1;
@@ -618,6 +642,8 @@ hep_diagram_view_init (HepDiagramView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (dark_changed_cb), self, 0);
 }
 

@@ -609,6 +609,10 @@ application_cb (HepWindow  *self,
   g_signal_connect_object (self->settings, "changed::panel-layout", G_CALLBACK (panel_layout_changed_cb), self, 0);
   g_signal_connect_object (self->settings, "changed::explore-found-on", G_CALLBACK (update_found_on), self,
                            G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "diagram-theme-follows-style", self->curve_view, "follow-style",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "diagram-theme-follows-style", self->phases_view, "follow-style",
+                   G_SETTINGS_BIND_GET);
   update_found_on (self);
   apply_panel_layout (self);
   {

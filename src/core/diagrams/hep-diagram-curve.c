@@ -44,7 +44,7 @@ static const char *
 style_colour (const SeriesStyle *style,
               HepDiagramTheme    theme)
 {
-  return theme == HEP_DIAGRAM_THEME_DARK ? style->dark : style->light;
+  return hep_diagram_theme_is_dark (theme) ? style->dark : style->light;
 }
 
 /* ---- curve diagram ------------------------------------------------------- */

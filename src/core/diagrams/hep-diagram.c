@@ -34,10 +34,20 @@ G_DEFINE_QUARK (hep-diagram-error-quark, hep_diagram_error)
 
 /* ---- palette ------------------------------------------------------------- */
 
+/* In the order of HepDiagramTheme: light, dark, high-contrast light and
+ * dark (muted text as strong as the rest, grid and outlines darker). */
 const Theme _hep_diagram_themes[] = {
   { "#FFFFFF", "#1E1E1E", "#5E5E5E", "#D6D6D6", "#EEF1F5", "#101010", "#3A3A3A" },
   { "#242424", "#F2F2F2", "#B8B8B8", "#484848", "#2F333A", "#050505", "#6A6A6A" },
+  { "#FFFFFF", "#000000", "#000000", "#767676", "#E4E8EE", "#000000", "#000000" },
+  { "#000000", "#FFFFFF", "#FFFFFF", "#9A9A9A", "#262A30", "#000000", "#FFFFFF" },
 };
+
+gboolean
+hep_diagram_theme_is_dark (HepDiagramTheme theme)
+{
+  return theme == HEP_DIAGRAM_THEME_DARK || theme == HEP_DIAGRAM_THEME_HC_DARK;
+}
 
 const char *
 hep_diagram_theme_get_background (HepDiagramTheme theme)

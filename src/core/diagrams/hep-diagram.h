@@ -37,7 +37,14 @@ typedef enum {
 typedef enum {
   HEP_DIAGRAM_THEME_LIGHT,
   HEP_DIAGRAM_THEME_DARK,
+  /* for high contrast: text, axes and outlines black on white, or white on
+   * black; no mid-grey text */
+  HEP_DIAGRAM_THEME_HC_LIGHT,
+  HEP_DIAGRAM_THEME_HC_DARK,
 } HepDiagramTheme;
+
+/* Whether @theme draws on a dark background. */
+gboolean    hep_diagram_theme_is_dark          (HepDiagramTheme theme);
 
 #define HEP_DIAGRAM_MIN_SIZE 200
 #define HEP_DIAGRAM_MAX_SIZE 8000
