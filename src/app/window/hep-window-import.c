@@ -115,7 +115,7 @@ _hep_window_import_pack_file (HepWindow  *self,
 
   job->window = g_object_ref (self);
   job->path = g_strdup (path);
-  job->progress = g_object_ref (adw_toast_new (title));
+  job->progress = adw_toast_new (title);
   adw_toast_set_timeout (job->progress, 0);
   _hep_window_add_toast (self, job->progress);
 

@@ -58,6 +58,7 @@ struct _HepWindow
   GSettings           *settings;
   HepCase             *current_case;   /* NULL in Explore */
   GHashTable          *edits;          /* case id → HepFeatureSet the user left it with, this session */
+  GPtrArray           *toasts;         /* AdwToast shown and not yet dismissed */
   HepFeatureSet        undo_features;  /* before Reset to Case, while win.undo-reset can bring them back */
   GtkExpander         *sections[5];    /* as panel_sections[]; NULL until made */
   gboolean             applying_layout;
@@ -492,7 +493,8 @@ reset_features_action (GtkWidget  *widget,
   toast = adw_toast_new (self->current_case != NULL ? _("Features reset to the case") : _("Features reset"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-reset");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _hep_window_add_toast (self, toast);
+  g_object_unref (toast);
 }
 
 static void
@@ -694,18 +696,32 @@ _hep_window_get_diagram_view (HepWindow      *self,
   return kind == HEP_DIAGRAM_KIND_PHASES ? self->phases_view : self->curve_view;
 }
 
-void
-_hep_window_show_toast (HepWindow  *self,
-                        const char *message)
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    HepWindow *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  if (self->toasts != NULL)
+    g_ptr_array_remove (self->toasts, toast);
 }
 
+/* Every toast goes through here, so that the window can dismiss the ones
+ * still out when it goes away: a toast's timeout must not outlive it. */
 void
 _hep_window_add_toast (HepWindow *self,
                        AdwToast  *toast)
 {
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+void
+_hep_window_show_toast (HepWindow  *self,
+                        const char *message)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (message);
+
+  _hep_window_add_toast (self, toast);
 }
 
 HepCaseStore *
@@ -798,6 +814,13 @@ hep_window_dispose (GObject *object)
 
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
+  if (self->toasts != NULL)
+    {
+      g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
+
+      for (guint i = 0; i < toasts->len; i++)
+        adw_toast_dismiss (toasts->pdata[i]);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), HEP_TYPE_WINDOW);
   g_clear_object (&self->state);
   g_clear_object (&self->settings);
@@ -892,6 +915,7 @@ hep_window_init (HepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   hep_feature_set_init (&self->undo_features);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
