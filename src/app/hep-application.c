@@ -22,6 +22,7 @@ struct _HepApplication
   char *case_id;       /* --case=ID */
 
   char *screenshot_path;
+  int   base_dpi;          /* the system's gtk-xft-dpi, 1024ths of a dot per inch */
   char *features;      /* --features=TOKENS, already validated */
 };
 
@@ -217,6 +218,41 @@ color_scheme_changed_cb (GSettings      *settings,
     }
 }
 
+/* Zoom: the text-scale key scales the font resolution of the whole app,
+ * from the system's (read once, at startup). */
+#define ZOOM_STEP 1.1
+
+static void
+text_scale_changed_cb (GSettings      *settings,
+                       const char     *key,
+                       HepApplication *self)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+
+  if (gtk_settings == NULL)
+    return;
+  g_object_set (gtk_settings, "gtk-xft-dpi",
+                (int) (self->base_dpi * g_settings_get_double (settings, "text-scale") + 0.5), NULL);
+}
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  HepApplication *self = HEP_APPLICATION (user_data);
+  const char *name = g_action_get_name (G_ACTION (action));
+  double scale = g_settings_get_double (self->settings, "text-scale");
+
+  if (g_str_equal (name, "zoom-in"))
+    scale *= ZOOM_STEP;
+  else if (g_str_equal (name, "zoom-out"))
+    scale /= ZOOM_STEP;
+  else
+    scale = 1.0;
+  g_settings_set_double (self->settings, "text-scale", CLAMP (scale, 0.75, 2.0));
+}
+
 /* The AdwColorScheme enum nicks of the schema, in the order of the
  * preferences' Style row; likewise the study that found the lesion. */
 static gboolean
@@ -298,6 +334,9 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "help", help_action },
   { "quit", quit_action },
+  { "zoom-in", zoom_action },
+  { "zoom-out", zoom_action },
+  { "zoom-reset", zoom_action },
 };
 
 /* Every keyboard shortcut, as application accelerators: the shortcuts
@@ -309,6 +348,9 @@ static const struct {
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "app.help", { "F1", NULL } },
+  { "app.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+  { "app.zoom-out", { "<Control>minus", NULL } },
+  { "app.zoom-reset", { "<Control>0", NULL } },
   { "app.unknown-case-mode", { "<Control>u", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.reset-features", { "<Control>r", NULL } },
@@ -393,6 +435,20 @@ hep_application_startup (GApplication *app)
     g_action_map_add_action (G_ACTION_MAP (app), scheme);
     g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
     color_scheme_changed_cb (self->settings, "color-scheme", self);
+  }
+
+  /* zoom */
+  {
+    HepApplication *self = HEP_APPLICATION (app);
+    GtkSettings *gtk_settings = gtk_settings_get_default ();
+    int dpi = 0;
+
+    if (gtk_settings != NULL)
+      g_object_get (gtk_settings, "gtk-xft-dpi", &dpi, NULL);
+    self->base_dpi = dpi > 0 ? dpi : 96 * 1024;
+    g_signal_connect (self->settings, "changed::text-scale", G_CALLBACK (text_scale_changed_cb), self);
+    if (g_settings_get_double (self->settings, "text-scale") != 1.0)
+      text_scale_changed_cb (self->settings, "text-scale", self);
   }
 }
 

@@ -961,6 +961,39 @@ test_import_pack (Fixture       *f,
   g_rmdir (dir);
 }
 
+static int
+xft_dpi (void)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  return dpi;
+}
+
+/* Ctrl+plus, Ctrl+minus, Ctrl+0: the text of the whole window. */
+static void
+test_zoom (Fixture       *f,
+           gconstpointer  data)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  int base = xft_dpi ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.1, 1e-9);
+  g_assert_cmpint (xft_dpi (), >, base);
+  g_assert_cmpint (ABS (xft_dpi () - (int) (base * 1.1 + 0.5)), <=, 1);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-out", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-out", NULL);
+  g_assert_cmpint (xft_dpi (), <, base);
+  /* bounded */
+  for (int i = 0; i < 20; i++)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-in", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 2.0);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "zoom-reset", NULL);
+  g_assert_cmpfloat (g_settings_get_double (settings, "text-scale"), ==, 1.0);
+  g_assert_cmpint (ABS (xft_dpi () - base), <=, 1);
+}
+
 /* Typing in the search box searches the library (FTS), filters narrow it. */
 static void
 test_search_and_filters (Fixture       *f,
@@ -1090,6 +1123,7 @@ main (int    argc,
   g_test_add ("/window/edits-kept", Fixture, NULL, fixture_setup, test_edits_kept, fixture_teardown);
   g_test_add ("/window/keyboard-navigation", Fixture, NULL, fixture_setup, test_keyboard_navigation, fixture_teardown);
   g_test_add ("/window/import-pack", Fixture, NULL, fixture_setup, test_import_pack, fixture_teardown);
+  g_test_add ("/window/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);
   g_test_add ("/window/unknown-case-sidebar", Fixture, NULL, fixture_setup, test_unknown_case_sidebar, fixture_teardown);
   status = g_test_run ();
   g_clear_object (&app);
