@@ -7,11 +7,7 @@
 #
 # Usage: test-e2e-keyboard.py PATH/TO/hepatica
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
 import gi
@@ -19,74 +15,14 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 import pyatspi  # noqa: E402
 
-TIMEOUT = 20.0
+from hep_e2e import App, category, find, finish, tap, wait_for, walk  # noqa: E402
+
 PLAN = 10
-results = []
 
 # Modifiers are held by X keycode (KeySynthType is not a set of flags: a
 # keysym can only be pressed and released at once); keys are X keysyms.
 CONTROL, SHIFT = 37, 50
 RETURN, F6, DOWN, TAB = 0xff0d, 0xffc3, 0xff54, 0xff09
-
-
-def tap(ok, name, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}")
-    if detail and not ok:
-        for line in detail.splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def wait_for(predicate, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = predicate()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise TimeoutError(f"timed out waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def find(app, role=None, name=None):
-    for node in walk(app):
-        try:
-            if name is not None and node.name != name:
-                continue
-            if role is not None and node.getRoleName() != role:
-                continue
-            return node
-        except Exception:
-            continue
-    return None
 
 
 def focused(app):
@@ -124,28 +60,11 @@ def type_text(text):
     time.sleep(0.3)
 
 
-def category(app):
-    # the category badge's accessible name is the category itself
-    for cat in ("LR-1", "LR-2", "LR-3", "LR-4", "LR-5", "LR-M", "LR-TIV", "LR-NC", "NA"):
-        if find(app, role="label", name=cat) is not None:
-            return cat
-    return None
-
-
 def main():
-    binary = sys.argv[1]
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env["GDK_DEBUG"] = "gl-disable"
-    home = tempfile.mkdtemp(prefix="hepatica-e2e-keys-")
-    env["XDG_DATA_HOME"] = home
-    proc = subprocess.Popen([binary], env=env)
+    hepatica = App(sys.argv[1])
     print(f"1..{PLAN}")
     try:
-        app = wait_for(lambda: find_app(proc.pid) or (proc.poll() is not None and
-                                                      sys.exit(f"hepatica exited with {proc.returncode}")),
-                       "the app on the accessibility bus", timeout=60)
+        app = hepatica.accessible()
         wait_for(lambda: find(app, role="frame"), "the window")
         time.sleep(1)
 
@@ -206,16 +125,8 @@ def main():
     except Exception as e:  # report, do not hang
         tap(False, "end-to-end run", repr(e))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(home, ignore_errors=True)
-    while len(results) < PLAN:
-        tap(False, "not reached")
-    return 0 if all(results) else 1
-
+        hepatica.close()
+    return finish(PLAN)
 
 if __name__ == "__main__":
     sys.exit(main())

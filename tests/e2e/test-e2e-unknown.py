@@ -11,43 +11,11 @@
 # Usage: test-e2e-unknown.py PATH/TO/hepatica PATH/TO/hepatica-cli
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
-import time
 
-import pyatspi
-
-TIMEOUT = 20.0
-results = []
-
-
-def tap(ok, name, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}")
-    if detail and not ok:
-        for line in detail.splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
+from hep_e2e import App, find, finish, tap, wait_for
 
 
 def texts(app, feature_groups=()):
@@ -85,41 +53,6 @@ def texts(app, feature_groups=()):
 
     visit(app, False, 0)
     return out
-
-
-def wait_for(predicate, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = predicate()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise TimeoutError(f"timed out waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def find(app, role=None, name=None):
-    for node in walk(app):
-        try:
-            if name is not None and node.name != name:
-                continue
-            if role is not None and node.getRoleName() != role:
-                continue
-            return node
-        except Exception:
-            continue
-    return None
 
 
 def name_pattern(name):
@@ -191,27 +124,19 @@ def meta_line(case):
 
 def main():
     binary, cli = sys.argv[1], sys.argv[2]
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env["GDK_DEBUG"] = "gl-disable"
-    home = tempfile.mkdtemp(prefix="hepatica-e2e-unknown-")
-    env["XDG_DATA_HOME"] = home
+    hepatica = App(binary)
+    env = hepatica.env
 
-    # the sidebar lists cases in title order, as `cases list` does
     vocabulary = cli_json(cli, env, "tokens")
     labels = [t["label"] for t in vocabulary]
     groups = {t["group"].lower() for t in vocabulary}
+    # the sidebar lists cases in title order, as `cases list` does
     listed = cli_json(cli, env, "cases", "list")
     cases = [cli_json(cli, env, "cases", "show", c["id"]) for c in listed]
     print(f"1..{len(cases) + 2}")
 
-    proc = subprocess.Popen([binary], env=env)
     try:
-        # a loaded machine can take a while to bring the accessibility bus up
-        app = wait_for(lambda: find_app(proc.pid) or (proc.poll() is not None and
-                                                      sys.exit(f"hepatica exited with {proc.returncode}")),
-                       "the app on the accessibility bus", timeout=60)
+        app = hepatica.accessible()
         toggle = wait_for(lambda: find(app, name="Unknown-Case Mode"), "the Unknown-Case Mode toggle")
         toggle.queryAction().doAction(0)
         wait_for(lambda: find(app, role="label", name="Unknown Case") is None or True, "the mode")
@@ -237,16 +162,8 @@ def main():
     except Exception as e:  # report, do not hang
         tap(False, "end-to-end run", repr(e))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(home, ignore_errors=True)
-    while len(results) < len(cases) + 2:
-        tap(False, "not reached")
-    return 0 if all(results) else 1
-
+        hepatica.close()
+    return finish(len(cases) + 2)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -5,100 +5,16 @@
 #
 # Usage: test-e2e-explore.py PATH/TO/hepatica
 
-import os
-import subprocess
-import shutil
 import sys
-import tempfile
-import time
 
-import pyatspi
-
-TIMEOUT = 15.0
-results = []
-
-
-def tap(ok, name, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}")
-    if detail and not ok:
-        for line in detail.splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def wait_for(predicate, what):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        found = predicate()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise TimeoutError(f"timed out waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def find(app, role=None, name=None):
-    for node in walk(app):
-        try:
-            if name is not None and node.name != name:
-                continue
-            if role is not None and node.getRoleName() != role:
-                continue
-            return node
-        except Exception:
-            continue
-    return None
-
-
-def category(app):
-    # the category label's accessible name is the category itself
-    for cat in ("LR-1", "LR-2", "LR-3", "LR-4", "LR-5", "LR-M", "LR-TIV", "LR-NC", "NA"):
-        node = find(app, role="label", name=cat)
-        if node is not None:
-            return cat
-    return None
+from hep_e2e import App, category, find, finish, tap, wait_for, walk
 
 
 def main():
-    binary = sys.argv[1]
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env["GDK_DEBUG"] = "gl-disable"
-    home = tempfile.mkdtemp(prefix="hepatica-e2e-")
-    env["XDG_DATA_HOME"] = home     # the user's case database goes here
-    proc = subprocess.Popen([binary, "--features=risk=cirrhosis size=15 aphe=nonrim capsule"], env=env)
+    hepatica = App(sys.argv[1], "--features=risk=cirrhosis size=15 aphe=nonrim capsule")
     print("1..10")
     try:
-        app = wait_for(lambda: find_app(proc.pid), "the app on the accessibility bus")
+        app = hepatica.accessible()
         tap(True, "the app appears on the accessibility bus")
 
         first = wait_for(lambda: category(app), "the LI-RADS category label")
@@ -155,15 +71,8 @@ def main():
     except Exception as e:  # report, do not hang
         tap(False, "end-to-end run", repr(e))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(home, ignore_errors=True)
-    while len(results) < 10:
-        tap(False, "not reached")
-    return 0 if all(results) else 1
+        hepatica.close()
+    return finish(10)
 
 
 if __name__ == "__main__":
