@@ -662,8 +662,9 @@ test_open_case_from_list (Fixture       *f,
   /* the engine's category equals the case's stored one */
   g_assert_cmpstr (category_text (f), ==, "LR-4");
   g_assert_cmpstr (category_text (f), ==, hep_lirads_category_to_string (hep_case_get_lirads (c)));
-  /* found on ultrasound: next imaging knows it */
-  g_assert_cmpuint (hep_choice_button_get_selected (HEP_CHOICE_BUTTON (find (f, "found-on"))), ==, 1);
+  /* found on (abbreviated) MRI, not on ultrasound (issue #17): next imaging knows it */
+  g_assert_cmpstr (hep_case_get_found_on (c), ==, "mri");
+  g_assert_cmpuint (hep_choice_button_get_selected (HEP_CHOICE_BUTTON (find (f, "found-on"))), ==, 3);
   g_assert_cmpstr (g_settings_get_string (hep_application_get_settings (app), "last-case"), ==,
                    "hcc-lr5-downgraded-lr4");
 
