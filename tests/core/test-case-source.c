@@ -26,6 +26,7 @@ test_source_fixture_fields (void)
   g_assert_cmpint (hep_case_get_size (c), ==, 22);
   g_assert_cmpstr (hep_case_get_diagnosis (c), ==, "hcc");
   g_assert_cmpstr (hep_case_get_proof (c), ==, "explant");
+  g_assert_cmpstr (hep_case_get_outcome (c), ==, "Explanted liver: moderately differentiated tumour, margins clear.");
   g_assert_cmpstr (hep_case_get_certainty (c), ==, "definite");
   g_assert_cmpint (hep_case_get_lirads (c), ==, HEP_LIRADS_5);
   g_assert_cmpint (hep_case_get_difficulty (c), ==, 2);
@@ -45,6 +46,8 @@ test_source_fixture_fields (void)
    * ("Fixture HCC with …"), and tags are always hidden */
   g_assert_true (hep_case_is_spoiler (c, "title"));
   g_assert_true (hep_case_is_spoiler (c, "tags"));
+  /* the outcome is not listed and names no diagnosis, but is always hidden */
+  g_assert_true (hep_case_is_spoiler (c, "outcome"));
   g_assert_false (hep_case_is_spoiler (c, "findings-arterial"));
   g_assert_false (hep_case_is_spoiler (c, "no-such-field"));
   g_assert_cmpint (hep_case_get_origin (c), ==, HEP_CASE_ORIGIN_USER);
@@ -58,6 +61,9 @@ test_source_spoiler_defaults (void)
 
   /* no Spoilers key: the default set hides the answer, not the findings */
   g_assert_cmpuint (hep_case_get_spoilers (fnh), ==, HEP_CASE_SPOILER_DEFAULT);
+  g_assert_true (HEP_CASE_SPOILER_DEFAULT & HEP_CASE_SPOILER_OUTCOME);
+  /* no Outcome key: none */
+  g_assert_null (hep_case_get_outcome (fnh));
   g_assert_true (hep_case_is_spoiler (fnh, "title"));
   g_assert_true (hep_case_is_spoiler (fnh, "diagnosis"));
   g_assert_true (hep_case_is_spoiler (fnh, "teaching-points"));
@@ -108,6 +114,23 @@ test_source_round_trip (void)
       g_assert_cmpstr (data, ==, data2);
       hep_case_set_title (copy, "Changed");
       g_assert_false (hep_case_equal (c, copy));
+      /* the outcome is written, read back and compared; empty is none */
+      hep_case_set_title (copy, hep_case_get_title (c));
+      hep_case_set_outcome (copy, "Resected: confirmed.");
+      g_assert_false (hep_case_equal (c, copy));
+      g_clear_pointer (&data2, g_free);
+      data2 = hep_case_source_to_data (copy, &length);
+      g_assert_nonnull (strstr (data2, "\nOutcome=Resected: confirmed.\n"));
+      g_clear_object (&again);
+      again = hep_case_source_parse (data2, length, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (hep_case_get_outcome (again), ==, "Resected: confirmed.");
+      g_assert_true (hep_case_equal (copy, again));
+      hep_case_set_outcome (copy, "");
+      g_assert_null (hep_case_get_outcome (copy));
+      g_clear_pointer (&data2, g_free);
+      data2 = hep_case_source_to_data (copy, NULL);
+      g_assert_null (strstr (data2, "Outcome="));
     }
 }
 

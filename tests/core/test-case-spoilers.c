@@ -139,6 +139,8 @@ test_spoilers_hidden_fields (void)
       g_assert_true (hep_case_is_spoiler (c, "tags"));
       g_assert_true (hep_case_is_spoiler (c, "references"));
       g_assert_true (hep_case_is_spoiler (c, "proof"));
+      g_assert_true (hep_case_is_spoiler (c, "outcome"));
+      g_assert_true (hidden & HEP_CASE_SPOILER_OUTCOME);
       g_assert_cmpint (hep_case_is_spoiler (c, "title"), ==, rows[i].title_hidden);
       g_assert_cmpint (hep_case_is_spoiler (c, "findings-other"), ==, rows[i].other_hidden);
       g_assert_cmpint (!!(hidden & HEP_CASE_SPOILER_FINDINGS (HEP_CASE_PHASE_OTHER)), ==, rows[i].other_hidden);
@@ -162,9 +164,12 @@ test_spoilers_open_text (void)
   g_autoptr(HepCase) c = make_case ("FNH with a central scar", "Healthy 30-year-old.",
                                     "Biopsy confirmed FNH.",
                                     HEP_CASE_SPOILER_FINDINGS (HEP_CASE_PHASE_PORTAL));
-  g_autofree char *text = hep_case_dup_open_text (c);
+  g_autofree char *text = NULL;
 
+  hep_case_set_outcome (c, "Resected: benign hepatocellular nodule.");
+  text = hep_case_dup_open_text (c);
   g_assert_nonnull (strstr (text, "Healthy 30-year-old."));
+  g_assert_null (strstr (text, "Resected"));
   g_assert_nonnull (strstr (text, "Incidental lesion on ultrasound."));
   g_assert_nonnull (strstr (text, "Intense homogeneous hyperenhancement."));
   /* listed, or naming the answer, or always hidden: none of it */
@@ -259,6 +264,8 @@ test_spoilers_store (void)
     { "surveillance nodule", 1, 1 },
     /* a teaching point of fx-hcc-lr5 */
     { "pipe inside", 1, 0 },
+    /* the outcome of fx-hcc-lr5 */
+    { "explanted margins", 1, 0 },
   };
 
   g_assert_no_error (error);

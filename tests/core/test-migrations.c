@@ -141,6 +141,8 @@ test_migrations_from_fixtures (void)
       g_assert_no_error (error);
       g_assert_cmpstr (hep_case_get_title (c), ==, "A case written by schema version 1");
       g_assert_cmpint (hep_case_get_size (c), ==, 22);
+      /* written before version 4: no outcome */
+      g_assert_null (hep_case_get_outcome (c));
       g_assert_true (hep_case_is_spoiler (c, "diagnosis"));
       g_assert_false (hep_case_is_spoiler (c, "title"));
       hits = hep_case_store_search (store, "washout", 10, &error);

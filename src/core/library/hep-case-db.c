@@ -102,8 +102,8 @@ hep_case_db_insert (HepDb    *db,
   stmt = hep_db_get_statement (db,
     "INSERT INTO main.cases (id, title, age, sex, history, presentation, found_on, size_mm, features,"
     " diagnosis, proof, certainty, lirads, difficulty, language, spoilers, author, license,"
-    " derived_from, modified)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+    " derived_from, modified, outcome)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -133,6 +133,7 @@ hep_case_db_insert (HepDb    *db,
   hep_db_statement_bind_text (stmt, 18, hep_case_get_license (c));
   hep_db_statement_bind_text (stmt, 19, hep_case_get_derived_from (c));
   hep_db_statement_bind_int (stmt, 20, hep_case_get_modified (c));
+  hep_db_statement_bind_text (stmt, 21, hep_case_get_outcome (c) ? hep_case_get_outcome (c) : "");
   if (!hep_db_statement_run (stmt, error))
     return FALSE;
   case_pk = hep_db_last_insert_rowid (db);
@@ -215,6 +216,14 @@ hep_case_db_insert (HepDb    *db,
         return FALSE;
     }
 
+  /* the outcome is searched with the teaching text, never in unknown-case
+   * mode (insert_open_text leaves it out, hep-case-spoilers.h) */
+  if (hep_case_get_outcome (c) != NULL)
+    {
+      if (teaching->len)
+        g_string_append_c (teaching, '\n');
+      g_string_append (teaching, hep_case_get_outcome (c));
+    }
   history = g_strconcat (hep_case_get_history (c), "\n", hep_case_get_presentation (c), NULL);
   /* the LI-RADS category only where it applies: "NA" is no search word */
   diagnosis = g_strconcat (hep_case_get_diagnosis (c), " ", hep_case_diagnosis_get_label (hep_case_get_diagnosis (c)),
@@ -301,7 +310,7 @@ hep_case_db_load (HepDb       *db,
 
   stmt = get_statement (db, schema,
     "SELECT id, title, history, presentation, found_on, features, diagnosis, proof, certainty,"
-    " lirads, difficulty, language, spoilers, author, license, derived_from, modified"
+    " lirads, difficulty, language, spoilers, author, license, derived_from, modified, outcome"
     " FROM @S.cases WHERE pk = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -337,6 +346,7 @@ hep_case_db_load (HepDb       *db,
                 "license", hep_db_statement_get_text (stmt, 14),
                 "derived-from", hep_db_statement_get_text (stmt, 15),
                 "modified", hep_db_statement_get_int (stmt, 16),
+                "outcome", hep_db_statement_get_text (stmt, 17),
                 "origin", g_str_equal (schema, "lib") ? HEP_CASE_ORIGIN_BUNDLED : HEP_CASE_ORIGIN_USER,
                 NULL);
   hep_db_statement_reset (stmt);

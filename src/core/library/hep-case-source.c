@@ -16,7 +16,7 @@ G_DEFINE_QUARK (hep-case-source-error-quark, hep_case_source_error)
 static const char * const case_keys[] = {
   "Id", "Title", "History", "Presentation", "FoundOn", "Features", "Diagnosis", "Proof",
   "Certainty", "LiRads", "Difficulty", "Tags", "Language", "Author", "License", "Spoilers",
-  "TeachingPoints", "Pitfalls", "References", NULL,
+  "TeachingPoints", "Pitfalls", "References", "Outcome", NULL,
 };
 
 static const char * const image_keys[] = { "Caption", "Phase", "Modality", "File", NULL };
@@ -213,6 +213,7 @@ hep_case_source_validate (HepCase  *c,
   if (!check_text (id, "Title", hep_case_get_title (c), HEP_CASE_MAX_TITLE, TRUE, FALSE, error) ||
       !check_text (id, "History", hep_case_get_history (c), HEP_CASE_MAX_TEXT, TRUE, TRUE, error) ||
       !check_text (id, "Presentation", hep_case_get_presentation (c), HEP_CASE_MAX_TEXT, TRUE, TRUE, error) ||
+      !check_text (id, "Outcome", hep_case_get_outcome (c), HEP_CASE_MAX_TEXT, FALSE, TRUE, error) ||
       !check_text (id, "Author", hep_case_get_author (c), HEP_CASE_MAX_SHORT, TRUE, FALSE, error) ||
       !check_text (id, "License", hep_case_get_license (c), HEP_CASE_MAX_SHORT, TRUE, FALSE, error) ||
       !check_text (id, "Language", hep_case_get_language (c), 35, TRUE, FALSE, error))
@@ -461,6 +462,15 @@ parse_case_group (GKeyFile    *key_file,
   hep_case_set_pitfalls (c, (const char * const *) pitfalls);
   hep_case_set_references (c, (const char * const *) references);
 
+  if (g_key_file_has_key (key_file, group, "Outcome", NULL))
+    {
+      g_autofree char *outcome = get_string (key_file, group, "Outcome", TRUE, error);
+
+      if (outcome == NULL)
+        return FALSE;
+      hep_case_set_outcome (c, g_strstrip (outcome));
+    }
+
   if (g_key_file_has_key (key_file, group, "Spoilers", NULL))
     {
       guint mask = 0;
@@ -474,7 +484,7 @@ parse_case_group (GKeyFile    *key_file,
           if (!hep_case_spoiler_from_string (spoilers[i], &spoiler))
             return invalid (error, id, "Spoilers", spoilers[i],
                             "title, diagnosis, proof, certainty, lirads, teaching-points, pitfalls, "
-                            "references, tags, findings-PHASE");
+                            "references, tags, findings-PHASE, outcome");
           mask |= spoiler;
         }
       hep_case_set_spoilers (c, mask);
@@ -755,6 +765,8 @@ hep_case_source_write_key_file (HepCase    *c,
   set_list (key_file, case_group, "TeachingPoints", hep_case_get_teaching_points (c), TRUE);
   set_list (key_file, case_group, "Pitfalls", hep_case_get_pitfalls (c), FALSE);
   set_list (key_file, case_group, "References", hep_case_get_references (c), TRUE);
+  if (hep_case_get_outcome (c) != NULL)
+    g_key_file_set_string (key_file, case_group, "Outcome", hep_case_get_outcome (c));
 
   for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
     if (hep_case_get_findings (c, p) != NULL)

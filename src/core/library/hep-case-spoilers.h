@@ -8,8 +8,8 @@
  * and nothing else, what it may show while a case is unknown:
  *
  *  - always hidden, whatever the case lists: the diagnosis, its proof and
- *    certainty, the LI-RADS category on file, teaching points, pitfalls,
- *    references and tags (HEP_CASE_SPOILER_ALWAYS);
+ *    certainty, the outcome (what proved it), the LI-RADS category on file,
+ *    teaching points, pitfalls, references and tags (HEP_CASE_SPOILER_ALWAYS);
  *  - hidden because the case lists them in Spoilers= (the title, a phase's
  *    findings);
  *  - hidden because they name a diagnosis: the title, a phase's findings or
@@ -34,7 +34,8 @@ G_BEGIN_DECLS
 #define HEP_CASE_SPOILER_ALWAYS (HEP_CASE_SPOILER_DIAGNOSIS | HEP_CASE_SPOILER_PROOF | \
                                  HEP_CASE_SPOILER_CERTAINTY | HEP_CASE_SPOILER_LIRADS | \
                                  HEP_CASE_SPOILER_TEACHING_POINTS | HEP_CASE_SPOILER_PITFALLS | \
-                                 HEP_CASE_SPOILER_REFERENCES | HEP_CASE_SPOILER_TAGS)
+                                 HEP_CASE_SPOILER_REFERENCES | HEP_CASE_SPOILER_TAGS | \
+                                 HEP_CASE_SPOILER_OUTCOME)
 
 /* Where a diagnosis is named in a text. */
 typedef struct {

@@ -25,6 +25,7 @@ struct _HepCase
   char          *found_on;
   char          *diagnosis;
   char          *proof;
+  char          *outcome;
   char          *certainty;
   char          *language;
   char          *author;
@@ -56,6 +57,7 @@ enum {
   PROP_FOUND_ON,
   PROP_DIAGNOSIS,
   PROP_PROOF,
+  PROP_OUTCOME,
   PROP_CERTAINTY,
   PROP_LANGUAGE,
   PROP_AUTHOR,
@@ -93,6 +95,7 @@ static const struct {
   { "found-on", offsetof (HepCase, found_on) },
   { "diagnosis", offsetof (HepCase, diagnosis) },
   { "proof", offsetof (HepCase, proof) },
+  { "outcome", offsetof (HepCase, outcome) },
   { "certainty", offsetof (HepCase, certainty) },
   { "language", offsetof (HepCase, language) },
   { "author", offsetof (HepCase, author) },
@@ -237,6 +240,9 @@ hep_case_set_property (GObject      *object,
       char **field = STRING_FIELD (self, prop_id - PROP_ID);
       const char *text = g_value_get_string (value);
 
+      /* an empty outcome is no outcome, as in the database's column */
+      if (prop_id == PROP_OUTCOME && text != NULL && *text == '\0')
+        text = NULL;
       if (g_strcmp0 (*field, text) != 0)
         {
           g_free (*field);
@@ -444,6 +450,7 @@ STRING_ACCESSORS (presentation, "presentation")
 STRING_ACCESSORS (found_on, "found-on")
 STRING_ACCESSORS (diagnosis, "diagnosis")
 STRING_ACCESSORS (proof, "proof")
+STRING_ACCESSORS (outcome, "outcome")
 STRING_ACCESSORS (certainty, "certainty")
 STRING_ACCESSORS (language, "language")
 STRING_ACCESSORS (author, "author")
@@ -722,8 +729,10 @@ static const char * const spoiler_names[] = {
   "title", "diagnosis", "proof", "certainty", "lirads", "teaching-points", "pitfalls",
   "references", "tags", "findings-pre", "findings-arterial", "findings-portal",
   "findings-delayed", "findings-hbp", "findings-t2", "findings-dwi", "findings-other",
+  "outcome",
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (spoiler_names) == 9 + HEP_N_CASE_PHASES);
+G_STATIC_ASSERT (G_N_ELEMENTS (spoiler_names) == 10 + HEP_N_CASE_PHASES);
+G_STATIC_ASSERT (1u << (G_N_ELEMENTS (spoiler_names) - 1) == HEP_CASE_SPOILER_OUTCOME);
 
 const char *
 hep_case_spoiler_to_string (HepCaseSpoiler spoiler)

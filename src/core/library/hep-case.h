@@ -47,17 +47,20 @@ typedef enum {
   HEP_CASE_SPOILER_REFERENCES        = 1 << 7,
   HEP_CASE_SPOILER_TAGS              = 1 << 8,
   HEP_CASE_SPOILER_FINDINGS_PRE      = 1 << 9,   /* + HepCasePhase for the others */
+  /* bits 9 … 9 + HEP_N_CASE_PHASES - 1: the findings */
+  HEP_CASE_SPOILER_OUTCOME           = 1 << 17,  /* Outcome=: what proved the diagnosis */
 } HepCaseSpoiler;
 
 #define HEP_CASE_SPOILER_FINDINGS(phase) (HEP_CASE_SPOILER_FINDINGS_PRE << (phase))
-#define HEP_CASE_SPOILER_ALL ((guint) ((HEP_CASE_SPOILER_FINDINGS_PRE << HEP_N_CASE_PHASES) - 1))
+G_STATIC_ASSERT (HEP_CASE_SPOILER_OUTCOME == HEP_CASE_SPOILER_FINDINGS_PRE << HEP_N_CASE_PHASES);
+#define HEP_CASE_SPOILER_ALL ((guint) ((HEP_CASE_SPOILER_OUTCOME << 1) - 1))
 /* Used when a case names no spoilers: everything that gives the answer away,
  * but not the findings, which are what the student reads. */
 #define HEP_CASE_SPOILER_DEFAULT (HEP_CASE_SPOILER_TITLE | HEP_CASE_SPOILER_DIAGNOSIS | \
                                   HEP_CASE_SPOILER_PROOF | HEP_CASE_SPOILER_CERTAINTY | \
                                   HEP_CASE_SPOILER_LIRADS | HEP_CASE_SPOILER_TEACHING_POINTS | \
                                   HEP_CASE_SPOILER_PITFALLS | HEP_CASE_SPOILER_REFERENCES | \
-                                  HEP_CASE_SPOILER_TAGS)
+                                  HEP_CASE_SPOILER_TAGS | HEP_CASE_SPOILER_OUTCOME)
 
 /* Where a case lives. */
 typedef enum {
@@ -127,6 +130,11 @@ void                 hep_case_set_diagnosis        (HepCase             *self,
 const char          *hep_case_get_proof            (HepCase             *self);
 void                 hep_case_set_proof            (HepCase             *self,
                                                     const char          *proof);
+/* What proved the diagnosis, in prose (biopsy, resection, explant, culture,
+ * serology, follow-up), or NULL: always hidden in unknown-case mode. */
+const char          *hep_case_get_outcome          (HepCase             *self);
+void                 hep_case_set_outcome          (HepCase             *self,
+                                                    const char          *outcome);
 const char          *hep_case_get_certainty        (HepCase             *self);
 void                 hep_case_set_certainty        (HepCase             *self,
                                                     const char          *certainty);

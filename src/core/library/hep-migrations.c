@@ -132,6 +132,11 @@ static const Migration migrations[] = {
     "  text,"
     "  tokenize = 'unicode61 remove_diacritics 2'"
     ");" },
+  /* v4 */
+  { "the outcome of a case: what proved the diagnosis",
+    /* free text (biopsy, resection, explant, culture, follow-up), always
+     * hidden in unknown-case mode; '' for none */
+    "ALTER TABLE cases ADD COLUMN outcome TEXT NOT NULL DEFAULT '';" },
 };
 
 int
