@@ -357,6 +357,8 @@ print_card (HepCase  *c,
             hep_case_get_diagnosis (c));
   printf ("Proof: %s, %s\n", HIDE ("proof") ? hidden : hep_case_proof_get_label (hep_case_get_proof (c)),
           HIDE ("certainty") ? hidden : hep_case_get_certainty (c));
+  if (hep_case_get_outcome (c) != NULL)
+    printf ("Outcome: %s\n", HIDE ("outcome") ? hidden : hep_case_get_outcome (c));
   printf ("LI-RADS: %s\n", HIDE ("lirads") ? hidden : hep_lirads_category_to_string (hep_case_get_lirads (c)));
   printf ("Difficulty: %d/5\n", hep_case_get_difficulty (c));
   if (!HIDE ("tags"))
@@ -414,6 +416,7 @@ print_card_json (HepCase  *c,
     {
       hep_cli_json_member_string (json, "proof", hep_case_get_proof (c));
       hep_cli_json_member_string (json, "certainty", hep_case_get_certainty (c));
+      hep_cli_json_member_string (json, "outcome", hep_case_get_outcome (c));
       json_strv (json, "teaching_points", hep_case_get_teaching_points (c));
       json_strv (json, "pitfalls", hep_case_get_pitfalls (c));
       json_strv (json, "references", hep_case_get_references (c));

@@ -261,6 +261,7 @@ test_cli_show (Fixture       *f,
   g_assert_nonnull (strstr (out, "Patient: 61-year-old man."));
   g_assert_nonnull (strstr (out, "Diagnosis: Hepatocellular carcinoma (hcc)\n"));
   g_assert_nonnull (strstr (out, "LI-RADS: LR-5\n"));
+  g_assert_nonnull (strstr (out, "Outcome: Explanted liver: moderately differentiated tumour, margins clear.\n"));
   g_assert_nonnull (strstr (out, "  Arterial phase: Nonrim hyperenhancement.\n"));
   g_assert_true (g_str_has_suffix (out, "For education only, not for patient care.\n"));
   g_clear_pointer (&out, g_free);
@@ -270,6 +271,9 @@ test_cli_show (Fixture       *f,
   g_assert_null (strstr (out, "Hepatocellular"));
   g_assert_null (strstr (out, "LR-5"));
   g_assert_nonnull (strstr (out, "Diagnosis: (hidden)\n"));
+  /* the outcome is always hidden */
+  g_assert_nonnull (strstr (out, "Outcome: (hidden)\n"));
+  g_assert_null (strstr (out, "Explanted"));
   /* the case does not list its title, but the title names the diagnosis
    * ("HCC"), so the one rule hides it (hep-case-spoilers.h) */
   g_assert_null (strstr (out, "Fixture HCC with washout"));
@@ -422,7 +426,9 @@ test_cli_unknown (Fixture       *f,
   g_assert_null (strstr (out, "Hepatocellular"));
   g_assert_null (strstr (out, "LR-5"));
   g_assert_null (strstr (out, "pipe"));
+  g_assert_null (strstr (out, "Explanted"));
   root = hep_test_json_parse (out, NULL);
+  g_assert_null (hep_test_json_get (root, "outcome"));
   g_assert_nonnull (root);
   g_assert_cmpstr (hep_test_json_get_string (root, "findings/portal"), ==, "Washout with capsule.");
   g_assert_cmpstr (hep_test_json_get_string (root, "hidden/0"), ==, "title");
@@ -434,6 +440,8 @@ test_cli_unknown (Fixture       *f,
   g_assert_cmpint (run (f, &out, &err, "show", "--json", "fx-hcc-lr5"), ==, 0);
   root = hep_test_json_parse (out, NULL);
   g_assert_cmpstr (hep_test_json_get_string (root, "diagnosis_names/0"), ==, "hepatocellular carcinoma");
+  g_assert_cmpstr (hep_test_json_get_string (root, "outcome"), ==,
+                   "Explanted liver: moderately differentiated tumour, margins clear.");
   findings = hep_test_json_get (root, "findings");
   g_assert_nonnull (findings);
   g_clear_pointer (&out, g_free);
