@@ -5,8 +5,8 @@
  *
  * Every field the case marks as a spoiler is hidden while the card is in
  * unknown-case mode and not revealed: for a conference or self-assessment
- * the title, diagnosis, proof, LI-RADS category, teaching points, pitfalls,
- * references and tags stay out of sight until the reveal.
+ * the title, diagnosis, proof and outcome, LI-RADS category, teaching points,
+ * pitfalls, references and tags stay out of sight until the reveal.
  */
 
 #include "config.h"
@@ -143,6 +143,11 @@ update (HepCaseCard *self)
         }
       if (!hidden (self, "certainty"))
         g_string_append_printf (answer, " · %s", hep_case_get_certainty (c));
+    }
+  if (!hidden (self, "outcome") && hep_case_get_outcome (c) != NULL)
+    {
+      g_autofree char *outcome = g_markup_escape_text (hep_case_get_outcome (c), -1);
+      g_string_append_printf (answer, "%s<b>%s</b> %s", answer->len ? "\n" : "", _("Outcome:"), outcome);
     }
   if (!hidden (self, "lirads"))
     g_string_append_printf (answer, "%s<b>%s</b> %s", answer->len ? "\n" : "", _("LI-RADS on file:"),
