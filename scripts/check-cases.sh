@@ -140,7 +140,7 @@ fail ()
 }
 
 required_case="Id Title History Presentation FoundOn Features Diagnosis Proof Certainty LiRads Difficulty Tags Language Author License TeachingPoints References"
-allowed_case=" $required_case Spoilers Pitfalls "
+allowed_case=" $required_case Spoilers Pitfalls Outcome "
 allowed_findings=" pre arterial portal delayed hbp t2 dwi other "
 
 if [ ${#files[@]} -eq 0 ]; then
