@@ -709,6 +709,9 @@ test_unknown_case_mode (Fixture       *f,
   answer = gtk_label_get_label (GTK_LABEL (find (f, "case-answer")));
   g_assert_null (strstr (answer, "Hemangioma"));
   g_assert_null (strstr (answer, hep_case_get_teaching_points (c)[0]));
+  /* the follow-up that proved it is the outcome, hidden too */
+  g_assert_nonnull (hep_case_get_outcome (c));
+  g_assert_null (strstr (answer, hep_case_get_outcome (c)));
   g_assert_true (gtk_widget_get_visible (find (f, "reveal-button")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reveal", NULL));
@@ -717,6 +720,7 @@ test_unknown_case_mode (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (find (f, "ddx-view")));
   answer = gtk_label_get_label (GTK_LABEL (find (f, "case-answer")));
   g_assert_nonnull (strstr (answer, "Hemangioma"));
+  g_assert_nonnull (strstr (answer, hep_case_get_outcome (c)));
   g_assert_false (gtk_widget_get_visible (find (f, "reveal-button")));
 
   /* the next case starts hidden again */
