@@ -18,6 +18,7 @@
 #include "hep-case.h"
 #include "hep-case-pack.h"
 #include "hep-case-source.h"
+#include "hep-case-lint.h"
 #include "hep-case-spoilers.h"
 #include "hep-case-store.h"
 #include "hep-db.h"
