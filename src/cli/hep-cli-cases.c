@@ -22,7 +22,8 @@ static const char cases_usage[] =
   "  search [--limit=N] [--unknown] WORDS...\n"
   "                         full-text search, best match first (the last word may be a prefix)\n"
   "  show [--unknown] ID    one case card\n"
-  "  check FILE.case...     what a case author should fix: text that gives the answer away\n"
+  "  check FILE.case...     what a case author should fix: text that gives the answer away,\n"
+  "                         or disagrees with the feature tokens\n"
   "\n"
   "--unknown is unknown-case mode: it hides every field that gives the answer away, and\n"
   "search and filters see only what it shows (the diagnosis, tag and LI-RADS filters are\n"
@@ -627,8 +628,9 @@ cases_import (HepCliArgs *args)
 
 /* ---- check ------------------------------------------------------------------- */
 
-/* The case author's checks of hep_case_check_spoilers(): one line per
- * problem, "FILE: problem"; exit status 1 when there is any. */
+/* The case author's checks of hep_case_check_spoilers() (what gives the
+ * answer away) and hep_case_lint() (text that disagrees with the tokens):
+ * one line per problem, "FILE: problem"; exit status 1 when there is any. */
 static int
 cases_check (HepCliArgs *args)
 {
@@ -652,6 +654,12 @@ cases_check (HepCliArgs *args)
       if (c == NULL)
         return hep_cli_fail ("cases check", HEP_CLI_EXIT_FAILURE, "%s", error->message);
       problems = hep_case_check_spoilers (c);
+      {
+        g_autoptr(GPtrArray) lint = hep_case_lint (c);
+
+        for (guint k = 0; k < lint->len; k++)
+          g_ptr_array_add (problems, g_steal_pointer (&lint->pdata[k]));
+      }
       n_problems += problems->len;
       if (json != NULL)
         {

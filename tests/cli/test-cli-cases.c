@@ -447,9 +447,13 @@ test_cli_unknown (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* check: the title of fx-hcc-lr5 names HCC and is not listed */
+  /* check: the title of fx-hcc-lr5 names HCC and is not listed; its text
+   * also disagrees with its tokens (hep-case-lint.h): its HBP finding has
+   * no hbp= token, its size is stated nowhere */
   g_assert_cmpint (run (NULL, &out, &err, "check", hcc_file, met_file), ==, 1);
   g_assert_nonnull (strstr (out, "fx-hcc-lr5.case: title names the diagnosis “HCC” (hcc)"));
+  g_assert_nonnull (strstr (out, "fx-hcc-lr5.case: hbp: findings-hbp describes a hepatobiliary phase"));
+  g_assert_nonnull (strstr (out, "fx-hcc-lr5.case: size: size=22 mm is stated in no finding"));
   g_assert_null (strstr (out, "fx-met-rim.case"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
