@@ -10,7 +10,8 @@
 # carries age=, sex= and size= and parses (`hepatica-cli lirads` exits 0),
 # and that LiRads equals the first line `hepatica-cli lirads <Features>`
 # prints, and that `hepatica-cli cases check` finds nothing that would give
-# the answer away in unknown-case mode. It also checks that data/cases/meson.build lists exactly the case
+# the answer away in unknown-case mode and no text that disagrees with the
+# feature tokens (hep-case-lint.h). It also checks that data/cases/meson.build lists exactly the case
 # files (sorted) and that the coverage table in data/cases/README.md matches
 # the one generated from the files (`--coverage` prints it,
 # `--update-readme` rewrites it in place).
