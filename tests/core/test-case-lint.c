@@ -58,6 +58,8 @@ typedef struct {
   const char *presentation;   /* NULL: "Incidental finding." */
   const char *findings[6];    /* "phase=text"; no "pre=": "pre=Measures 20 mm." is added */
   const char *expected[4];    /* the rule ids reported, in order */
+  const char *proof;          /* NULL: imaging-criteria */
+  const char *outcome;
 } Vignette;
 
 static HepCase *
@@ -75,6 +77,8 @@ vignette_case (const Vignette *v)
   hep_case_set_features (c, &features);
   hep_case_set_found_on (c, v->found_on ? v->found_on : "mri");
   hep_case_set_presentation (c, v->presentation ? v->presentation : "Incidental finding.");
+  hep_case_set_proof (c, v->proof ? v->proof : "imaging-criteria");
+  hep_case_set_outcome (c, v->outcome);
   for (guint i = 0; i < G_N_ELEMENTS (v->findings) && v->findings[i]; i++)
     {
       const char *eq = strchr (v->findings[i], '=');
@@ -193,6 +197,19 @@ test_lint_vignettes (void)
       { "t2=Markedly hyperintense, approaching fluid.", NULL }, { NULL } },
     { "risk=none size=20 t2=mild-moderate", NULL, NULL,
       { "t2=Wall moderately hyperintense; centre fluid-bright.", NULL }, { NULL } },
+    /* Proof= against the outcome */
+    { "risk=prior-hcc size=20", NULL, NULL, { NULL }, { "proof", NULL },
+      "imaging-criteria", "Repeat resection; histology confirmed recurrence." },
+    { "risk=prior-hcc size=20", NULL, NULL, { NULL }, { NULL },
+      "histology", "Repeat resection; histology confirmed recurrence." },
+    { "risk=cirrhosis size=20", NULL, NULL, { NULL }, { NULL },
+      "imaging-criteria", "Ablated without biopsy after multidisciplinary discussion." },
+    { "risk=none size=20", NULL, NULL, { NULL }, { "proof", NULL },
+      "histology", "Unchanged at 12 months." },
+    { "risk=none size=20", NULL, NULL, { NULL }, { "proof", NULL },
+      "aspiration-culture", "Resolved on antibiotics." },
+    { "risk=none size=20", NULL, NULL, { NULL }, { NULL },
+      "aspiration-culture", "Aspiration grew Klebsiella pneumoniae." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

@@ -465,8 +465,52 @@ check_t2 (HepCase   *c,
                                                 says, t2 == HEP_T2_MARKED ? "marked" : "mild-moderate"));
 }
 
+/* Proof= against what the outcome and the findings say proved it: a
+ * pathology result means histology or explant, a culture means
+ * aspiration-culture (data/cases/README.md, Proof). Catches
+ * Proof=imaging-criteria on a case whose resection "confirmed" it. */
+static void
+check_proof (HepCase   *c,
+             GPtrArray *problems)
+{
+  static const char * const pathology[] = { "histolog*", "biops*", "resect*", "explant*", "patholog*",
+                                            "specimen*", "cytolog*", NULL };
+  static const char * const culture[] = { "culture*", "aspirat*", "grew", "growing", NULL };
+  const char *proof = hep_case_get_proof (c);
+  const char *says_pathology = NULL, *says_culture = NULL;
+  const char *texts[HEP_N_CASE_PHASES + 1];
+
+  texts[0] = hep_case_get_outcome (c);
+  for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
+    texts[p + 1] = hep_case_get_findings (c, p);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (says_pathology == NULL && text_says_any (texts[i], pathology, NULL))
+        says_pathology = i == 0 ? "Outcome" : hep_case_phase_to_key (i - 1);
+      if (says_culture == NULL && text_says_any (texts[i], culture, NULL))
+        says_culture = i == 0 ? "Outcome" : hep_case_phase_to_key (i - 1);
+    }
+
+  if (g_strcmp0 (proof, "histology") == 0 || g_strcmp0 (proof, "explant") == 0)
+    {
+      if (says_pathology == NULL)
+        g_ptr_array_add (problems, g_strdup_printf ("proof: Proof=%s, but no outcome or finding gives a "
+                                                    "biopsy, resection or explant result", proof));
+    }
+  else if (g_strcmp0 (proof, "aspiration-culture") == 0)
+    {
+      if (says_culture == NULL)
+        g_ptr_array_add (problems, g_strdup ("proof: Proof=aspiration-culture, but no outcome or finding "
+                                             "gives an aspiration or culture result"));
+    }
+  else if (says_pathology != NULL)
+    g_ptr_array_add (problems, g_strdup_printf ("proof: %s gives a biopsy, resection or explant result, "
+                                                "but Proof=%s: use histology or explant",
+                                                says_pathology, proof ? proof : ""));
+}
+
 static void (* const other_rules[]) (HepCase *, GPtrArray *) = {
-  check_size, check_us_visible, check_hbp, check_t2,
+  check_size, check_us_visible, check_hbp, check_t2, check_proof,
 };
 
 GPtrArray *

@@ -12,8 +12,10 @@
  * and the words the vocabulary associates with a token (washout, capsule,
  * corona, restricted diffusion, transitional-phase hypointensity, a
  * hepatobiliary phase, T2 grade, ultrasound visibility) present without the
- * token, or the token without the words. The rules are a table in
- * hep-case-lint.c, each with what it checks and its source.
+ * token, or the token without the words; a Proof= that the outcome
+ * contradicts (a resection result on a case proven by imaging criteria).
+ * The rules are a table in hep-case-lint.c, each with what it checks and its
+ * source.
  *
  * Negation counts: "no washout", "without a capsule", "washout absent" and
  * "does not restrict" do not say the feature is there.
