@@ -210,6 +210,13 @@ test_lint_vignettes (void)
       "aspiration-culture", "Resolved on antibiotics." },
     { "risk=none size=20", NULL, NULL, { NULL }, { NULL },
       "aspiration-culture", "Aspiration grew Klebsiella pneumoniae." },
+    /* what proved it is the outcome, not a finding */
+    { "risk=none size=20", NULL, NULL,
+      { "other=Biopsy: well-differentiated tumour.", NULL }, { "outcome", NULL }, "histology", NULL },
+    { "risk=none size=20", NULL, NULL,
+      { "other=CT-guided drainage of pus.", NULL }, { "outcome", NULL }, "aspiration-culture", NULL },
+    { "risk=none size=20", NULL, NULL,
+      { "other=The resection bed shows only scar; no biopsy tract.", NULL }, { NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

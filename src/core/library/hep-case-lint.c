@@ -475,7 +475,9 @@ check_proof (HepCase   *c,
 {
   static const char * const pathology[] = { "histolog*", "biops*", "resect*", "explant*", "patholog*",
                                             "specimen*", "cytolog*", NULL };
-  static const char * const culture[] = { "culture*", "aspirat*", "grew", "growing", NULL };
+  /* the bed or margin of an earlier resection is imaging, not a result */
+  static const char * const earlier[] = { "resection bed", "resection margin", "resection site", NULL };
+  static const char * const culture[] = { "culture*", "aspirat*", "drainage", "pus", "grew", "growing", NULL };
   const char *proof = hep_case_get_proof (c);
   const char *says_pathology = NULL, *says_culture = NULL;
   const char *texts[HEP_N_CASE_PHASES + 1];
@@ -485,7 +487,7 @@ check_proof (HepCase   *c,
     texts[p + 1] = hep_case_get_findings (c, p);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      if (says_pathology == NULL && text_says_any (texts[i], pathology, NULL))
+      if (says_pathology == NULL && text_says_any (texts[i], pathology, earlier))
         says_pathology = i == 0 ? "Outcome" : hep_case_phase_to_key (i - 1);
       if (says_culture == NULL && text_says_any (texts[i], culture, NULL))
         says_culture = i == 0 ? "Outcome" : hep_case_phase_to_key (i - 1);
@@ -509,8 +511,28 @@ check_proof (HepCase   *c,
                                                 says_pathology, proof ? proof : ""));
 }
 
+/* Findings describe what the imaging showed; the biopsy, resection,
+ * explant, culture or serology result is the outcome (Outcome=), which
+ * unknown-case mode always hides (issue #17: 38 cases gave it in
+ * findings-other, where the student reads it before answering). */
+static void
+check_outcome_in_findings (HepCase   *c,
+                           GPtrArray *problems)
+{
+  static const char * const result[] = { "biops*", "histolog*", "patholog*", "explant*", "specimen*",
+                                         "cytolog*", "culture*", "serolog*", "aspirat*", "drainage", "resected",
+                                         NULL };
+
+  for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
+    if (text_says_any (hep_case_get_findings (c, p), result, NULL))
+      g_ptr_array_add (problems, g_strdup_printf ("outcome: findings-%s gives a biopsy, resection, explant, "
+                                                  "culture or serology result: move it to Outcome=, which "
+                                                  "unknown-case mode always hides",
+                                                  hep_case_phase_to_key (p)));
+}
+
 static void (* const other_rules[]) (HepCase *, GPtrArray *) = {
-  check_size, check_us_visible, check_hbp, check_t2, check_proof,
+  check_size, check_us_visible, check_hbp, check_t2, check_proof, check_outcome_in_findings,
 };
 
 GPtrArray *
