@@ -155,7 +155,7 @@ test_lint_vignettes (void)
     { "risk=none size=34", NULL, NULL,
       { "pre=Heterogeneous mass.", "portal=Heterogeneous; 30 mm.", NULL }, { "size", NULL } },
     { "risk=none size=9", NULL, NULL,
-      { "pre=Round 9 mm focus.", "other=Six months later: 16 mm.", NULL }, { "size", NULL } },
+      { "pre=Round 9 mm focus.", "other=Six months later: 16 mm.", NULL }, { "size", "outcome", NULL } },
     { "risk=none size=32 count=multiple", NULL, NULL,
       { "pre=Two lesions.", "portal=32 mm and 15 mm.", NULL }, { NULL } },
     { "risk=none size=34", NULL, NULL,
@@ -217,6 +217,19 @@ test_lint_vignettes (void)
       { "other=CT-guided drainage of pus.", NULL }, { "outcome", NULL }, "aspiration-culture", NULL },
     { "risk=none size=20", NULL, NULL,
       { "other=The resection bed shows only scar; no biopsy tract.", NULL }, { NULL } },
+    /* what follow-up showed, in findings-other, negated or not */
+    { "risk=none size=20", NULL, NULL,
+      { "other=Unchanged at 6 and 12 months.", NULL }, { "outcome", NULL } },
+    { "risk=none size=20", NULL, NULL,
+      { "other=Not seen on restaging CT after 3 months.", NULL }, { "outcome", NULL } },
+    { "risk=none size=20", NULL, NULL,
+      { "other=Not visible on MRI 4 months later.", NULL }, { "outcome", NULL } },
+    /* earlier imaging is what the reader has */
+    { "risk=none size=20", NULL, NULL,
+      { "other=A CT four years earlier showed the same foci.", NULL }, { NULL } },
+    /* a later study as a phase's source is imaging too */
+    { "risk=none size=20 t2=mild-moderate", NULL, NULL,
+      { "t2=Follow-up MRI 3 months later: mildly hyperintense.", NULL }, { NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

@@ -64,6 +64,8 @@ static gboolean
 has_any (const char         *text,
          const char * const *phrases)
 {
+  if (text == NULL)
+    return FALSE;
   for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
     {
       const char *end;
@@ -511,6 +513,53 @@ check_proof (HepCase   *c,
                                                 says_pathology, proof ? proof : ""));
 }
 
+/* Whether @lower says "after 12 months", "at 6 and 24 months", "in 3
+ * months", "at one year": a time after the study. Not negated: "not seen
+ * 3 months later" is a follow-up result too. */
+static gboolean
+says_interval (const char *lower)
+{
+  static const char * const units[] = { "month*", "year*", "week*", NULL };
+  static const char * const lead[] = { "after", "at", "and", "in", NULL };
+  static const char * const numbers[] = { "one", "two", "three", "six", NULL };
+
+  if (lower == NULL)
+    return FALSE;
+  for (guint u = 0; units[u] != NULL; u++)
+    {
+      const char *end;
+
+      for (const char *p = find_phrase (lower, lower, units[u], &end); p != NULL;
+           p = find_phrase (lower, p + 1, units[u], &end))
+        {
+          /* the word before the unit: a number; the one before that: a lead */
+          const char *q = p;
+          const char *w_end, *w_start;
+          g_autofree char *number = NULL;
+          g_autofree char *before = NULL;
+
+          while (q > lower && q[-1] == ' ')
+            q--;
+          w_end = q;
+          while (q > lower && is_word_char (q[-1]))
+            q--;
+          w_start = q;
+          number = g_strndup (w_start, (gsize) (w_end - w_start));
+          if (*number == '\0' || (!g_ascii_isdigit (*number) && !g_strv_contains (numbers, number)))
+            continue;
+          while (q > lower && q[-1] == ' ')
+            q--;
+          w_end = q;
+          while (q > lower && is_word_char (q[-1]))
+            q--;
+          before = g_strndup (q, (gsize) (w_end - q));
+          if (g_strv_contains (lead, before))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Findings describe what the imaging showed; the biopsy, resection,
  * explant, culture or serology result is the outcome (Outcome=), which
  * unknown-case mode always hides (issue #17: 38 cases gave it in
@@ -523,12 +572,24 @@ check_outcome_in_findings (HepCase   *c,
                                          "cytolog*", "culture*", "serolog*", "aspirat*", "drainage", "resected",
                                          NULL };
 
+  /* what follow-up showed, in the other findings (a phase's finding may
+   * rightly come from a later study: "Follow-up MRI: hypointense") */
+  static const char * const later[] = { "weeks later", "months later", "year later", "years later",
+                                        "unchanged at", "unchanged on", "unchanged after", "stable over",
+                                        "shrank", "resolved", "disappeared", "restaging", NULL };
+
+  const char *other = hep_case_get_findings (c, HEP_CASE_PHASE_OTHER);
+  g_autofree char *lower = other ? g_utf8_strdown (other, -1) : NULL;
+
   for (guint p = 0; p < HEP_N_CASE_PHASES; p++)
     if (text_says_any (hep_case_get_findings (c, p), result, NULL))
       g_ptr_array_add (problems, g_strdup_printf ("outcome: findings-%s gives a biopsy, resection, explant, "
                                                   "culture or serology result: move it to Outcome=, which "
                                                   "unknown-case mode always hides",
                                                   hep_case_phase_to_key (p)));
+    else if (p == HEP_CASE_PHASE_OTHER && (has_any (lower, later) || says_interval (lower)))
+      g_ptr_array_add (problems, g_strdup ("outcome: findings-other gives what follow-up showed: move it to "
+                                           "Outcome=, which unknown-case mode always hides"));
 }
 
 static void (* const other_rules[]) (HepCase *, GPtrArray *) = {
