@@ -252,10 +252,15 @@ for f in "${files[@]}"; do
 
   # Unknown-case mode must give nothing away (hep-case-spoilers.h): a title
   # or finding that names a diagnosis is listed in Spoilers=, the clinical
-  # setting does not name the answer.
+  # setting does not name the answer; and the text agrees with the tokens
+  # (hep-case-lint.h). Exit status 0 is clean, 1 lists problems; anything
+  # else (a crash) is a failure even without output.
+  check_out=$("$cli" cases check "$f" 2>&1)
+  check_status=$?
   while IFS= read -r problem; do
     [ -n "$problem" ] && bad "${problem#"$f: "}"
-  done < <("$cli" cases check "$f" 2>&1)
+  done <<< "$check_out"
+  [ $check_status -le 1 ] || bad "hepatica-cli cases check exited with status $check_status"
 
   [ $errs -eq 0 ] && n_ok=$(( n_ok + 1 )) && echo "ok - $base"
 done
