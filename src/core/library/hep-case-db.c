@@ -323,6 +323,16 @@ hep_case_db_load (HepDb       *db,
       return NULL;
     }
 
+  /* a NULL in a NOT NULL column is damage, not an empty value: the row is
+   * not loaded (the columns are id … license, 0–14, in the SELECT above) */
+  for (int col = 0; col <= 14; col++)
+    if (hep_db_statement_is_null (stmt, col))
+      {
+        g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_DAMAGED,
+                     "case row %" G_GINT64_FORMAT " is damaged: a required column is empty", pk);
+        hep_db_statement_reset (stmt);
+        return NULL;
+      }
   c = hep_case_new (hep_db_statement_get_text (stmt, 0));
   hep_feature_set_init (&features);
   /* stored by this program from a validated set; a damaged value loads as
@@ -359,6 +369,13 @@ hep_case_db_load (HepDb       *db,
     {
       HepCasePhase phase;
 
+      if (hep_db_statement_is_null (stmt, 0) || hep_db_statement_is_null (stmt, 1))
+        {
+          hep_db_statement_reset (stmt);
+          g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_DAMAGED,
+                       "case row %" G_GINT64_FORMAT " is damaged: a finding is empty", pk);
+          return NULL;
+        }
       if (hep_case_phase_from_key (hep_db_statement_get_text (stmt, 0), &phase))
         hep_case_set_findings (c, phase, hep_db_statement_get_text (stmt, 1));
     }
@@ -379,6 +396,8 @@ hep_case_db_load (HepDb       *db,
     {
       const char *kind = hep_db_statement_get_text (stmt, 0);
 
+      if (kind == NULL || hep_db_statement_is_null (stmt, 1))
+        continue;
       for (guint k = 0; k < G_N_ELEMENTS (text_kinds); k++)
         if (g_str_equal (kind, text_kinds[k]))
           g_ptr_array_add (lists[k], g_strdup (hep_db_statement_get_text (stmt, 1)));
@@ -403,7 +422,8 @@ hep_case_db_load (HepDb       *db,
     return NULL;
   hep_db_statement_bind_int (stmt, 1, pk);
   while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
-    g_ptr_array_add (tags, g_strdup (hep_db_statement_get_text (stmt, 0)));
+    if (!hep_db_statement_is_null (stmt, 0))
+      g_ptr_array_add (tags, g_strdup (hep_db_statement_get_text (stmt, 0)));
   if (step_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&step_error));
@@ -420,10 +440,12 @@ hep_case_db_load (HepDb       *db,
   hep_db_statement_bind_int (stmt, 1, pk);
   while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
     {
-      g_autoptr(HepCaseImage) image = hep_case_image_new (hep_db_statement_get_text (stmt, 0),
-                                                          hep_db_statement_get_text (stmt, 1),
-                                                          hep_db_statement_get_text (stmt, 2),
-                                                          hep_db_statement_get_text (stmt, 3));
+      g_autoptr(HepCaseImage) image = NULL;
+
+      if (hep_db_statement_is_null (stmt, 0))
+        continue;
+      image = hep_case_image_new (hep_db_statement_get_text (stmt, 0), hep_db_statement_get_text (stmt, 1),
+                                  hep_db_statement_get_text (stmt, 2), hep_db_statement_get_text (stmt, 3));
       hep_case_add_image (c, image);
     }
   if (step_error != NULL)
@@ -461,7 +483,8 @@ hep_case_db_find (HepDb       *db,
 
 /* Indexes the open text of every case of main that has none: the cases
  * written before schema version 3. In one transaction; a no-op (one query)
- * when every case is indexed. */
+ * when every case is indexed. A row that cannot be loaded (damage) is left
+ * for the store to name. */
 gboolean
 hep_case_db_index_open_text (HepDb   *db,
                              GError **error)
@@ -471,10 +494,28 @@ hep_case_db_index_open_text (HepDb   *db,
   HepDbStatement *stmt;
   gboolean has_row;
 
+  stmt = hep_db_get_statement (db, "SELECT EXISTS (SELECT 1 FROM main.cases"
+                               " WHERE pk NOT IN (SELECT rowid FROM main.case_open_fts))", error);
+  if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
+    return FALSE;
+  if (!has_row || hep_db_statement_get_int (stmt, 0) == 0)
+    {
+      hep_db_statement_reset (stmt);
+      return TRUE;
+    }
+  hep_db_statement_reset (stmt);
+
+  /* read again what is missing inside the transaction: another process
+   * opening the same database may have indexed it meanwhile */
+  if (!hep_db_begin (db, error))
+    return FALSE;
   stmt = hep_db_get_statement (db, "SELECT pk FROM main.cases"
                                " WHERE pk NOT IN (SELECT rowid FROM main.case_open_fts)", error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      hep_db_rollback (db);
+      return FALSE;
+    }
   while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
     {
       gint64 pk = hep_db_statement_get_int (stmt, 0);
@@ -483,20 +524,21 @@ hep_case_db_index_open_text (HepDb   *db,
   hep_db_statement_reset (stmt);
   if (step_error != NULL)
     {
+      hep_db_rollback (db);
       g_propagate_error (error, g_steal_pointer (&step_error));
       return FALSE;
     }
-  if (missing->len == 0)
-    return TRUE;
 
-  if (!hep_db_begin (db, error))
-    return FALSE;
   for (guint i = 0; i < missing->len; i++)
     {
       gint64 pk = g_array_index (missing, gint64, i);
-      g_autoptr(HepCase) c = hep_case_db_load (db, "main", pk, error);
+      g_autoptr(HepCase) c = hep_case_db_load (db, "main", pk, NULL);
 
-      if (c == NULL || !insert_open_text (db, c, pk, error))
+      /* a row that cannot be loaded is damage: the store leaves it out of
+       * the list and names it; it does not stop the others */
+      if (c == NULL)
+        continue;
+      if (!insert_open_text (db, c, pk, error))
         {
           hep_db_rollback (db);
           return FALSE;

@@ -14,10 +14,14 @@
 #include <errno.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "hep-case-db-private.h"
 #include "hep-case-source.h"
 #include "hep-db.h"
+#include "hep-db-backup.h"
 #include "hep-migrations.h"
+#include "hep-text.h"
 
 typedef struct {
   gint64 pk;
@@ -31,6 +35,9 @@ struct _HepCaseStore
   HepDb     *db;
   char      *user_path;
   char      *library_path;   /* NULL when no library is attached */
+  gboolean   read_only;      /* the user database is read as it is */
+  GHashTable *damaged;       /* row keys (pk * 2 + lib) left out of the model */
+  GPtrArray *damaged_names;  /* "id (pk N)", NULL-terminated */
 
   /* the current filter, owned copies */
   char      *diagnosis;
@@ -80,6 +87,35 @@ hep_case_import_result_free (HepCaseImportResult *result)
   g_free (result);
 }
 
+static gint64
+row_key (int    lib,
+         gint64 pk)
+{
+  return pk * 2 + lib;
+}
+
+static void
+note_damaged (HepCaseStore *self,
+              int           lib,
+              gint64        pk,
+              const char   *id)
+{
+  gint64 key = row_key (lib, pk);
+  char *name;
+
+  if (g_hash_table_contains (self->damaged, &key))
+    return;
+  g_hash_table_add (self->damaged, g_memdup2 (&key, sizeof key));
+  if (id != NULL)
+    {
+      g_autofree char *shown = hep_escape_for_message (id, 80);
+      name = g_strdup_printf ("%s%s (pk %" G_GINT64_FORMAT ")", lib ? "library:" : "", shown, pk);
+    }
+  else
+    name = g_strdup_printf ("%spk %" G_GINT64_FORMAT, lib ? "library:" : "", pk);
+  g_ptr_array_insert (self->damaged_names, self->damaged_names->len - 1, name);
+}
+
 /* ---- GListModel -------------------------------------------------------------- */
 
 static GType
@@ -113,8 +149,16 @@ hep_case_store_get_item (GListModel *model,
   c = hep_case_db_load (self->db, schemas[row->lib], row->pk, &error);
   if (c == NULL)
     {
-      g_warning ("Cannot load case %u: %s", position, error->message);
-      return NULL;
+      /* damage the scan at open did not see (a row that cannot be read):
+       * the model cannot shrink inside get_item, so the row is shown as
+       * a placeholder and named in the damaged rows; the next reload
+       * leaves it out */
+      g_autofree char *id = g_strdup_printf ("damaged-%s-%" G_GINT64_FORMAT, schemas[row->lib], row->pk);
+
+      note_damaged (self, row->lib, row->pk, NULL);
+      c = hep_case_new (id);
+      g_object_set (c, "title", _("Damaged case (it cannot be read)"),
+                    "origin", row->lib ? HEP_CASE_ORIGIN_BUNDLED : HEP_CASE_ORIGIN_USER, NULL);
     }
   self->items->pdata[position] = c;
   return g_object_ref (c);
@@ -152,6 +196,8 @@ hep_case_store_finalize (GObject *object)
   g_clear_object (&self->db);
   g_free (self->user_path);
   g_free (self->library_path);
+  g_clear_pointer (&self->damaged, g_hash_table_unref);
+  g_clear_pointer (&self->damaged_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hep_case_store_parent_class)->finalize (object);
 }
@@ -174,6 +220,9 @@ hep_case_store_init (HepCaseStore *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->damaged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->damaged_names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->damaged_names, NULL);
   self->lirads = -1;
   self->origin = -1;
 }
@@ -194,17 +243,84 @@ hep_case_store_default_library_path (void)
   return g_build_filename (PKGDATADIR, "hepatica-library.db", NULL);
 }
 
-HepCaseStore *
-hep_case_store_new (const char  *user_path,
-                    const char  *library_path,
-                    GError     **error)
+/* Rows whose required columns are NULL: damage, left out of the model. */
+static gboolean
+find_damaged (HepCaseStore  *self,
+              int            lib,
+              GError       **error)
 {
-  g_autoptr(HepCaseStore) self = g_object_new (HEP_TYPE_CASE_STORE, NULL);
-  g_autofree char *library = NULL;
-  gboolean explicit_library = library_path != NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT pk, id FROM %s.cases WHERE id IS NULL OR title IS NULL OR history IS NULL"
+    " OR presentation IS NULL OR found_on IS NULL OR features IS NULL OR diagnosis IS NULL"
+    " OR proof IS NULL OR certainty IS NULL OR lirads IS NULL OR difficulty IS NULL"
+    " OR language IS NULL OR spoilers IS NULL OR author IS NULL OR license IS NULL", schemas[lib]);
+  g_autoptr(HepDbStatement) stmt = hep_db_prepare (self->db, sql, error);
+  g_autoptr(GError) step_error = NULL;
+  gboolean has_row;
 
-  self->user_path = user_path ? g_strdup (user_path) : hep_case_store_default_user_path ();
-  if (!g_str_equal (self->user_path, ":memory:"))
+  if (stmt == NULL)
+    return FALSE;
+  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+    note_damaged (self, lib, hep_db_statement_get_int (stmt, 0), hep_db_statement_get_text (stmt, 1));
+  if (step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  /* WAL needs files beside the database, so the folder must be writable */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    return FALSE;
+  while (!g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      char *parent = g_path_get_dirname (dir);
+
+      if (g_str_equal (parent, dir))
+        {
+          g_free (parent);
+          break;
+        }
+      g_free (dir);
+      dir = parent;
+    }
+  return g_access (dir, W_OK) == 0;
+}
+
+/* The user database, checked before anything is written to it. */
+static gboolean
+open_user_db (HepCaseStore           *self,
+              const char             *backup_dir,
+              HepCaseStoreOpenFlags   flags,
+              gint64                  now,
+              GError                **error)
+{
+  g_autofree char *problem = NULL;
+  int version = 0;
+  gboolean is_file = !g_str_equal (self->user_path, ":memory:");
+
+  if (is_file && (flags & HEP_CASE_STORE_OPEN_READ_ONLY_OK) && !can_write (self->user_path))
+    {
+      self->read_only = TRUE;
+      if (g_file_test (self->user_path, G_FILE_TEST_EXISTS))
+        {
+          self->db = hep_db_open (self->user_path, HEP_DB_OPEN_IMMUTABLE, error);
+          return self->db != NULL && hep_migrations_check_owner (self->db, error) &&
+                 hep_migrations_run (self->db, error);
+        }
+      /* nothing of the user's yet, and nowhere to put it */
+      self->db = hep_db_open_memory (error);
+      return self->db != NULL && hep_migrations_run (self->db, error) &&
+             hep_case_db_index_open_text (self->db, error);
+    }
+
+  if (is_file)
     {
       g_autofree char *dir = g_path_get_dirname (self->user_path);
 
@@ -214,13 +330,64 @@ hep_case_store_new (const char  *user_path,
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                        _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
-          return NULL;
+          return FALSE;
         }
     }
 
-  self->db = hep_db_open (self->user_path, HEP_DB_OPEN_CREATE | HEP_DB_OPEN_WAL, error);
-  if (self->db == NULL || !hep_migrations_run (self->db, error) ||
+  /* no WAL switch and no migration before the file is known to be ours
+   * and sound */
+  self->db = hep_db_open (self->user_path, HEP_DB_OPEN_CREATE, error);
+  if (self->db == NULL || !hep_migrations_check_owner (self->db, error))
+    return FALSE;
+  if (!hep_db_quick_check (self->db, "main", &problem, error))
+    return FALSE;
+  if (problem != NULL)
+    {
+      g_autofree char *shown = hep_escape_for_message (problem, 200);
+
+      g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_DAMAGED,
+                   _("The database “%s” is damaged (%s); nothing was written to it. Run “hepatica-cli db "
+                     "repair” to keep a copy and move every readable case into a new database"),
+                   self->user_path, shown);
+      return FALSE;
+    }
+  if (!hep_db_enable_wal (self->db, error) ||
+      !hep_db_get_user_version (self->db, "main", &version, error))
+    return FALSE;
+  if (backup_dir != NULL && is_file && version >= 1 && version < hep_migrations_get_latest_version ())
+    {
+      g_autofree char *path = hep_db_backup_create (self->db, backup_dir, now, "migration", error);
+
+      if (path == NULL)
+        return FALSE;
+    }
+  if (!hep_migrations_run (self->db, error) ||
       !hep_case_db_index_open_text (self->db, error))
+    return FALSE;
+  if (backup_dir != NULL && is_file && hep_db_backup_is_due (self->user_path, backup_dir, now))
+    {
+      g_autofree char *path = hep_db_backup_create (self->db, backup_dir, now, "daily", error);
+
+      if (path == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+HepCaseStore *
+hep_case_store_open (const char             *user_path,
+                     const char             *library_path,
+                     const char             *backup_dir,
+                     HepCaseStoreOpenFlags   flags,
+                     gint64                  now,
+                     GError                **error)
+{
+  g_autoptr(HepCaseStore) self = g_object_new (HEP_TYPE_CASE_STORE, NULL);
+  g_autofree char *library = NULL;
+  gboolean explicit_library = library_path != NULL;
+
+  self->user_path = user_path ? g_strdup (user_path) : hep_case_store_default_user_path ();
+  if (!open_user_db (self, backup_dir, flags, now, error))
     return NULL;
 
   library = explicit_library ? g_strdup (library_path) : hep_case_store_default_library_path ();
@@ -250,9 +417,36 @@ hep_case_store_new (const char  *user_path,
       self->library_path = g_steal_pointer (&library);
     }
 
+  for (int lib = 0; lib < 2; lib++)
+    if ((lib == 0 || self->library_path != NULL) && !find_damaged (self, lib, error))
+      return NULL;
   if (!hep_case_store_reload (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+HepCaseStore *
+hep_case_store_new (const char  *user_path,
+                    const char  *library_path,
+                    GError     **error)
+{
+  return hep_case_store_open (user_path, library_path, NULL, HEP_CASE_STORE_OPEN_DEFAULT, 0, error);
+}
+
+gboolean
+hep_case_store_is_read_only (HepCaseStore *self)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const char * const *
+hep_case_store_get_damaged_rows (HepCaseStore *self)
+{
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+  if (self->damaged_names->len == 1)
+    return NULL;
+  return (const char * const *) self->damaged_names->pdata;
 }
 
 gboolean
@@ -509,6 +703,7 @@ hep_case_store_reload (HepCaseStore  *self,
   while (TRUE)
     {
       Row row;
+      gint64 key;
 
       if (!hep_db_statement_step (stmt, &has_row, error))
         return FALSE;
@@ -516,6 +711,9 @@ hep_case_store_reload (HepCaseStore  *self,
         break;
       row.lib = (int) hep_db_statement_get_int (stmt, 0);
       row.pk = hep_db_statement_get_int (stmt, 1);
+      key = row_key (row.lib, row.pk);
+      if (g_hash_table_size (self->damaged) > 0 && g_hash_table_contains (self->damaged, &key))
+        continue;
       g_array_append_val (rows, row);
     }
   hep_db_statement_reset (stmt);
@@ -701,18 +899,21 @@ run_search (HepCaseStore  *self,
       int lib = (int) hep_db_statement_get_int (stmt, 0);
       gint64 pk = hep_db_statement_get_int (stmt, 1);
       char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, lib, pk);
+      gint64 row = row_key (lib, pk);
       HepCaseHit *hit;
 
-      if (!g_hash_table_add (seen, key))
+      if (!g_hash_table_add (seen, key) || g_hash_table_contains (self->damaged, &row))
         continue;
       hit = g_new0 (HepCaseHit, 1);
       hit->rank = hep_db_statement_get_double (stmt, 2);
       hit->snippet = g_strdup (hep_db_statement_get_text (stmt, 3));
-      hit->item = hep_case_db_load (self->db, schemas[lib], pk, &step_error);
+      hit->item = hep_case_db_load (self->db, schemas[lib], pk, NULL);
       if (hit->item == NULL)
         {
+          /* a row that cannot be loaded is left out, and named */
+          note_damaged (self, lib, pk, NULL);
           hep_case_hit_free (hit);
-          break;
+          continue;
         }
       g_ptr_array_add (hits, hit);
     }

@@ -114,6 +114,29 @@ char         *hep_case_store_default_library_path (void);
 HepCaseStore *hep_case_store_new               (const char          *user_path,
                                                 const char          *library_path,
                                                 GError             **error);
+typedef enum {
+  HEP_CASE_STORE_OPEN_DEFAULT      = 0,
+  /* a user database that cannot be written (a read-only folder or file) is
+   * read as it is, or left out if it does not exist; writes then fail */
+  HEP_CASE_STORE_OPEN_READ_ONLY_OK = 1 << 0,
+} HepCaseStoreOpenFlags;
+
+/* As hep_case_store_new(), and more careful with the user database: it is
+ * opened only if it is Hepatica's (HEP_DB_ERROR_FOREIGN otherwise) and
+ * passes PRAGMA quick_check (HEP_DB_ERROR_DAMAGED otherwise: nothing is
+ * written to it). With a @backup_dir, a copy is made there before a schema
+ * migration and when a daily one is due at @now (hep-db-backup.h). */
+HepCaseStore *hep_case_store_open              (const char           *user_path,
+                                                const char           *library_path,
+                                                const char           *backup_dir,
+                                                HepCaseStoreOpenFlags flags,
+                                                gint64                now,
+                                                GError              **error);
+gboolean      hep_case_store_is_read_only      (HepCaseStore        *self);
+/* Rows that could not be loaded and are left out of the model (a required
+ * column is NULL, or a row cannot be read): "id (pk N)" or "pk N", one per
+ * row; NULL when there are none. */
+const char * const *hep_case_store_get_damaged_rows (HepCaseStore   *self);
 gboolean      hep_case_store_has_library       (HepCaseStore        *self);
 const char   *hep_case_store_get_library_path  (HepCaseStore        *self);
 const char   *hep_case_store_get_user_path     (HepCaseStore        *self);

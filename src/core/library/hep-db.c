@@ -9,7 +9,9 @@
 #include "hep-db.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 struct _HepDb
 {
@@ -197,17 +199,26 @@ configure (HepDb           *self,
   if (!hep_db_exec (self, "SELECT count(*) FROM sqlite_schema", error))
     return FALSE;
   if ((flags & HEP_DB_OPEN_WAL) && !self->read_only)
-    {
-      HepDbStatement *stmt = hep_db_get_statement (self, "PRAGMA journal_mode = WAL", error);
-      gboolean has_row;
-
-      if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
-        return FALSE;
-      hep_db_statement_reset (stmt);
-      if (!hep_db_exec (self, "PRAGMA synchronous = NORMAL", error))
-        return FALSE;
-    }
+    return hep_db_enable_wal (self, error);
   return TRUE;
+}
+
+gboolean
+hep_db_enable_wal (HepDb   *self,
+                   GError **error)
+{
+  HepDbStatement *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (HEP_IS_DB (self), FALSE);
+
+  if (self->read_only)
+    return TRUE;
+  stmt = hep_db_get_statement (self, "PRAGMA journal_mode = WAL", error);
+  if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
+    return FALSE;
+  hep_db_statement_reset (stmt);
+  return hep_db_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
 
 /* Opens @path. IMMUTABLE implies READ_ONLY; CREATE is ignored for read-only
@@ -224,6 +235,21 @@ hep_db_open (const char      *path,
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_str_equal (path, ":memory:"))
+    {
+      GStatBuf st;
+
+      /* SQLite would happily "open" /dev/null or a FIFO and put a journal
+       * beside it; a database is a regular file or nothing (a symlink to
+       * a regular file is fine) */
+      if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+        {
+          g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_NOT_REGULAR,
+                       _("Cannot open database “%s”: it is not a regular file"), path);
+          return NULL;
+        }
+    }
 
   self = g_object_new (HEP_TYPE_DB, NULL);
   self->path = g_strdup (path);
@@ -377,6 +403,137 @@ hep_db_attach (HepDb       *self,
       g_prefix_error (error, _("Cannot open database “%s”: "), path);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+hep_db_get_application_id (HepDb    *self,
+                           guint32  *id,
+                           GError  **error)
+{
+  HepDbStatement *stmt;
+  gboolean has_row;
+
+  g_return_val_if_fail (HEP_IS_DB (self), FALSE);
+
+  stmt = hep_db_get_statement (self, "PRAGMA main.application_id", error);
+  if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
+    return FALSE;
+  *id = has_row ? (guint32) hep_db_statement_get_int (stmt, 0) : 0;
+  hep_db_statement_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+hep_db_set_application_id (HepDb    *self,
+                           guint32   id,
+                           GError  **error)
+{
+  /* PRAGMA takes no parameters; an integer formatted here is not input */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA main.application_id = %d", (gint32) id);
+
+  g_return_val_if_fail (HEP_IS_DB (self), FALSE);
+  return hep_db_exec (self, sql, error);
+}
+
+gboolean
+hep_db_quick_check (HepDb       *self,
+                    const char  *schema,
+                    char       **problem,
+                    GError     **error)
+{
+  g_autoptr(HepDbStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sql = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (HEP_IS_DB (self), FALSE);
+  g_return_val_if_fail (g_str_equal (schema, "main") || g_str_equal (schema, "lib"), FALSE);
+
+  *problem = NULL;
+  sql = g_strdup_printf ("PRAGMA %s.quick_check(1)", schema);
+  stmt = hep_db_prepare (self, sql, &local_error);
+  if (stmt != NULL && hep_db_statement_step (stmt, &has_row, &local_error))
+    {
+      const char *text = has_row ? hep_db_statement_get_text (stmt, 0) : NULL;
+
+      if (text != NULL && !g_str_equal (text, "ok"))
+        *problem = g_strdup (text);
+      return TRUE;
+    }
+  /* a damaged file often cannot even be read far enough to check it */
+  if (g_error_matches (local_error, HEP_DB_ERROR, HEP_DB_ERROR_OPEN))
+    {
+      *problem = g_strdup (local_error->message);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+hep_db_vacuum_into (HepDb       *self,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(HepDbStatement) stmt = NULL;
+
+  g_return_val_if_fail (HEP_IS_DB (self), FALSE);
+
+  stmt = hep_db_prepare (self, "VACUUM main INTO ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_text (stmt, 1, path);
+  if (!hep_db_statement_run (stmt, error))
+    {
+      g_prefix_error (error, _("Cannot copy the database to “%s”: "), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hep_db_copy_from (HepDb       *self,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *uri = make_uri (path, "mode=ro");
+  sqlite3 *source = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (HEP_IS_DB (self), FALSE);
+
+  rc = sqlite3_open_v2 (uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (self->handle, 2000);
+      backup = sqlite3_backup_init (self->handle, "main", source, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (self->handle);
+      else
+        {
+          int tries = 0;
+
+          do
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (50);
+            }
+          while (rc == SQLITE_OK || ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++tries < 40));
+          sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, HEP_DB_ERROR, error_code_for (rc), _("Cannot copy “%s” into “%s”: %s"),
+                   path, self->path, sqlite3_errstr (rc));
+      sqlite3_close_v2 (source);
+      return FALSE;
+    }
+  sqlite3_close_v2 (source);
   return TRUE;
 }
 

@@ -26,6 +26,9 @@ typedef enum {
   HEP_DB_ERROR_READ_ONLY,   /* a write to a read-only database */
   HEP_DB_ERROR_TOO_NEW,     /* the schema is newer than this program */
   HEP_DB_ERROR_MIGRATION,   /* a migration step failed */
+  HEP_DB_ERROR_DAMAGED,     /* the file fails PRAGMA quick_check: never written to */
+  HEP_DB_ERROR_FOREIGN,     /* another application's database: left untouched */
+  HEP_DB_ERROR_NOT_REGULAR, /* the path is not a regular file (a device, a folder…) */
 } HepDbError;
 
 typedef enum {
@@ -69,6 +72,33 @@ gboolean        hep_db_attach              (HepDb           *self,
                                             const char      *path,
                                             const char      *schema,
                                             gboolean         immutable,
+                                            GError         **error);
+gboolean        hep_db_get_application_id  (HepDb           *self,
+                                            guint32         *id,
+                                            GError         **error);
+gboolean        hep_db_set_application_id  (HepDb           *self,
+                                            guint32          id,
+                                            GError         **error);
+/* Switches an open read-write database to WAL (synchronous = NORMAL). */
+gboolean        hep_db_enable_wal          (HepDb           *self,
+                                            GError         **error);
+/* Runs PRAGMA quick_check on @schema. TRUE when the check ran: *problem is
+ * NULL for a sound file, else the first problem found (also when reading
+ * the file itself fails with SQLITE_CORRUPT). FALSE only for other errors. */
+gboolean        hep_db_quick_check         (HepDb           *self,
+                                            const char      *schema,
+                                            char           **problem,
+                                            GError         **error);
+/* A consistent copy of the main database in a new file (VACUUM INTO);
+ * @path must not exist. */
+gboolean        hep_db_vacuum_into         (HepDb           *self,
+                                            const char      *path,
+                                            GError         **error);
+/* Replaces the whole main database by a copy of the database file @path
+ * (SQLite's online backup), in one step that other connections see as one
+ * write. */
+gboolean        hep_db_copy_from           (HepDb           *self,
+                                            const char      *path,
                                             GError         **error);
 gint64          hep_db_last_insert_rowid   (HepDb           *self);
 int             hep_db_changes             (HepDb           *self);

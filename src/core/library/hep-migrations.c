@@ -164,6 +164,62 @@ refuse_newer (HepDb       *db,
   return FALSE;
 }
 
+static gboolean
+schema_facts (HepDb     *db,
+              int       *n_tables,
+              gboolean  *has_cases,
+              GError   **error)
+{
+  HepDbStatement *stmt;
+  gboolean has_row;
+
+  stmt = hep_db_get_statement (db,
+    "SELECT count(*), coalesce(sum(name = 'cases'), 0) FROM main.sqlite_schema"
+    " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'", error);
+  if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
+    return FALSE;
+  *n_tables = (int) hep_db_statement_get_int (stmt, 0);
+  *has_cases = hep_db_statement_get_int (stmt, 1) > 0;
+  hep_db_statement_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+hep_migrations_check_owner (HepDb   *db,
+                            GError **error)
+{
+  guint32 app_id = 0;
+  int version = 0, n_tables = 0;
+  gboolean has_cases = FALSE;
+
+  g_return_val_if_fail (HEP_IS_DB (db), FALSE);
+
+  if (!hep_db_get_application_id (db, &app_id, error) ||
+      !hep_db_get_user_version (db, "main", &version, error) ||
+      !schema_facts (db, &n_tables, &has_cases, error))
+    return FALSE;
+  if ((app_id == HEP_DB_APPLICATION_ID || app_id == 0) && version > hep_migrations_get_latest_version ())
+    return refuse_newer (db, version, error);
+  if (app_id == HEP_DB_APPLICATION_ID)
+    return TRUE;
+  if (app_id != 0)
+    {
+      g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_FOREIGN,
+                   _("The file “%s” is another application’s database (application id 0x%08x); "
+                     "Hepatica left it untouched: choose another file"),
+                   hep_db_get_path (db), app_id);
+      return FALSE;
+    }
+  if (n_tables == 0 && version == 0)
+    return TRUE;   /* a new, empty file */
+  if (version >= 1 && has_cases)
+    return TRUE;   /* made before application_id was set */
+  g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_FOREIGN,
+               _("The file “%s” holds tables but no Hepatica schema; Hepatica left it untouched: "
+                 "choose another file"), hep_db_get_path (db));
+  return FALSE;
+}
+
 gboolean
 hep_migrations_run (HepDb   *db,
                     GError **error)
@@ -183,7 +239,9 @@ hep_migrations_run (HepDb   *db,
                    _("The database “%s” has an invalid schema version %d"), hep_db_get_path (db), version);
       return FALSE;
     }
-  if (version < latest && hep_db_is_read_only (db))
+  if (version == latest)
+    return TRUE;
+  if (hep_db_is_read_only (db))
     {
       g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_READ_ONLY,
                    _("The database “%s” has schema version %d and is read-only, so it cannot be "
@@ -191,13 +249,38 @@ hep_migrations_run (HepDb   *db,
       return FALSE;
     }
 
-  for (int step = version; step < latest; step++)
+  /* One step per transaction. The version read above may be stale: another
+   * process may be migrating the same file. Inside BEGIN IMMEDIATE (which
+   * waits for the other writer) it is read again, and only that value
+   * decides what runs. */
+  while (TRUE)
     {
       g_autoptr(GError) local_error = NULL;
+      guint32 app_id = 0;
+      int step;
 
       if (!hep_db_begin (db, &local_error) ||
-          !hep_db_exec (db, migrations[step].sql, &local_error) ||
+          !hep_db_get_user_version (db, "main", &step, &local_error))
+        {
+          hep_db_rollback (db);
+          g_set_error (error, HEP_DB_ERROR, HEP_DB_ERROR_MIGRATION,
+                       _("Cannot upgrade the database “%s”: %s"), hep_db_get_path (db), local_error->message);
+          return FALSE;
+        }
+      if (step > latest)
+        {
+          hep_db_rollback (db);
+          return refuse_newer (db, step, error);
+        }
+      if (step == latest)
+        {
+          hep_db_rollback (db);
+          return TRUE;
+        }
+      if (!hep_db_exec (db, migrations[step].sql, &local_error) ||
           !hep_db_set_user_version (db, step + 1, &local_error) ||
+          !hep_db_get_application_id (db, &app_id, &local_error) ||
+          (app_id == 0 && !hep_db_set_application_id (db, HEP_DB_APPLICATION_ID, &local_error)) ||
           !hep_db_commit (db, &local_error))
         {
           hep_db_rollback (db);
@@ -208,7 +291,6 @@ hep_migrations_run (HepDb   *db,
           return FALSE;
         }
     }
-  return TRUE;
 }
 
 gboolean
