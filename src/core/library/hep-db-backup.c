@@ -242,7 +242,8 @@ hep_db_backup_is_due (const char *db_path,
   changed = MAX (mtime_of (db_path), mtime_of (wal));
   if (changed == 0)
     return FALSE;
-  return now - newest >= HEP_DB_BACKUP_INTERVAL && changed > newest;
+  /* seconds: a change in the second of the backup counts as after it */
+  return now - newest >= HEP_DB_BACKUP_INTERVAL && changed >= newest;
 }
 
 /* Opens @path without writing to it and says whether it is a sound
@@ -414,73 +415,111 @@ lost_of (gint64 counted,
   return failed;
 }
 
+/* Copies the rows of @table whose keys are @keys (columns @key_sql, bound
+ * as ?1, ?2) from @src to @dst; returns how many were copied. */
+static guint
+copy_table (HepDb       *src,
+            HepDb       *dst,
+            const char  *table,
+            const char  *key_sql,
+            GPtrArray   *keys,
+            guint       *failed,
+            GError     **error)
+{
+  g_autofree char *select_sql = g_strdup_printf ("SELECT * FROM main.%s WHERE %s", table, key_sql);
+  g_autoptr(HepDbStatement) select = hep_db_prepare (src, select_sql, error);
+  g_autoptr(HepDbStatement) insert = NULL;
+  guint saved = 0;
+  int n_columns;
+
+  if (select == NULL)
+    return 0;
+  n_columns = hep_db_statement_get_n_columns (select);
+  {
+    g_autoptr(GString) sql = g_string_new (NULL);
+
+    g_string_printf (sql, "INSERT INTO main.%s VALUES (", table);
+    for (int c = 0; c < n_columns; c++)
+      g_string_append_printf (sql, "%s?%d", c ? ", " : "", c + 1);
+    g_string_append_c (sql, ')');
+    insert = hep_db_prepare (dst, sql->str, error);
+    if (insert == NULL)
+      return 0;
+  }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (keys->pdata[i], "\x1f", 2);
+      gboolean has_row = FALSE;
+
+      hep_db_statement_reset (select);
+      for (guint k = 0; parts[k]; k++)
+        hep_db_statement_bind_text (select, k + 1, parts[k]);
+      if (!hep_db_statement_step (select, &has_row, NULL) || !has_row)
+        {
+          (*failed)++;
+          continue;
+        }
+      hep_db_statement_reset (insert);
+      for (int c = 0; c < n_columns; c++)
+        hep_db_statement_bind_column (insert, c + 1, select, c);
+      if (hep_db_statement_run (insert, NULL))
+        saved++;
+      else
+        (*failed)++;
+    }
+  return saved;
+}
+
 static gboolean
-copy_rows (HepDb              *db,
+copy_rows (HepDb              *src,
+           HepDb              *dst,
            HepDbRepairReport  *report,
            GError            **error)
 {
   g_autoptr(GPtrArray) case_keys = NULL, attempt_keys = NULL, review_keys = NULL;
-  g_autoptr(HepDbStatement) copy_attempt = NULL, copy_review = NULL;
+  g_autoptr(GError) local_error = NULL;
   guint failed = 0;
 
   /* cases: loaded and written with the same code as an import */
-  case_keys = scan_keys (db, "SELECT pk FROM lib.cases ORDER BY pk",
-                         "SELECT pk FROM lib.cases ORDER BY pk DESC", 1, &report->complete);
+  case_keys = scan_keys (src, "SELECT pk FROM main.cases ORDER BY pk",
+                         "SELECT pk FROM main.cases ORDER BY pk DESC", 1, &report->complete);
   for (guint i = 0; i < case_keys->len; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(HepCase) c = hep_case_db_load (db, "lib", g_ascii_strtoll (case_keys->pdata[i], NULL, 10),
-                                               &local_error);
+      g_autoptr(HepCase) c = hep_case_db_load (src, "main", g_ascii_strtoll (case_keys->pdata[i], NULL, 10), NULL);
 
-      if (c == NULL || !hep_case_source_validate (c, NULL) ||
-          !hep_case_db_insert (db, c, NULL, &local_error))
+      if (c == NULL || !hep_case_source_validate (c, NULL) || !hep_case_db_insert (dst, c, NULL, NULL))
         {
           failed++;
           continue;
         }
       report->cases_saved++;
     }
-  report->cases_lost = lost_of (count_rows (db, "SELECT count(*) FROM lib.cases"), report->cases_saved, failed);
+  report->cases_lost = lost_of (count_rows (src, "SELECT count(*) FROM main.cases"), report->cases_saved, failed);
 
   failed = 0;
-  attempt_keys = scan_keys (db, "SELECT pk FROM lib.quiz_attempt ORDER BY pk",
-                            "SELECT pk FROM lib.quiz_attempt ORDER BY pk DESC", 1, &report->complete);
-  copy_attempt = hep_db_prepare (db, "INSERT INTO main.quiz_attempt SELECT * FROM lib.quiz_attempt WHERE pk = ?1", error);
-  if (copy_attempt == NULL)
-    return FALSE;
-  for (guint i = 0; i < attempt_keys->len; i++)
+  attempt_keys = scan_keys (src, "SELECT pk FROM main.quiz_attempt ORDER BY pk",
+                            "SELECT pk FROM main.quiz_attempt ORDER BY pk DESC", 1, &report->complete);
+  report->attempts_saved = copy_table (src, dst, "quiz_attempt", "pk = ?1", attempt_keys, &failed, &local_error);
+  if (local_error != NULL)
     {
-      hep_db_statement_reset (copy_attempt);
-      hep_db_statement_bind_int (copy_attempt, 1, g_ascii_strtoll (attempt_keys->pdata[i], NULL, 10));
-      if (hep_db_statement_run (copy_attempt, NULL) && hep_db_changes (db) == 1)
-        report->attempts_saved++;
-      else
-        failed++;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  report->attempts_lost = lost_of (count_rows (db, "SELECT count(*) FROM lib.quiz_attempt"),
+  report->attempts_lost = lost_of (count_rows (src, "SELECT count(*) FROM main.quiz_attempt"),
                                    report->attempts_saved, failed);
 
   failed = 0;
-  review_keys = scan_keys (db, "SELECT item_kind, item_id FROM lib.review_state ORDER BY item_kind, item_id",
-                           "SELECT item_kind, item_id FROM lib.review_state ORDER BY item_kind DESC, item_id DESC",
+  review_keys = scan_keys (src, "SELECT item_kind, item_id FROM main.review_state ORDER BY item_kind, item_id",
+                           "SELECT item_kind, item_id FROM main.review_state ORDER BY item_kind DESC, item_id DESC",
                            2, &report->complete);
-  copy_review = hep_db_prepare (db, "INSERT INTO main.review_state SELECT * FROM lib.review_state"
-                                    " WHERE item_kind = ?1 AND item_id = ?2", error);
-  if (copy_review == NULL)
-    return FALSE;
-  for (guint i = 0; i < review_keys->len; i++)
+  report->reviews_saved = copy_table (src, dst, "review_state", "item_kind = ?1 AND item_id = ?2", review_keys,
+                                      &failed, &local_error);
+  if (local_error != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit (review_keys->pdata[i], "\x1f", 2);
-
-      hep_db_statement_reset (copy_review);
-      hep_db_statement_bind_text (copy_review, 1, parts[0]);
-      hep_db_statement_bind_text (copy_review, 2, parts[1]);
-      if (hep_db_statement_run (copy_review, NULL) && hep_db_changes (db) == 1)
-        report->reviews_saved++;
-      else
-        failed++;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  report->reviews_lost = lost_of (count_rows (db, "SELECT count(*) FROM lib.review_state"),
+  report->reviews_lost = lost_of (count_rows (src, "SELECT count(*) FROM main.review_state"),
                                   report->reviews_saved, failed);
   return TRUE;
 }
@@ -506,6 +545,7 @@ hep_db_repair (const char         *db_path,
 {
   g_autoptr(HepDb) check = NULL;
   g_autoptr(HepDb) fresh = NULL;
+  g_autoptr(HepDb) source = NULL;
   g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
   g_autofree char *copy_wal = NULL;
   g_autofree char *folder = g_path_get_dirname (db_path);
@@ -536,22 +576,26 @@ hep_db_repair (const char         *db_path,
   if (g_file_test (wal, G_FILE_TEST_IS_REGULAR) && !copy_file (wal, copy_wal, error))
     return FALSE;
 
-  /* 2. a new database beside the old one, filled from the copy */
+  /* 2. a new database beside the old one, filled from the copy (read by a
+   * connection of its own: a read that meets damage must not touch the
+   * transaction that writes) */
+  source = hep_db_open (report->damaged_copy, 0, error);
+  if (source == NULL)
+    return FALSE;
   g_unlink (tmp);
   remove_companions (tmp);
   fresh = hep_db_open (tmp, HEP_DB_OPEN_CREATE, error);
   if (fresh == NULL || !hep_migrations_run (fresh, error))
     return FALSE;
-  if (!hep_db_attach (fresh, report->damaged_copy, "lib", FALSE, error))
-    return FALSE;
   if (!hep_db_begin (fresh, error))
     return FALSE;
-  if (!copy_rows (fresh, report, &local_error) || !hep_db_commit (fresh, &local_error))
+  if (!copy_rows (source, fresh, report, &local_error) || !hep_db_commit (fresh, &local_error))
     {
       hep_db_rollback (fresh);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("Cannot repair “%s”: "), db_path);
       return FALSE;
     }
+  g_clear_object (&source);
   g_clear_object (&fresh);
 
   /* 3. in its place; the old WAL must not meet the new file */

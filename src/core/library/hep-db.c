@@ -215,8 +215,23 @@ hep_db_enable_wal (HepDb   *self,
   if (self->read_only)
     return TRUE;
   stmt = hep_db_get_statement (self, "PRAGMA journal_mode = WAL", error);
-  if (stmt == NULL || !hep_db_statement_step (stmt, &has_row, error))
+  if (stmt == NULL)
     return FALSE;
+  /* The switch needs the file to itself and SQLite does not wait for it
+   * (another process may be opening the same new file): retry for a while */
+  for (int tries = 0;; tries++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (hep_db_statement_step (stmt, &has_row, &local_error))
+        break;
+      if (!g_error_matches (local_error, HEP_DB_ERROR, HEP_DB_ERROR_BUSY) || tries >= 100)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (20 * 1000);
+    }
   hep_db_statement_reset (stmt);
   return hep_db_exec (self, "PRAGMA synchronous = NORMAL", error);
 }
@@ -656,6 +671,15 @@ hep_db_statement_bind_null (HepDbStatement *stmt,
                             int             index)
 {
   note_bind (stmt, sqlite3_bind_null (stmt->stmt, index));
+}
+
+void
+hep_db_statement_bind_column (HepDbStatement *stmt,
+                              int             index,
+                              HepDbStatement *from,
+                              int             column)
+{
+  note_bind (stmt, sqlite3_bind_value (stmt->stmt, index, sqlite3_column_value (from->stmt, column)));
 }
 
 gboolean

@@ -126,6 +126,11 @@ void            hep_db_statement_bind_double (HepDbStatement *stmt,
                                             double           value);
 void            hep_db_statement_bind_null (HepDbStatement  *stmt,
                                             int              index);
+/* Binds column @column of @from's current row, whatever its type. */
+void            hep_db_statement_bind_column (HepDbStatement *stmt,
+                                            int              index,
+                                            HepDbStatement  *from,
+                                            int              column);
 /* TRUE with *has_row set on success; FALSE with @error on failure. The
  * first error of a statement's bindings is reported here. */
 gboolean        hep_db_statement_step      (HepDbStatement  *stmt,

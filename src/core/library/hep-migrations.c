@@ -194,10 +194,17 @@ hep_migrations_check_owner (HepDb   *db,
 
   g_return_val_if_fail (HEP_IS_DB (db), FALSE);
 
+  /* one snapshot: another process may be creating the schema meanwhile */
+  if (!hep_db_exec (db, "BEGIN DEFERRED", error))
+    return FALSE;
   if (!hep_db_get_application_id (db, &app_id, error) ||
       !hep_db_get_user_version (db, "main", &version, error) ||
       !schema_facts (db, &n_tables, &has_cases, error))
-    return FALSE;
+    {
+      hep_db_rollback (db);
+      return FALSE;
+    }
+  hep_db_rollback (db);
   if ((app_id == HEP_DB_APPLICATION_ID || app_id == 0) && version > hep_migrations_get_latest_version ())
     return refuse_newer (db, version, error);
   if (app_id == HEP_DB_APPLICATION_ID)
