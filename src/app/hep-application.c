@@ -414,9 +414,17 @@ hep_application_startup (GApplication *app)
   {
     HepApplication *self = HEP_APPLICATION (app);
 
-    self->store = hep_case_store_new (NULL, NULL, &self->store_error);
+    g_autofree char *backups = hep_db_backup_default_dir ();
+
+    self->store = hep_case_store_open (NULL, NULL, backups, HEP_CASE_STORE_OPEN_READ_ONLY_OK,
+                                       g_get_real_time () / G_USEC_PER_SEC, &self->store_error);
     if (self->store == NULL)
-      g_warning ("The case library could not be opened: %s", self->store_error->message);
+      {
+        g_warning ("The case library could not be opened: %s", self->store_error->message);
+        /* the bundled library is read-only and always there: show it with
+         * a throwaway user database rather than nothing */
+        self->store = hep_case_store_new (":memory:", NULL, NULL);
+      }
   }
 
   /* app.unknown-case-mode: hides spoilers, for conferences and self-tests */

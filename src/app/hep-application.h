@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (HepApplication, hep_application, HEP, APPLICATION, AdwAppl
 
 HepApplication *hep_application_new          (void);
 GSettings      *hep_application_get_settings (HepApplication *self);
-/* The case library; NULL if it could not be opened (see ..._get_store_error). */
+/* The case library. When the user database could not be opened (see
+ * ..._get_store_error), the bundled library with a throwaway user database. */
 HepCaseStore   *hep_application_get_store    (HepApplication *self);
 const GError   *hep_application_get_store_error (HepApplication *self);
 

@@ -49,16 +49,40 @@ static const char * const known_options[] = {
   "output=", "unknown", NULL,
 };
 
+/* Opens the store as the app does: checked, backed up before a migration
+ * and once a day. Commands that only read (@writes FALSE) also work when
+ * the database cannot be written (a read-only data folder). */
 static HepCaseStore *
 open_store (const char  *command,
-            HepCliArgs  *args)
+            HepCliArgs  *args,
+            gboolean     writes)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backups = NULL;
+  const char * const *damaged;
   HepCaseStore *store;
 
-  store = hep_case_store_new (hep_cli_args_get (args, "db"), hep_cli_args_get (args, "library"), &error);
+  path = hep_cli_args_get (args, "db") ? g_strdup (hep_cli_args_get (args, "db"))
+                                       : hep_case_store_default_user_path ();
+  backups = hep_db_backup_dir_for (path);
+  store = hep_case_store_open (path, hep_cli_args_get (args, "library"), backups,
+                               writes ? HEP_CASE_STORE_OPEN_DEFAULT : HEP_CASE_STORE_OPEN_READ_ONLY_OK,
+                               g_get_real_time () / G_USEC_PER_SEC, &error);
   if (store == NULL)
-    hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
+    {
+      hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
+      return NULL;
+    }
+  damaged = hep_case_store_get_damaged_rows (store);
+  if (damaged != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) damaged);
+      guint n = g_strv_length ((char **) damaged);
+
+      hep_cli_fail (command, 0, "warning: skipped %u damaged case%s that cannot be loaded: %s; "
+                    "“hepatica-cli db check” says more", n, n == 1 ? "" : "s", names);
+    }
   return store;
 }
 
@@ -193,7 +217,7 @@ cases_list (HepCliArgs *args)
 
   filter.unknown = hep_cli_args_get (args, "unknown") != NULL;
 
-  store = open_store ("cases list", args);
+  store = open_store ("cases list", args, FALSE);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
   if (!hep_case_store_set_filter (store, &filter, &error))
@@ -264,7 +288,7 @@ cases_search (HepCliArgs *args)
       g_string_append (query, args->args->pdata[i]);
     }
 
-  store = open_store ("cases search", args);
+  store = open_store ("cases search", args, FALSE);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
   hits = hep_case_store_search_full (store, query->str, (guint) limit, unknown, &error);
@@ -474,7 +498,7 @@ cases_show (HepCliArgs *args)
 
   if (args->args->len != 2)
     return hep_cli_fail ("cases show", HEP_CLI_EXIT_USAGE, "expected one case ID");
-  store = open_store ("cases show", args);
+  store = open_store ("cases show", args, FALSE);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
   c = hep_case_store_get_case (store, args->args->pdata[1], &error);
@@ -502,7 +526,7 @@ cases_export (HepCliArgs *args)
 
   if (output == NULL || *output == '\0')
     return hep_cli_fail ("cases export", HEP_CLI_EXIT_USAGE, "--output=FILE is required");
-  store = open_store ("cases export", args);
+  store = open_store ("cases export", args, FALSE);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
 
@@ -575,7 +599,7 @@ cases_import (HepCliArgs *args)
 
   if (args->args->len != 2)
     return hep_cli_fail ("cases import", HEP_CLI_EXIT_USAGE, "expected one case pack FILE");
-  store = open_store ("cases import", args);
+  store = open_store ("cases import", args, TRUE);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
   results = hep_case_pack_import_file (store, args->args->pdata[1], g_get_real_time () / G_USEC_PER_SEC, &error);

@@ -110,15 +110,20 @@ hep_cli_fail (const char *command,
               ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list ap;
 
   va_start (ap, format);
   message = g_strdup_vprintf (format, ap);
   va_end (ap);
 
-  /* one line, whatever the message holds */
+  /* one line, whatever the message holds: line breaks become spaces, and
+   * any other control character, terminal escape or bidi override that
+   * came from input is shown escaped (the core escapes what it quotes too;
+   * escaping twice changes nothing) */
   g_strdelimit (message, "\n\r", ' ');
-  fprintf (stderr, "hepatica-cli %s: %s\n", command, message);
+  shown = hep_escape_for_message (message, 0);
+  fprintf (stderr, "hepatica-cli %s: %s\n", command, shown);
   return status;
 }
 

@@ -40,7 +40,8 @@ void     hep_cli_args_clear  (HepCliArgs          *args);
 const char *hep_cli_args_get (HepCliArgs          *args,
                               const char          *name);
 
-/* Prints "hepatica-cli CMD: MESSAGE" on one line of stderr and returns @status. */
+/* Prints "hepatica-cli CMD: MESSAGE" on one line of stderr, control
+ * characters escaped (hep_escape_for_message()), and returns @status. */
 int      hep_cli_fail        (const char          *command,
                               int                  status,
                               const char          *format,
@@ -83,6 +84,7 @@ int      hep_cli_next_imaging (int argc, char **argv);
 int      hep_cli_diagram      (int argc, char **argv);
 int      hep_cli_cases        (int argc, char **argv);
 int      hep_cli_srs          (int argc, char **argv);
+int      hep_cli_db           (int argc, char **argv);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HepCliArgs, hep_cli_args_clear)
 

@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "diagram", hep_cli_diagram, "enhancement-curve and per-phase diagrams to SVG, PNG or PDF" },
   { "cases", hep_cli_cases, "the case library: list, search, show, export, import" },
   { "srs", hep_cli_srs, "spaced review: replay one card through the FSRS-6 scheduler" },
+  { "db", hep_cli_db, "your database: check, repair, backup, backups, restore" },
 };
 
 static void

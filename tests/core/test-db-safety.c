@@ -15,11 +15,15 @@
 #include <unistd.h>
 
 #include "hep-test-cases.h"
+#include "hep-test-damage.h"
 #include "hep-db-backup.h"
 #include "hep-migrations.h"
 
-#define NOW G_GINT64_CONSTANT (1780000000)
-#define N_CASES 40
+#define NOW HEP_TEST_NOW
+#define N_CASES HEP_TEST_N_CASES
+#define make_user_db hep_test_make_user_db
+#define raw_int hep_test_raw_int
+#define flip_bit_in_cases_page hep_test_flip_bit_in_cases_page
 
 static char *
 make_dir (void)
@@ -40,77 +44,6 @@ file_sum (const char *path)
   if (!g_file_get_contents (path, &data, &length, NULL))
     return g_strdup ("missing");
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
-}
-
-/* A user database at @path with N_CASES cases (copies of a fixture case,
- * enough for several leaf pages), quiz answers and review states; closed,
- * so that everything is in the main file. */
-static void
-make_user_db (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HepCaseStore) store = hep_case_store_new (path, "", &error);
-  g_autoptr(HepCase) base = hep_test_load_case ("fx-fnh-scar");
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < N_CASES; i++)
-    {
-      g_autoptr(HepCase) c = hep_case_copy (base);
-      g_autofree char *id = g_strdup_printf ("case-%03u", i);
-      HepQuizAttempt attempt = { id, "diagnosis", NULL, "fnh", "fnh", TRUE, 1.0, 3, 5000, NOW + i };
-      HepReviewState state = { HEP_REVIEW_ITEM_CASE, id, (char *) "review", NOW + 86400, 1.0, 2.5,
-                               -1, -1, 1, 0, NOW };
-
-      hep_case_set_id (c, id);
-      g_assert_true (hep_case_store_create_case (store, c, NOW, &error));
-      g_assert_true (hep_case_store_record_attempt (store, &attempt, &error));
-      g_assert_true (hep_case_store_put_review_state (store, &state, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static int
-raw_int (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-/* Flips one bit in the page-type byte of the first leaf page under the
- * cases table's root: the rows before it and after it stay readable. */
-static void
-flip_bit_in_cases_page (const char *path)
-{
-  int page_size = raw_int (path, "PRAGMA page_size");
-  int root = raw_int (path, "SELECT rootpage FROM sqlite_schema WHERE name = 'cases'");
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  guchar *page;
-  guint32 child;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, &error));
-  page = (guchar *) data + (gsize) (root - 1) * page_size;
-  g_assert_cmpint (page[0], ==, 0x05);   /* an interior table page: the cases span leaves */
-  {
-    guint cell = (page[12] << 8) | page[13];   /* the first cell pointer */
-
-    child = ((guint32) page[cell] << 24) | (page[cell + 1] << 16) | (page[cell + 2] << 8) | page[cell + 3];
-  }
-  page = (guchar *) data + (gsize) (child - 1) * page_size;
-  g_assert_cmpint (page[0], ==, 0x0d);   /* a leaf table page */
-  page[0] ^= 0x40;
-  g_assert_true (g_file_set_contents (path, data, length, &error));
 }
 
 static void

@@ -624,7 +624,7 @@ application_cb (HepWindow  *self,
     hep_case_browser_set_first_rows (self->case_browser, (guint) MAX (height - CASE_LIST_TOP, 0) / CASE_ROW_HEIGHT + 1);
   }
   hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
-  if (hep_application_get_store (HEP_APPLICATION (app)) == NULL)
+  if (hep_application_get_store_error (HEP_APPLICATION (app)) != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The case library could not be opened: %s"),
                                                   hep_application_get_store_error (HEP_APPLICATION (app))->message);

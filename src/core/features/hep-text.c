@@ -66,9 +66,7 @@ hep_escape_for_message (const char *text,
           p++;
           continue;
         }
-      if (ch == '\\')
-        g_string_append (out, "\\\\");
-      else if (ch < 0x20 || ch == 0x7f)
+      if (ch < 0x20 || ch == 0x7f)
         g_string_append_printf (out, "\\x%02x", ch);
       else if ((ch >= 0x80 && ch <= 0x9f) || is_bidi_control (ch))
         g_string_append_printf (out, "\\u%04x", ch);

@@ -18,8 +18,9 @@ G_BEGIN_DECLS
 /* @text made safe to quote in one line of a message: invalid UTF-8 bytes
  * become \xNN, C0 and C1 controls and DEL become \xNN or \u0085, bidi
  * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) become
- * \u202e, a backslash is doubled; cut to @max_chars characters (0: no
- * limit) with "…". NULL gives "". */
+ * \u202e; cut to @max_chars characters (0: no
+ * limit) with "…". NULL gives "". Escaping twice changes nothing more, so
+ * a message may be escaped where it is built and again where it is shown. */
 char     *hep_escape_for_message  (const char *text,
                                    gsize       max_chars);
 

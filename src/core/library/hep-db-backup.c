@@ -36,6 +36,14 @@ hep_db_backup_default_dir (void)
   return g_build_filename (g_get_user_data_dir (), "hepatica", "backups", NULL);
 }
 
+char *
+hep_db_backup_dir_for (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
 static gboolean
 make_dir (const char  *dir,
           GError     **error)

@@ -32,6 +32,9 @@ typedef struct {
 void        hep_db_backup_free        (HepDbBackup  *backup);
 
 char       *hep_db_backup_default_dir (void);
+/* The backups of the database at @db_path: a "backups" folder beside it
+ * (for the default user database, the default folder). */
+char       *hep_db_backup_dir_for     (const char   *db_path);
 
 /* Copies @db into @dir (created if missing) and prunes the folder; returns
  * the new file's path. */
