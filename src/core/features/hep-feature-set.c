@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "hep-feature-set.h"
+#include "hep-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -560,6 +561,9 @@ parse_one (const char  *token,
            GError     **error)
 {
   g_autofree char *key = NULL;
+  g_autofree char *shown_full = hep_escape_for_message (token, 80);
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_val = NULL;
   const char *eq;
   const char *val = NULL;
   gboolean negated = FALSE;
@@ -572,11 +576,14 @@ parse_one (const char  *token,
       token++;
     }
 
+  /* what the messages quote, escaped: a token may come from anywhere */
+  shown = hep_escape_for_message (token, 80);
   eq = strchr (token, '=');
   if (eq != NULL)
     {
       key = g_strndup (token, eq - token);
       val = eq + 1;
+      shown_val = hep_escape_for_message (val, 80);
     }
   else
     key = g_strdup (token);
@@ -587,7 +594,7 @@ parse_one (const char  *token,
 
       g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_UNKNOWN_TOKEN,
                    _("Unknown feature token “%s”; accepted tokens: %s"),
-                   negated ? token - 1 : token, vocab);
+                   shown_full, vocab);
       return FALSE;
     }
 
@@ -599,7 +606,7 @@ parse_one (const char  *token,
         {
           g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
                        _("“-%s” takes no value; write “-%s” to remove the feature"),
-                       token, key);
+                       shown, shown);
           return FALSE;
         }
       *out_feature = feature;
@@ -614,7 +621,7 @@ parse_one (const char  *token,
         {
           g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
                        _("“%s” is a flag and takes no value; accepted: %s"),
-                       token, info->token);
+                       shown, info->token);
           return FALSE;
         }
       *out_value = 1;
@@ -628,7 +635,7 @@ parse_one (const char  *token,
         if (val == NULL || *val == '\0')
           {
             g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                         _("“%s” needs a value; accepted: %s"), token, accepted);
+                         _("“%s” needs a value; accepted: %s"), shown, accepted);
             return FALSE;
           }
         for (guint i = 0; i < n; i++)
@@ -641,7 +648,7 @@ parse_one (const char  *token,
             if (i + 1 == n)
               {
                 g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                             _("Bad value “%s” in “%s”; accepted: %s"), val, token, accepted);
+                             _("Bad value “%s” in “%s”; accepted: %s"), shown_val, shown, accepted);
                 return FALSE;
               }
           }
@@ -656,7 +663,7 @@ parse_one (const char  *token,
         if (val == NULL || *val == '\0')
           {
             g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                         _("“%s” needs a value; accepted: %s"), token, accepted);
+                         _("“%s” needs a value; accepted: %s"), shown, accepted);
             return FALSE;
           }
         /* Whole decimal numbers only: no sign, no fraction, no exponent. */
@@ -665,15 +672,23 @@ parse_one (const char  *token,
             if (!g_ascii_isdigit (*p))
               {
                 g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                             _("Bad value “%s” in “%s”; accepted: %s"), val, token, accepted);
+                             _("Bad value “%s” in “%s”; accepted: %s"), shown_val, shown, accepted);
                 return FALSE;
               }
           }
-        n = strlen (val) > 6 ? G_MAXINT32 : g_ascii_strtoll (val, NULL, 10);
+        /* leading zeros are the same number ("size=0005"); only the
+         * significant digits can overflow */
+        {
+          const char *digits = val;
+
+          while (digits[0] == '0' && digits[1] != '\0')
+            digits++;
+          n = strlen (digits) > 6 ? G_MAXINT32 : g_ascii_strtoll (digits, NULL, 10);
+        }
         if (n < info->min || n > info->max)
           {
             g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_OUT_OF_RANGE,
-                         _("“%s” is out of range; accepted: %s"), token, accepted);
+                         _("“%s” is out of range; accepted: %s"), shown, accepted);
             return FALSE;
           }
         *out_value = (int) n;
@@ -731,6 +746,7 @@ hep_feature_set_parse_strv (HepFeatureSet       *self,
 
       for (guint j = 0; ok && parts[j] != NULL; j++)
         {
+          g_autofree char *shown_now = NULL, *shown_before = NULL;
           HepFeature feature;
           int value;
 
@@ -743,9 +759,11 @@ hep_feature_set_parse_strv (HepFeatureSet       *self,
             }
           if (seen[feature] && result.values[feature] != value)
             {
+              shown_now = hep_escape_for_message (parts[j], 80);
+              shown_before = hep_escape_for_message (given[feature], 80);
               g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_CONFLICT,
                            _("“%s” conflicts with “%s” given before; give each feature once"),
-                           parts[j], given[feature]);
+                           shown_now, shown_before);
               ok = FALSE;
               break;
             }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hep-case-source.h"
+#include "hep-text.h"
 
 G_DEFINE_QUARK (hep-case-pack-error-quark, hep_case_pack_error)
 
@@ -111,16 +112,20 @@ parse_header (const char       *data,
 
   if (!g_key_file_load_from_data (header, data, body_start, G_KEY_FILE_NONE, &local_error))
     {
+      g_autofree char *shown = hep_escape_for_message (local_error->message, 200);
+
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_HEADER,
-                   _("The case pack header cannot be read: %s"), local_error->message);
+                   _("The case pack header cannot be read: %s"), shown);
       return FALSE;
     }
   keys = g_key_file_get_keys (header, HEP_CASE_PACK_HEADER, NULL, NULL);
   for (guint i = 0; keys && keys[i]; i++)
     if (!g_strv_contains (header_keys, keys[i]))
       {
+        g_autofree char *shown = hep_escape_for_message (keys[i], 80);
+
         g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_HEADER,
-                     _("Unknown key “%s” in the case pack header"), keys[i]);
+                     _("Unknown key “%s” in the case pack header"), shown);
         return FALSE;
       }
 
@@ -133,15 +138,17 @@ parse_header (const char       *data,
     }
   if (!g_ascii_string_to_unsigned (format, 10, 1, G_MAXINT, &value, NULL))
     {
+      g_autofree char *shown = hep_escape_for_message (format, 80);
+
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_HEADER,
-                   _("Bad case pack format “%s”"), format);
+                   _("Bad case pack format “%s”"), shown);
       return FALSE;
     }
   if (value != HEP_CASE_PACK_FORMAT)
     {
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_VERSION,
-                   _("The case pack has format %s; this version of Hepatica reads format %d"),
-                   format, HEP_CASE_PACK_FORMAT);
+                   _("The case pack has format %" G_GUINT64_FORMAT "; this version of Hepatica reads format %d"),
+                   value, HEP_CASE_PACK_FORMAT);
       return FALSE;
     }
   info->format = (int) value;
@@ -156,7 +163,8 @@ parse_header (const char       *data,
   if (value > HEP_CASE_PACK_MAX_CASES)
     {
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_TOO_MANY,
-                   _("The case pack holds %s cases; the limit is %d"), count, HEP_CASE_PACK_MAX_CASES);
+                   _("The case pack holds %" G_GUINT64_FORMAT " cases; the limit is %d"), value,
+                   HEP_CASE_PACK_MAX_CASES);
       return FALSE;
     }
   info->count = (guint) value;
@@ -237,21 +245,42 @@ hep_case_pack_parse (const char       *data,
       return NULL;
     }
 
-  /* GKeyFile merges repeated groups, so count the case groups in the text */
+  /* GKeyFile merges repeated groups and keys: the text is checked first
+   * (a second header group is a repeated group too) */
+  {
+    g_autoptr(GError) lines_error = NULL;
+
+    if (!hep_case_source_check_lines (data, length, &lines_error))
+      {
+        g_set_error (error, HEP_CASE_PACK_ERROR,
+                     g_error_matches (lines_error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_DUPLICATE)
+                       ? HEP_CASE_PACK_ERROR_DUPLICATE : HEP_CASE_PACK_ERROR_CASE,
+                     _("The case pack is invalid: %s"), lines_error->message);
+        hep_case_pack_info_clear (&info);
+        return NULL;
+      }
+  }
+
+  /* the case groups in the order of the text */
   for (gsize i = body_start; i < length; )
     {
       const char *line = data + i;
       const char *nl = memchr (line, '\n', length - i);
       gsize line_len = nl ? (gsize) (nl - line) : length - i;
 
+      i += line_len + 1;
+      if (line_len > 0 && line[line_len - 1] == '\r')
+        line_len--;
       if (line_len > 6 && g_str_has_prefix (line, "[Case ") && line[line_len - 1] == ']')
         {
           char *id = g_strndup (line + 6, line_len - 7);
 
           if (!g_hash_table_add (ids, id))
             {
+              g_autofree char *shown = hep_escape_for_message (id, 80);
+
               g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DUPLICATE,
-                           _("The case id “%s” appears twice in the pack"), id);
+                           _("The case id “%s” appears twice in the pack"), shown);
               hep_case_pack_info_clear (&info);
               return NULL;
             }
@@ -264,7 +293,6 @@ hep_case_pack_parse (const char       *data,
               return NULL;
             }
         }
-      i += line_len + 1;
     }
   if (order->len != info.count)
     {
@@ -277,8 +305,10 @@ hep_case_pack_parse (const char       *data,
   g_key_file_set_list_separator (key_file, '|');
   if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, &local_error))
     {
+      g_autofree char *shown = hep_escape_for_message (local_error->message, 200);
+
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_CASE,
-                   _("The case pack cannot be read: %s"), local_error->message);
+                   _("The case pack cannot be read: %s"), shown);
       hep_case_pack_info_clear (&info);
       return NULL;
     }
@@ -292,8 +322,10 @@ hep_case_pack_parse (const char       *data,
       id = group_case_id (groups[i]);
       if (id == NULL || !g_hash_table_contains (ids, id))
         {
+          g_autofree char *shown = hep_escape_for_message (groups[i], 80);
+
           g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_STRAY_GROUP,
-                       _("The group [%s] belongs to no case of the pack"), groups[i]);
+                       _("The group [%s] belongs to no case of the pack"), shown);
           hep_case_pack_info_clear (&info);
           return NULL;
         }
@@ -306,7 +338,7 @@ hep_case_pack_parse (const char       *data,
 
       if (c == NULL)
         {
-          g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 80));
+          g_autofree char *shown = hep_escape_for_message (id, 80);
 
           g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_CASE,
                        _("Case %u (“%s”) of the pack is invalid: %s"), i + 1, shown, local_error->message);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "hep-case-source.h"
+#include "hep-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -48,20 +49,13 @@ group_name (const char *base,
 
 /* ---- validation --------------------------------------------------------------- */
 
+/* C0 and C1 controls, DEL and bidi overrides; multi-line fields allow tab
+ * and newline. @text is valid UTF-8. */
 static gboolean
 has_control_chars (const char *text,
                    gboolean    allow_newlines)
 {
-  for (const char *p = text; *p; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c < 0x20 && !(allow_newlines && (c == '\n' || c == '\t')))
-        return TRUE;
-      if (c == 0x7f)
-        return TRUE;
-    }
-  return FALSE;
+  return hep_text_find_unsafe (text, allow_newlines) != 0;
 }
 
 static gboolean
@@ -97,7 +91,7 @@ check_text (const char  *id,
   if (has_control_chars (value, multiline))
     {
       g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_INVALID,
-                   _("case “%s”: “%s” contains control characters"), id, key);
+                   _("case “%s”: “%s” contains control characters or bidi overrides"), id, key);
       return FALSE;
     }
   return TRUE;
@@ -169,8 +163,10 @@ invalid (GError    **error,
          const char *value,
          const char *accepted)
 {
+  g_autofree char *shown = hep_escape_for_message (value, 80);
+
   g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_INVALID,
-               _("case “%s”: bad “%s” value “%s”; accepted: %s"), id, key, value ? value : "", accepted);
+               _("case “%s”: bad “%s” value “%s”; accepted: %s"), id, key, shown, accepted);
   return FALSE;
 }
 
@@ -202,7 +198,7 @@ hep_case_source_validate (HepCase  *c,
   id = hep_case_get_id (c);
   if (!hep_case_id_is_valid (id))
     {
-      g_autofree char *shown = g_utf8_make_valid (id ? id : "", MIN (strlen (id ? id : ""), 80));
+      g_autofree char *shown = hep_escape_for_message (id, 80);
 
       g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_BAD_ID,
                    _("bad case id “%s”: use 3–64 characters a–z, 0–9 and “-”, starting with a letter or digit"),
@@ -311,8 +307,10 @@ check_keys (GKeyFile            *key_file,
   for (guint i = 0; keys && keys[i]; i++)
     if (!g_strv_contains (known, keys[i]))
       {
+        g_autofree char *shown = hep_escape_for_message (keys[i], 80);
+
         g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_UNKNOWN,
-                     _("unknown key “%s” in group [%s]"), keys[i], group);
+                     _("unknown key “%s” in group [%s]"), shown, group);
         return FALSE;
       }
   return TRUE;
@@ -516,9 +514,11 @@ parse_findings_group (GKeyFile    *key_file,
 
       if (!hep_case_phase_from_key (keys[i], &phase))
         {
+          g_autofree char *shown = hep_escape_for_message (keys[i], 80);
+
           g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_UNKNOWN,
                        _("unknown key “%s” in group [%s]; accepted: pre, arterial, portal, delayed, hbp, t2, dwi, other"),
-                       keys[i], group);
+                       shown, group);
           return FALSE;
         }
       value = get_string (key_file, group, keys[i], TRUE, error);
@@ -610,7 +610,7 @@ hep_case_source_parse_key_file (GKeyFile    *key_file,
   g_strstrip (id);
   if (!hep_case_id_is_valid (id) || (suffix != NULL && !g_str_equal (id, suffix)))
     {
-      g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 80));
+      g_autofree char *shown = hep_escape_for_message (id, 80);
 
       g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_BAD_ID,
                    suffix ? _("[%s]: id “%s” does not match the group name")
@@ -643,12 +643,102 @@ load_key_file (GKeyFile    *key_file,
                    _("not valid UTF-8 (at byte %zu)"), (gsize) (end - data));
       return FALSE;
     }
+  if (!hep_case_source_check_lines (data, length, error))
+    return FALSE;
   g_key_file_set_list_separator (key_file, '|');
   if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_NONE, &local_error))
     {
+      g_autofree char *shown = hep_escape_for_message (local_error->message, 200);
+
       g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_PARSE,
-                   _("not a valid key file: %s"), local_error->message);
+                   _("not a valid key file: %s"), shown);
       return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hep_case_source_check_lines (const char  *data,
+                             gsize        length,
+                             GError     **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *group = NULL;
+  guint number = 0;
+
+  for (gsize i = 0; i < length; )
+    {
+      const char *line = data + i;
+      const char *nl = memchr (line, '\n', length - i);
+      gsize len = nl ? (gsize) (nl - line) : length - i;
+      g_autofree char *text = NULL;
+      char *p;
+
+      i += len + 1;
+      number++;
+      /* a line ends in LF or CRLF: the CR is not part of a name */
+      if (len > 0 && line[len - 1] == '\r')
+        len--;
+      text = g_strndup (line, len);
+      p = text;
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '\0' || *p == '#')
+        continue;
+
+      if (*p == '[')
+        {
+          char *end = strrchr (p, ']');
+          gpointer first;
+
+          if (end == NULL)
+            continue;   /* GKeyFile says what is wrong with it */
+          g_free (group);
+          group = g_strndup (p + 1, end - p - 1);
+          if (g_hash_table_lookup_extended (groups, group, NULL, &first))
+            {
+              g_autofree char *shown = hep_escape_for_message (group, 80);
+
+              g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_DUPLICATE,
+                           _("line %u: the group [%s] is given a second time (first on line %u)"),
+                           number, shown, GPOINTER_TO_UINT (first));
+              return FALSE;
+            }
+          g_hash_table_insert (groups, g_strdup (group), GUINT_TO_POINTER (number));
+          g_hash_table_remove_all (keys);
+          continue;
+        }
+
+      {
+        char *eq = strchr (p, '=');
+        gpointer first;
+
+        if (eq == NULL)
+          continue;   /* GKeyFile says what is wrong with it */
+        *eq = '\0';
+        g_strstrip (p);
+        if (strchr (p, '[') != NULL)
+          {
+            g_autofree char *shown = hep_escape_for_message (p, 80);
+
+            g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_UNKNOWN,
+                         _("line %u: the localized key “%s” is not read by this version of Hepatica; "
+                           "remove it or make a case in that language"), number, shown);
+            return FALSE;
+          }
+        if (g_hash_table_lookup_extended (keys, p, NULL, &first))
+          {
+            g_autofree char *shown = hep_escape_for_message (p, 80);
+            g_autofree char *shown_group = hep_escape_for_message (group, 80);
+
+            g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_DUPLICATE,
+                         _("line %u: the key “%s” is given a second time in [%s] (first on line %u)"),
+                         number, shown, shown_group, GPOINTER_TO_UINT (first));
+            return FALSE;
+          }
+        g_hash_table_insert (keys, g_strdup (p), GUINT_TO_POINTER (number));
+      }
     }
   return TRUE;
 }
@@ -671,8 +761,10 @@ hep_case_source_parse (const char  *data,
 
       if (!g_str_equal (g, "Case") && !g_str_equal (g, "Findings") && !g_str_has_prefix (g, "Image "))
         {
+          g_autofree char *shown = hep_escape_for_message (g, 80);
+
           g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_UNKNOWN,
-                       _("unknown group [%s]; accepted: [Case], [Findings], [Image N]"), g);
+                       _("unknown group [%s]; accepted: [Case], [Findings], [Image N]"), shown);
           return NULL;
         }
     }

@@ -30,6 +30,7 @@ typedef enum {
   HEP_CASE_SOURCE_ERROR_TOO_LONG,  /* a field or list exceeds its limit */
   HEP_CASE_SOURCE_ERROR_UNKNOWN,   /* an unknown group or key */
   HEP_CASE_SOURCE_ERROR_BAD_ID,    /* the id is malformed or does not match the file name */
+  HEP_CASE_SOURCE_ERROR_DUPLICATE, /* a group or a key given twice */
 } HepCaseSourceError;
 
 /* Limits, in bytes of UTF-8 or in entries. */
@@ -58,6 +59,14 @@ HepCase  *hep_case_source_parse         (const char  *data,
  * cases are ignored; unknown keys in this case's groups are errors. */
 HepCase  *hep_case_source_parse_key_file (GKeyFile   *key_file,
                                          const char  *suffix,
+                                         GError     **error);
+/* The checks GKeyFile does not make, on the raw text (GKeyFile merges a
+ * repeated group and keeps the last of a repeated key): a group given twice
+ * (however its line ends, CRLF included), a key given twice in a group, and
+ * a localized key ("Title[fr]=") that this version does not read are errors
+ * naming the line. */
+gboolean  hep_case_source_check_lines   (const char  *data,
+                                         gsize        length,
                                          GError     **error);
 /* Validates a case built in code with the same rules. */
 gboolean  hep_case_source_validate      (HepCase     *c,

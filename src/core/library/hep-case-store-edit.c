@@ -18,6 +18,7 @@
 #include "hep-case-db-private.h"
 #include "hep-case-source.h"
 #include "hep-db.h"
+#include "hep-text.h"
 
 /* The first of BASE-SUFFIX, BASE-SUFFIX-2, … that no case uses and that
  * is not in @also_taken, cut to the id length limit. */
@@ -156,12 +157,14 @@ hep_case_store_delete_case (HepCaseStore  *self,
     return FALSE;
   if (!found)
     {
+      g_autofree char *shown = hep_escape_for_message (id, 80);
+
       if (hep_case_store_contains (self, id))
         g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_READ_ONLY,
-                     _("The case “%s” belongs to the bundled library and cannot be deleted"), id);
+                     _("The case “%s” belongs to the bundled library and cannot be deleted"), shown);
       else
         g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
-                     _("No case with the id “%s”"), id);
+                     _("No case with the id “%s”"), shown);
       return FALSE;
     }
   if (!write_transaction (self, NULL, 0, pk, error))

@@ -816,7 +816,7 @@ hep_case_store_get_case (HepCaseStore  *self,
     return NULL;
   if (!found)
     {
-      g_autofree char *shown = g_utf8_make_valid (id, MIN (strlen (id), 80));
+      g_autofree char *shown = hep_escape_for_message (id, 80);
 
       g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND,
                    _("No case with the id “%s”"), shown);
