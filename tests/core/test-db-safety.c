@@ -489,6 +489,74 @@ test_backups (void)
   hep_test_remove_tree (dir);
 }
 
+typedef struct {
+  const char *path;
+  const char *title;
+  GPtrArray  *results;
+  GError     *error;
+} Importer;
+
+static gpointer
+import_thread (gpointer data)
+{
+  Importer *im = data;
+  g_autoptr(HepCaseStore) store = hep_case_store_new (im->path, "", &im->error);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HepCase) base = hep_test_load_case ("fx-hcc-lr5");
+
+  if (store == NULL)
+    return NULL;
+  for (guint i = 0; i < 30; i++)
+    {
+      HepCase *c = hep_case_copy (base);
+      g_autofree char *id = g_strdup_printf ("ci-%03u", i);
+
+      hep_case_set_id (c, id);
+      hep_case_set_title (c, im->title);
+      g_ptr_array_add (cases, c);
+    }
+  im->results = hep_case_store_import_cases (store, cases, NOW, &im->error);
+  return NULL;
+}
+
+/* Two imports of the same ids with different content at once: the second
+ * to write sees the first's cases and renames, never a UNIQUE failure. */
+static void
+test_concurrent_imports_follow_the_rename_rule (void)
+{
+  g_autofree char *dir = make_dir ();
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("import-%u.db", round);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      Importer a = { path, "Version A", NULL, NULL }, b = { path, "Version B", NULL, NULL };
+      GThread *ta, *tb;
+
+      /* the file exists before: this is about the import, not the open */
+      g_object_unref (hep_case_store_new (path, "", NULL));
+      ta = g_thread_new ("import-a", import_thread, &a);
+      tb = g_thread_new ("import-b", import_thread, &b);
+      g_thread_join (ta);
+      g_thread_join (tb);
+      g_assert_no_error (a.error);
+      g_assert_no_error (b.error);
+      for (guint i = 0; i < 30; i++)
+        {
+          HepCaseImportResult *ra = a.results->pdata[i], *rb = b.results->pdata[i];
+          g_autofree char *renamed = g_strconcat (ra->id, "-imported", NULL);
+
+          /* one of the two was first, the other renamed */
+          g_assert_cmpint (ra->action + rb->action, ==, HEP_CASE_IMPORT_ADDED + HEP_CASE_IMPORT_RENAMED);
+          g_assert_cmpstr (ra->action == HEP_CASE_IMPORT_RENAMED ? ra->new_id : rb->new_id, ==, renamed);
+        }
+      g_assert_cmpint (raw_int (path, "SELECT count(*) FROM cases"), ==, 60);
+      g_ptr_array_unref (a.results);
+      g_ptr_array_unref (b.results);
+    }
+  hep_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +571,8 @@ main (int    argc,
   g_test_add_func ("/db-safety/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/db-safety/read-only-folder", test_read_only_folder);
   g_test_add_func ("/db-safety/backups", test_backups);
+  g_test_add_func ("/db-safety/concurrent-imports-follow-the-rename-rule",
+                   test_concurrent_imports_follow_the_rename_rule);
 
   return g_test_run ();
 }

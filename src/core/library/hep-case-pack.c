@@ -191,6 +191,7 @@ hep_case_pack_parse (const char       *data,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) n_images = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *sum = NULL, *actual = NULL;
   g_auto(GStrv) groups = NULL;
@@ -312,6 +313,8 @@ hep_case_pack_parse (const char       *data,
       hep_case_pack_info_clear (&info);
       return NULL;
     }
+  /* one pass over the groups: each belongs to a case, and each case's image
+   * groups are counted here rather than by a pass per case */
   groups = g_key_file_get_groups (key_file, NULL);
   for (guint i = 0; groups[i]; i++)
     {
@@ -320,6 +323,12 @@ hep_case_pack_parse (const char       *data,
       if (g_str_equal (groups[i], HEP_CASE_PACK_HEADER))
         continue;
       id = group_case_id (groups[i]);
+      if (id != NULL && g_str_has_prefix (groups[i], "Image ") && g_hash_table_contains (ids, id))
+        {
+          gpointer n = g_hash_table_lookup (n_images, id);
+
+          g_hash_table_insert (n_images, g_strdup (id), GINT_TO_POINTER (GPOINTER_TO_INT (n) + 1));
+        }
       if (id == NULL || !g_hash_table_contains (ids, id))
         {
           g_autofree char *shown = hep_escape_for_message (groups[i], 80);
@@ -334,7 +343,9 @@ hep_case_pack_parse (const char       *data,
   for (guint i = 0; i < order->len; i++)
     {
       const char *id = order->pdata[i];
-      HepCase *c = hep_case_source_parse_key_file (key_file, id, &local_error);
+      HepCase *c = hep_case_source_parse_key_file_full (key_file, id,
+                                                        GPOINTER_TO_INT (g_hash_table_lookup (n_images, id)),
+                                                        &local_error);
 
       if (c == NULL)
         {

@@ -529,20 +529,29 @@ parse_findings_group (GKeyFile    *key_file,
   return TRUE;
 }
 
+/* @n_images: the number of groups named "Image …" of this case, counted by
+ * the caller in one pass over all groups, or -1 to count them here. */
 static gboolean
 parse_image_groups (GKeyFile    *key_file,
                     const char  *suffix,
+                    int          n_images,
                     HepCase     *c,
                     GError     **error)
 {
   g_autofree char *prefix = suffix ? g_strdup_printf ("Image %s ", suffix) : g_strdup ("Image ");
-  g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
   guint n = 0;
 
   /* images are numbered 1, 2, … without gaps */
-  for (guint i = 0; groups[i]; i++)
-    if (g_str_has_prefix (groups[i], prefix))
-      n++;
+  if (n_images >= 0)
+    n = (guint) n_images;
+  else
+    {
+      g_auto(GStrv) groups = g_key_file_get_groups (key_file, NULL);
+
+      for (guint i = 0; groups[i]; i++)
+        if (g_str_has_prefix (groups[i], prefix))
+          n++;
+    }
   if (n > HEP_CASE_MAX_IMAGES)
     {
       g_set_error (error, HEP_CASE_SOURCE_ERROR, HEP_CASE_SOURCE_ERROR_TOO_LONG,
@@ -588,6 +597,15 @@ hep_case_source_parse_key_file (GKeyFile    *key_file,
                                 const char  *suffix,
                                 GError     **error)
 {
+  return hep_case_source_parse_key_file_full (key_file, suffix, -1, error);
+}
+
+HepCase *
+hep_case_source_parse_key_file_full (GKeyFile    *key_file,
+                                     const char  *suffix,
+                                     int          n_images,
+                                     GError     **error)
+{
   g_autofree char *case_group = group_name ("Case", suffix);
   g_autofree char *findings_group = group_name ("Findings", suffix);
   g_autofree char *id = NULL;
@@ -622,7 +640,7 @@ hep_case_source_parse_key_file (GKeyFile    *key_file,
   c = hep_case_new (id);
   if (!parse_case_group (key_file, case_group, c, error) ||
       !parse_findings_group (key_file, findings_group, c, error) ||
-      !parse_image_groups (key_file, suffix, c, error) ||
+      !parse_image_groups (key_file, suffix, n_images, c, error) ||
       !hep_case_source_validate (c, error))
     return NULL;
   return g_steal_pointer (&c);

@@ -60,6 +60,13 @@ HepCase  *hep_case_source_parse         (const char  *data,
 HepCase  *hep_case_source_parse_key_file (GKeyFile   *key_file,
                                          const char  *suffix,
                                          GError     **error);
+/* The same, for a caller that has counted this case's "Image SUFFIX N"
+ * groups in one pass over all of them (@n_images; -1: count them here, a
+ * pass over every group of the file for each case). */
+HepCase  *hep_case_source_parse_key_file_full (GKeyFile  *key_file,
+                                         const char  *suffix,
+                                         int          n_images,
+                                         GError     **error);
 /* The checks GKeyFile does not make, on the raw text (GKeyFile merges a
  * repeated group and keeps the last of a repeated key): a group given twice
  * (however its line ends, CRLF included), a key given twice in a group, and

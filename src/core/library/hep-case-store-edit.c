@@ -208,8 +208,8 @@ hep_case_store_import_cases (HepCaseStore  *self,
                              GError       **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_import_result_free);
-  g_autoptr(GPtrArray) to_write = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HepDb *db = _hep_case_store_get_db (self);
 
   g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
 
@@ -228,7 +228,12 @@ hep_case_store_import_cases (HepCaseStore  *self,
         }
     }
 
-  /* 2. decide: add, skip an identical case, or rename on a clash */
+  /* 2. decide (add, skip an identical case, or rename on a clash) and
+   * write, in one transaction: what is taken is read inside it, so an
+   * import running at the same time in another process is either all
+   * seen or not begun, and the rename rule holds against it too */
+  if (!hep_db_begin (db, error))
+    return NULL;
   for (guint i = 0; i < cases->len; i++)
     {
       HepCase *c = cases->pdata[i];
@@ -244,7 +249,7 @@ hep_case_store_import_cases (HepCaseStore  *self,
           g_autoptr(HepCase) existing = hep_case_store_get_case (self, id, error);
 
           if (existing == NULL)
-            return NULL;
+            goto fail;
           if (hep_case_equal (existing, c))
             {
               result->action = HEP_CASE_IMPORT_UNCHANGED;
@@ -254,7 +259,7 @@ hep_case_store_import_cases (HepCaseStore  *self,
           /* ids this import has taken or will bring are not free either */
           result->new_id = free_id (self, id, "imported", taken, error);
           if (result->new_id == NULL)
-            return NULL;
+            goto fail;
           result->action = HEP_CASE_IMPORT_RENAMED;
           hep_case_set_id (copy, result->new_id);
         }
@@ -266,13 +271,17 @@ hep_case_store_import_cases (HepCaseStore  *self,
       g_hash_table_add (taken, g_strdup (result->new_id));
       hep_case_set_origin (copy, HEP_CASE_ORIGIN_USER);
       hep_case_set_modified (copy, now);
-      g_ptr_array_add (to_write, g_steal_pointer (&copy));
+      if (!hep_case_db_insert (db, copy, NULL, error))
+        goto fail;
     }
+  if (!hep_db_commit (db, error))
+    goto fail;
 
-  /* 3. one transaction */
-  if (!write_transaction (self, (HepCase **) to_write->pdata, to_write->len, 0, error))
-    return NULL;
   if (!hep_case_store_reload (self, error))
     return NULL;
   return g_steal_pointer (&results);
+
+fail:
+  hep_db_rollback (db);
+  return NULL;
 }
