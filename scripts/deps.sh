@@ -12,6 +12,7 @@ PKGS="
   xvfb xauth dbus-daemon at-spi2-core libgl1-mesa-dri libgtk-4-bin
   desktop-file-utils appstream flatpak flatpak-builder
   python3-gi python3-pyatspi gir1.2-gtk-4.0 gir1.2-adw-1
+  clang libclang-rt-14-dev
 "
 
 missing=""

@@ -93,6 +93,12 @@ run_env (Fixture     *f,
     g_ptr_array_add (argv, g_strconcat ("--library=", f->library, NULL));
   g_ptr_array_add (argv, NULL);
 
+  /* the output captured here replaces what an earlier run left in @out and
+   * @err: the callers reuse them without freeing each time, which leaked */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                out, err, &status, &error));
   g_assert_no_error (error);

@@ -176,6 +176,7 @@ test_foreign_database_untouched (void)
     g_autoptr(HepCaseStore) store = hep_case_store_new (fresh, "", &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
   g_assert_cmpint ((guint32) raw_int (fresh, "PRAGMA application_id"), ==, HEP_DB_APPLICATION_ID);
   hep_test_remove_tree (dir);
@@ -398,6 +399,7 @@ test_backups (void)
     g_autoptr(HepCaseStore) store = hep_case_store_open (path, "", backups, 0, now, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
   list = hep_db_backup_list (backups, &error);
   g_assert_no_error (error);
@@ -421,6 +423,7 @@ test_backups (void)
     g_autoptr(HepCaseStore) store = hep_case_store_open (path, "", backups, 0, now + 2 * 86400, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (store);
     g_clear_pointer (&list, g_ptr_array_unref);
     list = hep_db_backup_list (backups, &error);
     g_assert_cmpuint (count_reason (list, "daily"), >=, 1);

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hep-test-cases.h"
 
@@ -120,7 +122,6 @@ test_pack_duplicate_keys (void)
   g_autofree char *pack = make_pack ();
   g_autofree char *twice = edit (pack, "[Case st-a]\n", "[Case st-a]\nTitle=First of two\n");
   g_autofree char *spaced = edit (pack, "[Case st-a]\n", "[Case st-a]\nDiagnosis = hcc\n");
-  g_autoptr(GError) error = NULL;
 
   assert_refused (twice, HEP_CASE_PACK_ERROR_DUPLICATE, "“Title”");
   assert_refused (twice, HEP_CASE_PACK_ERROR_DUPLICATE, "second time in [Case st-a]");
@@ -179,6 +180,7 @@ test_pack_unsafe_characters (void)
     g_autoptr(GPtrArray) cases = hep_case_pack_parse (tab, strlen (tab), NULL, &error);
 
     g_assert_no_error (error);
+    g_assert_cmpuint (cases->len, ==, 2);
     assert_refused (rlo, HEP_CASE_PACK_ERROR_CASE, "“History”");
   }
 }
@@ -313,6 +315,57 @@ test_leading_zeros (void)
   g_assert_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_OUT_OF_RANGE);
 }
 
+static void
+test_export_replaces_only_regular_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("hep-test-export-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "target.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.hepatica-pack", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo.hepatica-pack", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.hepatica-pack", NULL);
+  g_autofree char *regular = g_build_filename (dir, "old.hepatica-pack", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "new.hepatica-pack", NULL);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *refused[] = { link, fifo, folder };
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (cases, hep_test_load_case ("fx-met-rim"));
+  g_assert_true (g_file_set_contents (target, "precious", -1, &error));
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (regular, "an old pack", -1, &error));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (hep_case_pack_save_file (cases, refused[i], "test", "2026-01-01T00:00:00Z", &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+      g_clear_error (&error);
+    }
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (target, &text, NULL, &error));
+  g_assert_cmpstr (text, ==, "precious");
+  g_clear_pointer (&text, g_free);
+
+  g_assert_true (hep_case_pack_save_file (cases, regular, "test", "2026-01-01T00:00:00Z", &error));
+  g_assert_true (hep_case_pack_save_file (cases, fresh, "test", "2026-01-01T00:00:00Z", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (regular, &text, NULL, &error));
+  g_assert_true (g_str_has_prefix (text, "[Hepatica Case Pack]"));
+
+  /* nothing left beside them: six entries, no temporary file */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 6);
+  }
+  hep_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +379,7 @@ main (int    argc,
   g_test_add_func ("/pack-strict/unsafe-characters", test_pack_unsafe_characters);
   g_test_add_func ("/pack-strict/error-lines-are-clean", test_pack_error_lines_are_clean);
   g_test_add_func ("/pack-strict/case-file", test_case_file_strict);
+  g_test_add_func ("/pack-strict/export-replaces-only-regular-files", test_export_replaces_only_regular_files);
   g_test_add_func ("/text/escape-for-message", test_escape_for_message);
   g_test_add_func ("/text/leading-zeros", test_leading_zeros);
 

@@ -10,7 +10,9 @@
 
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hep-case-source.h"
 #include "hep-text.h"
@@ -480,9 +482,21 @@ hep_case_pack_save_file (GPtrArray   *cases,
   g_autofree char *data = NULL;
   gsize length;
 
+  GStatBuf st;
+
+  /* replace a regular file or nothing: not a symlink (whose target would
+   * stay as it was while the link is replaced), a device, a FIFO or a folder */
+  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” exists and is not a regular file; a case pack replaces only a regular file"), path);
+      return FALSE;
+    }
   data = hep_case_pack_write (cases, generator, created, &length, error);
   if (data == NULL)
     return FALSE;
+  /* a temporary file in the same folder, renamed over the target once
+   * complete: a reader sees the old pack or the new one, never half */
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 

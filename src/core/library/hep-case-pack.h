@@ -67,6 +67,8 @@ char       *hep_case_pack_write         (GPtrArray        *cases,
                                          const char       *created,
                                          gsize            *length,
                                          GError          **error);
+/* Written to a temporary file beside @path and renamed over it: only a
+ * regular file (or nothing) at @path is replaced. */
 gboolean    hep_case_pack_save_file     (GPtrArray        *cases,
                                          const char       *path,
                                          const char       *generator,

@@ -1,0 +1,72 @@
+/* fuzz-pack-import.c: libFuzzer harness of case-pack reading and import
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Any bytes are a pack. A checksum line is recomputed first (as a careful
+ * forger would), so that the fuzzer gets past it to the format checks; the
+ * cases of a pack that reads are imported into an in-memory store, all or
+ * nothing.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hep-core.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static HepCaseStore *store;
+
+/* @text with its header's Checksum line made right, if it has one. */
+static void
+resign (GString *text)
+{
+  const char *line = strstr (text->str, "\nChecksum=");
+  const char *end;
+  gsize start, stop;
+  g_autoptr(GString) rest = NULL;
+  g_autofree char *sum = NULL;
+
+  if (line == NULL || (end = strchr (line + 1, '\n')) == NULL || end - line - 1 != 9 + 64)
+    return;
+  start = line - text->str + 1;
+  stop = end - text->str + 1;
+  rest = g_string_new_len (text->str, start);
+  g_string_append_len (rest, text->str + stop, text->len - stop);
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) rest->str, rest->len);
+  memcpy (text->str + start + 9, sum, 64);
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GString) text = g_string_new_len ((const char *) data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  guint before;
+
+  if (store == NULL)
+    {
+      store = hep_case_store_new (":memory:", "", &error);
+      g_assert_no_error (error);
+    }
+  resign (text);
+  cases = hep_case_pack_parse (text->str, text->len, NULL, &error);
+  if (cases == NULL)
+    {
+      g_assert_nonnull (error);
+      for (const char *p = error->message; *p; p++)
+        g_assert_true ((guchar) *p >= 0x20 && (guchar) *p != 0x7f);
+      return 0;
+    }
+  before = g_list_model_get_n_items (G_LIST_MODEL (store));
+  results = hep_case_store_import_cases (store, cases, 1780000000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, cases->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >=, before);
+  return 0;
+}
