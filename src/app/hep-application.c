@@ -399,6 +399,26 @@ load_icon_theme_in_thread (GdkDisplay *display)
   g_task_run_in_thread (task, load_icon_theme_thread);
 }
 
+/* The user's database and the bundled library. If the user's cannot be
+ * opened (damaged, another program's, unreadable), the bundled library is
+ * shown with a throwaway user database rather than nothing, and the window
+ * says why in its banner. */
+static void
+open_store (HepApplication *self)
+{
+  g_autofree char *backups = hep_db_backup_default_dir ();
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  self->store = hep_case_store_open (NULL, NULL, backups, HEP_CASE_STORE_OPEN_READ_ONLY_OK,
+                                     g_get_real_time () / G_USEC_PER_SEC, &self->store_error);
+  if (self->store == NULL)
+    {
+      g_message ("The case library could not be opened: %s", self->store_error->message);
+      self->store = hep_case_store_new (":memory:", NULL, NULL);
+    }
+}
+
 static void
 hep_application_startup (GApplication *app)
 {
@@ -414,17 +434,7 @@ hep_application_startup (GApplication *app)
   {
     HepApplication *self = HEP_APPLICATION (app);
 
-    g_autofree char *backups = hep_db_backup_default_dir ();
-
-    self->store = hep_case_store_open (NULL, NULL, backups, HEP_CASE_STORE_OPEN_READ_ONLY_OK,
-                                       g_get_real_time () / G_USEC_PER_SEC, &self->store_error);
-    if (self->store == NULL)
-      {
-        g_warning ("The case library could not be opened: %s", self->store_error->message);
-        /* the bundled library is read-only and always there: show it with
-         * a throwaway user database rather than nothing */
-        self->store = hep_case_store_new (":memory:", NULL, NULL);
-      }
+    open_store (self);
   }
 
   /* app.unknown-case-mode: hides spoilers, for conferences and self-tests */
@@ -534,4 +544,34 @@ hep_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+gboolean
+hep_application_get_store_damaged (HepApplication *self)
+{
+  g_return_val_if_fail (HEP_IS_APPLICATION (self), FALSE);
+  return g_error_matches (self->store_error, HEP_DB_ERROR, HEP_DB_ERROR_DAMAGED);
+}
+
+/* Repairs the user's damaged database (hep_db_repair(): the damaged file is
+ * kept in the backups folder) and opens the store again. */
+gboolean
+hep_application_repair_store (HepApplication     *self,
+                              HepDbRepairReport  *report,
+                              GError            **error)
+{
+  g_autofree char *path = hep_case_store_default_user_path ();
+  g_autofree char *backups = hep_db_backup_default_dir ();
+
+  g_return_val_if_fail (HEP_IS_APPLICATION (self), FALSE);
+
+  if (!hep_db_repair (path, backups, g_get_real_time () / G_USEC_PER_SEC, report, error))
+    return FALSE;
+  open_store (self);
+  if (self->store_error != NULL)
+    {
+      g_set_error_literal (error, self->store_error->domain, self->store_error->code, self->store_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

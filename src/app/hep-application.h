@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "hep-case-store.h"
+#include "hep-db-backup.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,10 @@ GSettings      *hep_application_get_settings (HepApplication *self);
  * ..._get_store_error), the bundled library with a throwaway user database. */
 HepCaseStore   *hep_application_get_store    (HepApplication *self);
 const GError   *hep_application_get_store_error (HepApplication *self);
+/* TRUE when the user's database failed its check: the window offers a repair. */
+gboolean        hep_application_get_store_damaged (HepApplication *self);
+gboolean        hep_application_repair_store (HepApplication    *self,
+                                              HepDbRepairReport *report,
+                                              GError           **error);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ void            _hep_window_show_toast       (HepWindow   *self,
 
 void            _hep_window_add_toast        (HepWindow   *self,
                                               AdwToast    *toast);
+/* The store to write to (imports); NULL while the user's database could
+ * not be opened. */
 HepCaseStore   *_hep_window_get_store        (HepWindow   *self);
 /* "unknown-case" while unknown-case mode hides the case, else its id;
  * "explore" without one: for file names */

@@ -47,6 +47,13 @@ struct _HepWindow
   GtkExpander         *next_step_section;
   GtkMenuButton       *menu_button;
   GMenuModel          *primary_menu;
+  GtkWidget           *main_box;
+
+  /* The banner under the header bar, made only when the user's database
+   * could not be opened (libadwaita 1.2 has no AdwBanner) */
+  GtkRevealer         *db_banner;
+  GtkLabel            *db_banner_label;
+  GtkWidget           *db_banner_repair;
 
   /* Below the fold: made after the first frame (build_lower_views) */
   HepDdxView          *ddx_view;
@@ -594,6 +601,96 @@ first_frame_height (HepWindow *self)
   return height;
 }
 
+static void
+dismiss_db_banner_cb (HepWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->db_banner, FALSE);
+}
+
+/* Why the user's cases are missing, in full (a toast cut the sentence off),
+ * and, for a damaged database, the way out. */
+static void
+show_db_banner (HepWindow      *self,
+                HepApplication *app)
+{
+  const GError *error = hep_application_get_store_error (app);
+  gboolean damaged = hep_application_get_store_damaged (app);
+  g_autofree char *text = NULL;
+  GtkWidget *box, *dismiss;
+
+  if (damaged)
+    text = g_strdup (_("Your database is damaged, so Hepatica shows the bundled cases only and saves "
+                       "nothing. A repair keeps the damaged file as a backup and moves every case, "
+                       "quiz answer and review that can still be read into a new database."));
+  else
+    text = g_strdup_printf (_("Your cases could not be opened, so Hepatica shows the bundled cases only "
+                              "and saves nothing: %s"), error->message);
+
+  if (self->db_banner == NULL)
+    {
+      self->db_banner = GTK_REVEALER (gtk_revealer_new ());
+      gtk_widget_set_name (GTK_WIDGET (self->db_banner), "db-banner");
+      gtk_revealer_set_transition_type (self->db_banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_widget_add_css_class (box, "db-banner");
+      self->db_banner_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->db_banner_label, TRUE);
+      gtk_label_set_xalign (self->db_banner_label, 0);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->db_banner_label), TRUE);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->db_banner_label));
+      self->db_banner_repair = gtk_button_new_with_mnemonic (_("Back Up and _Repair"));
+      gtk_widget_set_name (self->db_banner_repair, "db-banner-repair");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->db_banner_repair), "win.repair-database");
+      gtk_widget_set_valign (self->db_banner_repair, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (self->db_banner_repair, "suggested-action");
+      gtk_box_append (GTK_BOX (box), self->db_banner_repair);
+      dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
+      gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
+      gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (dismiss, "flat");
+      g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_db_banner_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (box), dismiss);
+      gtk_revealer_set_child (self->db_banner, box);
+      /* under the header bar */
+      gtk_box_insert_child_after (GTK_BOX (self->main_box), GTK_WIDGET (self->db_banner),
+                                  gtk_widget_get_first_child (self->main_box));
+    }
+  gtk_label_set_label (self->db_banner_label, text);
+  gtk_widget_set_visible (self->db_banner_repair, damaged);
+  gtk_revealer_set_reveal_child (self->db_banner, TRUE);
+}
+
+static void
+repair_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  HepDbRepairReport report;
+
+  if (!HEP_IS_APPLICATION (app))
+    return;
+  if (!hep_application_repair_store (HEP_APPLICATION (app), &report, &error))
+    {
+      text = g_strdup_printf (_("The repair failed: %s"), error->message);
+      gtk_label_set_label (self->db_banner_label, text);
+      return;
+    }
+  hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
+  text = g_strdup_printf (_("Repaired. Saved %u cases, %u quiz answers and %u reviews; lost %u, %u and %u. "
+                            "The damaged file is kept as %s."),
+                          report.cases_saved, report.attempts_saved, report.reviews_saved,
+                          report.cases_lost, report.attempts_lost, report.reviews_lost,
+                          report.damaged_copy ? report.damaged_copy : "");
+  gtk_label_set_label (self->db_banner_label, text);
+  gtk_widget_set_visible (self->db_banner_repair, FALSE);
+  hep_db_repair_report_clear (&report);
+}
+
 /* "application" is not a construct property: it is set after constructed,
  * so the settings are picked up when it arrives. */
 static void
@@ -625,11 +722,7 @@ application_cb (HepWindow  *self,
   }
   hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
   if (hep_application_get_store_error (HEP_APPLICATION (app)) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The case library could not be opened: %s"),
-                                                  hep_application_get_store_error (HEP_APPLICATION (app))->message);
-      _hep_window_show_toast (self, message);
-    }
+    show_db_banner (self, HEP_APPLICATION (app));
   update_unknown (self);
 }
 
@@ -724,12 +817,17 @@ _hep_window_show_toast (HepWindow  *self,
   _hep_window_add_toast (self, toast);
 }
 
+/* NULL while the user's database could not be opened: the store then holds
+ * a throwaway user database beside the bundled library, and what is
+ * written there would be lost. */
 HepCaseStore *
 _hep_window_get_store (HepWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  return HEP_IS_APPLICATION (app) ? hep_application_get_store (HEP_APPLICATION (app)) : NULL;
+  if (!HEP_IS_APPLICATION (app) || hep_application_get_store_error (HEP_APPLICATION (app)) != NULL)
+    return NULL;
+  return hep_application_get_store (HEP_APPLICATION (app));
 }
 
 const char *
@@ -880,12 +978,14 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, answer_hidden_label);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_box);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, main_box);
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
   gtk_widget_class_install_action (widget_class, "win.undo-reset", NULL, undo_reset_action);
   gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
   gtk_widget_class_install_action (widget_class, "win.reveal", NULL, reveal_action);
+  gtk_widget_class_install_action (widget_class, "win.repair-database", NULL, repair_database_action);
   gtk_widget_class_install_action (widget_class, "win.explore", NULL, explore_action);
   gtk_widget_class_install_action (widget_class, "win.next-case", NULL, next_case_action);
   gtk_widget_class_install_action (widget_class, "win.previous-case", NULL, previous_case_action);
