@@ -211,6 +211,43 @@ test_backup_and_restore (Fixture       *f,
   }
 }
 
+/* NULL in a NOT NULL column (quick_check does not see it): the row is left
+ * out and named in one warning line, never a "(null)" row. */
+static void
+test_null_columns_are_skipped (Fixture       *f,
+                               gconstpointer  data)
+{
+  const char *list[] = { "cases", "list", "--origin=user", f->db_option, f->library_option, NULL };
+  const char *list_json[] = { "cases", "list", "--json", "--origin=user", f->db_option, f->library_option, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expected = g_strdup_printf ("%u cases\n", HEP_TEST_N_CASES - 1);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA writable_schema = ON;"
+    "UPDATE sqlite_schema SET sql = replace(sql, 'diagnosis     TEXT NOT NULL', 'diagnosis TEXT') WHERE name = 'cases';",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE cases SET diagnosis = NULL WHERE id = 'case-005'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_cmpint (hep_test_run_cli (list, &out, &err), ==, 0);
+  g_assert_null (strstr (out, "(null)"));
+  g_assert_null (strstr (out, "case-005"));
+  g_assert_nonnull (strstr (out, expected));
+  assert_one_line (err, "hepatica-cli cases list: warning: ");
+  g_assert_nonnull (strstr (err, "case-005"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (hep_test_run_cli (list_json, &out, &err), ==, 0);
+  g_assert_null (strstr (out, "\"id\":null"));
+  g_assert_null (strstr (out, "case-005"));
+}
+
 static void
 test_error_lines_are_clean (void)
 {
@@ -243,6 +280,8 @@ main (int    argc,
               test_damaged_database_is_refused, fixture_tear_down);
   g_test_add ("/cli/db/repair", Fixture, NULL, fixture_set_up, test_repair, fixture_tear_down);
   g_test_add ("/cli/db/backup-and-restore", Fixture, NULL, fixture_set_up, test_backup_and_restore,
+              fixture_tear_down);
+  g_test_add ("/cli/db/null-columns-are-skipped", Fixture, NULL, fixture_set_up, test_null_columns_are_skipped,
               fixture_tear_down);
   g_test_add_func ("/cli/db/error-lines-are-clean", test_error_lines_are_clean);
 

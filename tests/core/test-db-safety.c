@@ -227,6 +227,41 @@ test_two_threads_open_a_new_database (void)
   hep_test_remove_tree (dir);
 }
 
+/* The same race one step later: two threads open a version 1 database. */
+static void
+test_two_threads_upgrade_a_database (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "db", "v1.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("v1-%u.db", round);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      Opener a = { path, NULL, 99 }, b = { path, NULL, 99 };
+      GThread *ta, *tb;
+
+      {
+        g_autoptr(HepDb) db = hep_db_open (path, HEP_DB_OPEN_CREATE, &error);
+
+        g_assert_true (hep_db_exec (db, sql, &error));
+        g_assert_no_error (error);
+      }
+      ta = g_thread_new ("open-a", open_thread, &a);
+      tb = g_thread_new ("open-b", open_thread, &b);
+      g_thread_join (ta);
+      g_thread_join (tb);
+      g_assert_no_error (a.error);
+      g_assert_no_error (b.error);
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, hep_migrations_get_latest_version ());
+      g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'quiz_attempt'"), ==, 1);
+    }
+  hep_test_remove_tree (dir);
+}
+
 static void
 test_null_columns_are_damage (void)
 {
@@ -570,6 +605,7 @@ main (int    argc,
   g_test_add_func ("/db-safety/repair-keeps-what-can-be-read", test_repair_keeps_what_can_be_read);
   g_test_add_func ("/db-safety/foreign-database-untouched", test_foreign_database_untouched);
   g_test_add_func ("/db-safety/two-threads-open-a-new-database", test_two_threads_open_a_new_database);
+  g_test_add_func ("/db-safety/two-threads-upgrade-a-database", test_two_threads_upgrade_a_database);
   g_test_add_func ("/db-safety/null-columns-are-damage", test_null_columns_are_damage);
   g_test_add_func ("/db-safety/not-a-regular-file", test_not_a_regular_file);
   g_test_add_func ("/db-safety/read-only-folder", test_read_only_folder);
