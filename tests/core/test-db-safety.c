@@ -488,7 +488,7 @@ test_backups (void)
     g_autofree char *old = NULL;
     g_autoptr(HepDb) db = hep_db_open (path, 0, &error);
 
-    g_assert_true (hep_db_exec (db, "DELETE FROM case_fts; DELETE FROM cases", &error));
+    g_assert_true (hep_db_exec (db, "DELETE FROM case_fts; DELETE FROM case_open_fts; DELETE FROM cases", &error));
     old = hep_db_backup_create (db, backups, now + 20 * 86400, "manual", &error);
     g_assert_no_error (error);
     g_clear_object (&db);
