@@ -41,6 +41,10 @@ static const char cases_usage[] =
   "existing case with its id is skipped; any other clash is imported as ID-imported (or\n"
   "ID-imported-2, …) and reported. A pack with any invalid case imports nothing.\n"
   "\n"
+  "Your database is checked before anything is written to it: a damaged one is refused (see\n"
+  "\"hepatica-cli db --help\" for repair and backups), and with a read-only data folder the\n"
+  "commands that only read still work.\n"
+  "\n"
   "Exit status: 0 on success, 1 when the command fails, 2 on bad arguments.\n"
   HEP_CLI_EDUCATION_NOTE "\n";
 
