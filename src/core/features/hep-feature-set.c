@@ -554,6 +554,9 @@ describe_vocabulary (void)
 }
 
 /* Parses one token into (@feature, @value) without touching a set. */
+/* @var, escaped from @src on first use */
+#define ESCAPED(var, src) ((var) != NULL ? (var) : ((var) = hep_escape_for_message ((src), 80)))
+
 static gboolean
 parse_one (const char  *token,
            HepFeature  *out_feature,
@@ -561,7 +564,10 @@ parse_one (const char  *token,
            GError     **error)
 {
   g_autofree char *key = NULL;
-  g_autofree char *shown_full = hep_escape_for_message (token, 80);
+  /* what an error message quotes, escaped (a token may come from anywhere),
+   * made only when a message needs it: parsing is on the live panel's path */
+  const char *full = token;
+  g_autofree char *shown_full = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *shown_val = NULL;
   const char *eq;
@@ -576,14 +582,11 @@ parse_one (const char  *token,
       token++;
     }
 
-  /* what the messages quote, escaped: a token may come from anywhere */
-  shown = hep_escape_for_message (token, 80);
   eq = strchr (token, '=');
   if (eq != NULL)
     {
       key = g_strndup (token, eq - token);
       val = eq + 1;
-      shown_val = hep_escape_for_message (val, 80);
     }
   else
     key = g_strdup (token);
@@ -594,7 +597,7 @@ parse_one (const char  *token,
 
       g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_UNKNOWN_TOKEN,
                    _("Unknown feature token “%s”; accepted tokens: %s"),
-                   shown_full, vocab);
+                   ESCAPED (shown_full, full), vocab);
       return FALSE;
     }
 
@@ -604,9 +607,11 @@ parse_one (const char  *token,
     {
       if (val != NULL)
         {
+          g_autofree char *shown_key = hep_escape_for_message (key, 80);
+
           g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
                        _("“-%s” takes no value; write “-%s” to remove the feature"),
-                       shown, shown);
+                       ESCAPED (shown, token), shown_key);
           return FALSE;
         }
       *out_feature = feature;
@@ -621,7 +626,7 @@ parse_one (const char  *token,
         {
           g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
                        _("“%s” is a flag and takes no value; accepted: %s"),
-                       shown, info->token);
+                       ESCAPED (shown, token), info->token);
           return FALSE;
         }
       *out_value = 1;
@@ -635,7 +640,7 @@ parse_one (const char  *token,
         if (val == NULL || *val == '\0')
           {
             g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                         _("“%s” needs a value; accepted: %s"), shown, accepted);
+                         _("“%s” needs a value; accepted: %s"), ESCAPED (shown, token), accepted);
             return FALSE;
           }
         for (guint i = 0; i < n; i++)
@@ -648,7 +653,7 @@ parse_one (const char  *token,
             if (i + 1 == n)
               {
                 g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                             _("Bad value “%s” in “%s”; accepted: %s"), shown_val, shown, accepted);
+                             _("Bad value “%s” in “%s”; accepted: %s"), ESCAPED (shown_val, val), ESCAPED (shown, token), accepted);
                 return FALSE;
               }
           }
@@ -663,7 +668,7 @@ parse_one (const char  *token,
         if (val == NULL || *val == '\0')
           {
             g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                         _("“%s” needs a value; accepted: %s"), shown, accepted);
+                         _("“%s” needs a value; accepted: %s"), ESCAPED (shown, token), accepted);
             return FALSE;
           }
         /* Whole decimal numbers only: no sign, no fraction, no exponent. */
@@ -672,7 +677,7 @@ parse_one (const char  *token,
             if (!g_ascii_isdigit (*p))
               {
                 g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_BAD_VALUE,
-                             _("Bad value “%s” in “%s”; accepted: %s"), shown_val, shown, accepted);
+                             _("Bad value “%s” in “%s”; accepted: %s"), ESCAPED (shown_val, val), ESCAPED (shown, token), accepted);
                 return FALSE;
               }
           }
@@ -688,7 +693,7 @@ parse_one (const char  *token,
         if (n < info->min || n > info->max)
           {
             g_set_error (error, HEP_FEATURE_ERROR, HEP_FEATURE_ERROR_OUT_OF_RANGE,
-                         _("“%s” is out of range; accepted: %s"), shown, accepted);
+                         _("“%s” is out of range; accepted: %s"), ESCAPED (shown, token), accepted);
             return FALSE;
           }
         *out_value = (int) n;
