@@ -321,6 +321,23 @@ make_rim (HepCurveSet *set)
   ensure_centre (set, set->parts[0].values);
 }
 
+/* A diagram says only what the features say (§4.3): without hbp= the
+ * hepatobiliary phase was not given (an extracellular agent, or not
+ * acquired), so no part has a value there; and without a sign of gadoxetate
+ * (hbp= or tp-hypo) there is no gadoxetate transitional phase to mark. The
+ * shapes above carry such values for the archetypes they follow. */
+static void
+only_what_is_given (HepCurveSet         *out,
+                    const HepFeatureSet *features)
+{
+  if (hep_feature_set_is_set (features, HEP_FEATURE_HBP))
+    return;
+  for (guint i = 0; i < out->n_parts; i++)
+    out->parts[i].values[HEP_CURVE_PHASE_HBP] = NAN;
+  if (!hep_feature_set_has (features, HEP_FEATURE_TP_HYPO))
+    out->tp_gadoxetate_180 = NAN;
+}
+
 void
 hep_curve_set_synthesize (HepCurveSet         *out,
                           const HepFeatureSet *features)
@@ -366,6 +383,7 @@ hep_curve_set_synthesize (HepCurveSet         *out,
         lesion->values[i] = 0;
       out->hepatocellular = FALSE;
       add_rule (out, "no-enhancement");
+      only_what_is_given (out, features);
       return;
     }
 
@@ -568,4 +586,5 @@ hep_curve_set_synthesize (HepCurveSet         *out,
     for (guint j = 0; j < HEP_CURVE_N_POINTS; j++)
       if (!isnan (out->parts[i].values[j]))
         out->parts[i].values[j] = clip (out->parts[i].values[j]);
+  only_what_is_given (out, features);
 }

@@ -63,6 +63,11 @@
  *                central retention; centre and rim created if needed).
  *   tp-hypo      tp_gadoxetate_180 = L(180) − 0.05 (pseudo-washout in TP).
  *   wedge-shaped the phase strip draws a peripheral wedge, not a round mass.
+ *   given        last, always: without hbp= no part has an HBP value (not
+ *                given: an extracellular agent, or no HBP acquired), and
+ *                without hbp= or tp-hypo no gadoxetate TP marker is drawn.
+ *                The shapes above take HBP and TP values from the archetypes
+ *                they follow; a diagram says only what the features say.
  *
  * Other features (T2, DWI, fat, iron, size, context…) do not move these
  * curves: intrinsic signal is shown as badges, not in the curves (§4.3).
