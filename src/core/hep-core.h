@@ -27,3 +27,4 @@
 #include "hep-migrations.h"
 #include "hep-fsrs.h"
 #include "hep-quiz-error.h"
+#include "hep-reveal.h"

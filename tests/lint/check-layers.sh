@@ -4,6 +4,7 @@
 #   core/features  <-  core/rules  <-  core/library
 #   core/features  <-  core/diagrams
 #   core/quiz      ->  core/library, core/rules, core/diagrams, core/features
+#   core/present   ->  core/library, core/rules, core/diagrams, core/features
 #   app/widgets: GTK and libadwaita only, nothing of Hepatica's domain
 #
 # Each "#include "hep-….h"" line is resolved to the folder that holds the
@@ -23,6 +24,7 @@ allowed () {
     src/core/library)  echo "src/core/features src/core/rules" ;;
     src/core/library/tools) echo "src/core/features src/core/rules src/core/library" ;;
     src/core/quiz)     echo "src/core/features src/core/rules src/core/diagrams src/core/library" ;;
+    src/core/present)  echo "src/core/features src/core/rules src/core/diagrams src/core/library" ;;
     src/app/widgets)   echo "" ;;
     *) echo "*" ;;
   esac
