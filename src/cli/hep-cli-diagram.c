@@ -14,14 +14,18 @@
 static const char diagram_usage[] =
   "Usage: hepatica-cli diagram list\n"
   "       hepatica-cli diagram curve|phases (--lesion=ID [--compare=ID,...] | TOKEN...)\n"
-  "                    [--theme=light|dark|hc-light|hc-dark] [--width=N --height=N] --output=FILE.svg|.png|.pdf\n"
+  "                    [--theme=light|dark|hc-light|hc-dark] [--width=N --height=N] [--up-to=PHASE]\n"
+  "                    [--large-text] --output=FILE.svg|.png|.pdf\n"
   "\n"
   "Draws the schematic enhancement curves (curve) or the per-phase look of a\n"
   "lesion (phases), either of a built-in archetype (--lesion; \"diagram list\"\n"
   "prints the ids) or synthesized from feature tokens (\"hepatica-cli tokens\").\n"
   "--compare adds up to three archetypes to an archetype diagram. The file type\n"
   "follows the extension of --output; --width/--height are pixels (PDF: points),\n"
-  "200–8000 each. The diagrams are schematic, not measured.\n"
+  "200–8000 each. --up-to=pre|arterial|portal|delayed|hbp draws the phases up to\n"
+  "that one and leaves the later ones blank, as presenter mode shows a case;\n"
+  "--large-text makes every text at least 24 px at 1280×720, for a slide.\n"
+  "The diagrams are schematic, not measured.\n"
   "\n"
   "Example: hepatica-cli diagram curve --lesion=hcc-classic --compare=fnh --output=hcc.png\n"
   "\n"
@@ -55,7 +59,7 @@ hep_cli_diagram (int    argc,
                  char **argv)
 {
   static const char * const known[] = {
-    "lesion=", "compare=", "theme=", "width=", "height=", "output=", NULL
+    "lesion=", "compare=", "theme=", "width=", "height=", "output=", "up-to=", "large-text", NULL
   };
   g_auto(HepCliArgs) args = { 0, };
   g_autoptr(GError) error = NULL;
@@ -145,6 +149,18 @@ hep_cli_diagram (int    argc,
   else
     return hep_cli_fail ("diagram", HEP_CLI_EXIT_USAGE,
                          "bad --theme “%s”; accepted: light, dark, hc-light, hc-dark", theme);
+
+  if (hep_cli_args_get (&args, "up-to") != NULL)
+    {
+      const char *up_to = hep_cli_args_get (&args, "up-to");
+      HepCasePhase phase;
+
+      if (!hep_case_phase_from_key (up_to, &phase) || hep_reveal_phase_to_curve (phase) < 0)
+        return hep_cli_fail ("diagram", HEP_CLI_EXIT_USAGE,
+                             "bad --up-to “%s”; accepted: pre, arterial, portal, delayed, hbp", up_to);
+      hep_diagram_options_set_last_phase (&options, hep_reveal_phase_to_curve (phase));
+    }
+  options.large_text = hep_cli_args_get (&args, "large-text") != NULL;
 
   hep_diagram_get_default_size (&options, &width, &height);
   if (!parse_size (hep_cli_args_get (&args, "width"), &width))

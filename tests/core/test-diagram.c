@@ -396,6 +396,118 @@ test_washout_changes_svg (void)
   g_assert_nonnull (strstr (tb, "washout"));
 }
 
+/* A copy of @set whose values after @last differ everywhere. */
+static HepCurveSet
+change_after (const HepCurveSet *set,
+              HepCurvePhase      last)
+{
+  HepCurveSet changed = *set;
+
+  for (guint i = 0; i < changed.n_parts; i++)
+    for (guint p = last + 1; p < HEP_CURVE_N_POINTS; p++)
+      changed.parts[i].values[p] = hep_curve_value_is_set (set->parts[i].values[p])
+                                   ? 1.0 - set->parts[i].values[p] * 0.5 : 0.61;
+  if (last < HEP_CURVE_PHASE_DELAYED)
+    changed.tp_gadoxetate_180 = hep_curve_value_is_set (set->tp_gadoxetate_180) ? set->tp_gadoxetate_180 + 0.2 : 0.3;
+  return changed;
+}
+
+/* Up to phase N: a diagram neither draws nor says anything of later phases,
+ * so changing every later value changes no byte, and no later phase's label
+ * or time is in it. */
+static void
+test_up_to_phase (void)
+{
+  for (guint a = 0; a < hep_curve_get_n_archetypes (); a++)
+    for (HepDiagramKind kind = HEP_DIAGRAM_KIND_CURVE; kind <= HEP_DIAGRAM_KIND_PHASES; kind++)
+      for (HepCurvePhase last = HEP_CURVE_PHASE_PRE; last < HEP_CURVE_PHASE_HBP; last++)
+        {
+          const HepCurveSet *set = hep_curve_get_archetype (a);
+          HepCurveSet changed = change_after (set, last);
+          HepDiagramOptions options;
+          g_autofree char *ta = NULL, *tb = NULL, *tfull = NULL;
+          g_autofree char *svg = NULL, *svg_changed = NULL, *full = NULL, *full_changed = NULL;
+
+          hep_diagram_options_init (&options, kind);
+          full = hep_diagram_to_svg (set, &options, &tfull);
+          full_changed = hep_diagram_to_svg (&changed, &options, NULL);
+          /* the change shows when every phase is drawn… */
+          g_assert_false (g_str_equal (full, full_changed));
+          hep_diagram_options_set_last_phase (&options, last);
+          svg = hep_diagram_to_svg (set, &options, &ta);
+          svg_changed = hep_diagram_to_svg (&changed, &options, &tb);
+          /* …and not up to @last */
+          if (!g_str_equal (svg, svg_changed) || !g_str_equal (ta, tb))
+            g_error ("%s %s up to %s: later values change the diagram:\n%s\n%s", set->id,
+                     hep_diagram_kind_to_string (kind), hep_curve_phase_get_label (last), ta, tb);
+          g_assert_false (g_str_equal (svg, full));
+
+          for (HepCurvePhase p = HEP_CURVE_PHASE_PRE; p < HEP_CURVE_N_POINTS; p++)
+            {
+              static const char * const times[] = { "0 s", "20 s", "35 s", "70 s", "180 s", "~20 min" };
+              g_autofree char *time = g_strdup_printf (">%s<", times[p]);
+              const char *label = hep_curve_phase_get_label (p);
+
+              /* early arterial has no band of its own in the strip */
+              if (kind == HEP_DIAGRAM_KIND_PHASES && p == HEP_CURVE_PHASE_EARLY_ARTERIAL)
+                continue;
+              if (p <= last)
+                {
+                  g_assert_nonnull (strstr (svg, time));
+                  g_assert_nonnull (strstr (ta, label));
+                }
+              else
+                {
+                  g_assert_nonnull (strstr (full, time));
+                  g_assert_null (strstr (svg, time));
+                  g_assert_null (strstr (ta, label));
+                  g_assert_nonnull (strstr (tfull, label));
+                }
+            }
+        }
+}
+
+/* The smallest font-size attribute of @svg, in px. */
+static double
+smallest_font (const char *svg)
+{
+  double smallest = G_MAXDOUBLE;
+
+  for (const char *p = strstr (svg, "font-size=\""); p != NULL; p = strstr (p + 1, "font-size=\""))
+    smallest = MIN (smallest, g_ascii_strtod (p + strlen ("font-size=\""), NULL));
+  return smallest;
+}
+
+/* Large text: at 1280 × 720 every text is 24 px or more, also up to a phase
+ * and in the dark theme; without it some text is smaller. */
+static void
+test_large_text (void)
+{
+  for (guint a = 0; a < hep_curve_get_n_archetypes (); a++)
+    for (HepDiagramKind kind = HEP_DIAGRAM_KIND_CURVE; kind <= HEP_DIAGRAM_KIND_PHASES; kind++)
+      for (int last = HEP_CURVE_PHASE_PRE; last <= HEP_CURVE_PHASE_HBP + 1; last += 2)
+        {
+          const HepCurveSet *set = hep_curve_get_archetype (a);
+          HepDiagramOptions options;
+          g_autoptr(GError) error = NULL;
+          g_autofree char *small = NULL, *large = NULL;
+
+          hep_diagram_options_init (&options, kind);
+          options.theme = a % 2 ? HEP_DIAGRAM_THEME_DARK : HEP_DIAGRAM_THEME_LIGHT;
+          g_assert_true (hep_diagram_options_set_size (&options, 1280, 720, &error));
+          if (last <= HEP_CURVE_PHASE_HBP)
+            hep_diagram_options_set_last_phase (&options, last);
+          small = hep_diagram_to_svg (set, &options, NULL);
+          options.large_text = TRUE;
+          large = hep_diagram_to_svg (set, &options, NULL);
+
+          g_assert_cmpfloat (smallest_font (small), <, HEP_DIAGRAM_LARGE_TEXT_MIN_PX);
+          g_assert_cmpfloat (smallest_font (large), >=, HEP_DIAGRAM_LARGE_TEXT_MIN_PX - 0.01);
+          /* the strip's one text inside a scaled panel is left out */
+          g_assert_null (strstr (large, ">aorta<"));
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -438,6 +550,8 @@ main (int    argc,
   g_test_add_func ("/diagram/phase-at", test_phase_at);
   g_test_add_func ("/diagram/describe-phase", test_describe_phase);
   g_test_add_func ("/diagram/washout-changes-svg", test_washout_changes_svg);
+  g_test_add_func ("/diagram/up-to-phase", test_up_to_phase);
+  g_test_add_func ("/diagram/large-text", test_large_text);
 
   status = g_test_run ();
   g_ptr_array_unref (golden_cases);

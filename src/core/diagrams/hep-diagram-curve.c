@@ -61,6 +61,8 @@ typedef struct {
   double font;
   double x0, x1, y0, y1;
   double legend_x, legend_w;
+  HepCurvePhase last;   /* the last phase drawn */
+  gboolean large;
 } CurveLayout;
 
 static void
@@ -70,13 +72,21 @@ curve_layout (const HepDiagramOptions *options,
   double pad;
 
   _hep_diagram_get_size (options, &l->width, &l->height);
-  l->font = CLAMP (MIN (l->width / 800.0, l->height / 500.0) * 12.5, 7.5, 18.0);
+  l->large = options->large_text;
+  l->last = options->up_to_phase ? options->last_phase : HEP_CURVE_PHASE_HBP;
+  if (l->large)
+    l->font = _hep_diagram_large_font (options, 0.8);   /* "gadoxetate", 0.8 × */
+  else
+    l->font = CLAMP (MIN (l->width / 800.0, l->height / 500.0) * 12.5, 7.5, 18.0);
   pad = l->font * 1.3;
-  l->legend_w = CLAMP (l->width * 0.28, 120, 300);
+  if (l->large)
+    l->legend_w = CLAMP (l->width * 0.3, 120, l->font * 13);
+  else
+    l->legend_w = CLAMP (l->width * 0.28, 120, 300);
   l->legend_x = l->width - l->legend_w - pad * 0.5;
   l->x0 = pad + l->font * 3.6;
   l->x1 = MAX (l->legend_x - pad, l->x0 + 40);
-  l->y0 = pad + l->font * 4.6;
+  l->y0 = pad + l->font * (l->large ? 3.4 : 4.6);   /* large: no subtitle */
   l->y1 = MAX (l->height - pad * 0.5 - l->font * 6.2, l->y0 + 40);
 }
 
@@ -161,7 +171,7 @@ write_series (HepSvgWriter      *w,
   double r = l->font * 0.33;
 
   hep_svg_writer_begin (w, "g", "class", "series", "id", s->id, NULL);
-  for (guint i = 0; i < HEP_CURVE_PHASE_HBP; i++)
+  for (guint i = 0; i < HEP_CURVE_PHASE_HBP && i <= l->last; i++)
     {
       if (!hep_curve_value_is_set (s->values[i]))
         continue;
@@ -178,7 +188,7 @@ write_series (HepSvgWriter      *w,
                             "stroke-linejoin", "round", "stroke-linecap", "round",
                             s->style->dash ? "stroke-dasharray" : NULL, s->style->dash,
                             NULL);
-  for (guint i = 0; i < HEP_CURVE_N_POINTS; i++)
+  for (guint i = 0; i < HEP_CURVE_N_POINTS && i <= l->last; i++)
     {
       double x, y;
 
@@ -200,7 +210,7 @@ write_series (HepSvgWriter      *w,
         }
       write_marker (w, s->style->marker, x, y, r, colour, colour);
     }
-  if (hep_curve_value_is_set (s->tp))
+  if (hep_curve_value_is_set (s->tp) && l->last >= HEP_CURVE_PHASE_DELAYED)
     {
       double x = curve_x (l, unit_pos[HEP_CURVE_PHASE_DELAYED] + 0.3);
       double y = curve_y (l, s->tp);
@@ -239,9 +249,10 @@ describe_curves (GString           *desc,
                  const HepCurveSet *set,
                  guint              n_sets,
                  const HepCurveSet *const *sets,
-                 char             **labels)
+                 char             **labels,
+                 HepCurvePhase      last)
 {
-  for (guint p = 0; p < HEP_CURVE_N_POINTS; p++)
+  for (guint p = 0; p < HEP_CURVE_N_POINTS && p <= last; p++)
     {
       g_autofree char *aorta = _hep_diagram_format_value (hep_curve_reference_get (HEP_CURVE_REF_AORTA, p));
 
@@ -249,7 +260,7 @@ describe_curves (GString           *desc,
       g_string_append_printf (desc, " %s (%s)", hep_curve_phase_get_label (p), _hep_diagram_time_label (p));
       if (n_sets == 1)
         {
-          g_autofree char *words = _hep_diagram_phase_words (set, p);
+          g_autofree char *words = _hep_diagram_phase_words_up_to (set, p, last);
 
           g_string_append_printf (desc, ", %s", words);
         }
@@ -281,7 +292,7 @@ describe_curves (GString           *desc,
         }
       g_string_append_printf (desc, " %s %s.", hep_curve_reference_get_label (HEP_CURVE_REF_AORTA), aorta);
     }
-  for (guint k = 0; k < n_sets; k++)
+  for (guint k = 0; k < n_sets && last >= HEP_CURVE_PHASE_DELAYED; k++)
     if (hep_curve_value_is_set (sets[k]->tp_gadoxetate_180))
       {
         g_autofree char *tp = _hep_diagram_format_value (sets[k]->tp_gadoxetate_180);
@@ -355,7 +366,7 @@ _hep_diagram_curve_svg (const HepCurveSet       *set,
                                           &lesion_styles[k], 3.0, sets[k]->tp_gadoxetate_180 };
         }
     }
-  for (guint i = 0; i < n_series; i++)
+  for (guint i = 0; i < n_series && l.last >= HEP_CURVE_PHASE_DELAYED; i++)
     any_tp |= hep_curve_value_is_set (series[i].tp);
 
   if (n_sets == 1)
@@ -373,15 +384,16 @@ _hep_diagram_curve_svg (const HepCurveSet       *set,
   else
     g_string_append (desc, _(", against the background liver and the aorta; the HBP point is gadoxetate MR "
                              "signal on its own scale."));
-  describe_curves (desc, set, n_sets, sets, labels);
+  describe_curves (desc, set, n_sets, sets, labels, l.last);
 
   w = hep_svg_writer_new (l.width, l.height);
   _hep_diagram_write_header (w, title, desc->str, l.width, l.height, theme, fs);
 
   /* Title and subtitle. */
   _hep_diagram_text_at (w, title, l.x0 - fs * 3.0, fs * 1.3 + fs * 1.4, fs * 1.45, "start", theme->foreground, TRUE);
-  _hep_diagram_text_at (w, _("Schematic, not measured. Enhancement above the precontrast baseline."),
-           l.x0 - fs * 3.0, fs * 1.3 + fs * 3.0, fs, "start", theme->muted, FALSE);
+  if (!l.large)
+    _hep_diagram_text_at (w, _("Schematic, not measured. Enhancement above the precontrast baseline."),
+             l.x0 - fs * 3.0, fs * 1.3 + fs * 3.0, fs, "start", theme->muted, FALSE);
 
   /* Phase bands and their labels under the axis. */
   hep_svg_writer_begin (w, "g", "class", "bands", NULL);
@@ -400,6 +412,9 @@ _hep_diagram_curve_svg (const HepCurveSet       *set,
                                   "width", _hep_diagram_num (xb - xa), "height", _hep_diagram_num (l.y1 - l.y0),
                                   "fill", theme->band, NULL);
         }
+      /* a phase not yet shown keeps its band, blank and unlabelled */
+      if (p > l.last)
+        continue;
       /* Two lines at most: the label's words split at the first space,
        * "HBP (gadoxetate)" → "HBP" / "(gadoxetate)". */
       /* In a narrow plot the early-arterial point keeps only its time. */
@@ -408,15 +423,33 @@ _hep_diagram_curve_svg (const HepCurveSet       *set,
       else
         label = g_strdup (hep_curve_phase_get_label (p));
       lines = g_strsplit (label, " ", 2);
+      /* Large text leaves the plot narrow for its labels: "delayed /" and
+       * "transitional", and "HBP" alone ("gadoxetate" heads its band). */
+      if (l.large && lines[0] != NULL && lines[1] != NULL)
+        {
+          if (g_str_has_prefix (lines[1], "/ "))
+            {
+              char *first = g_strconcat (lines[0], " /", NULL);
+
+              memmove (lines[1], lines[1] + 2, strlen (lines[1] + 2) + 1);
+              g_free (lines[0]);
+              lines[0] = first;
+            }
+          else if (lines[1][0] == '(')
+            g_clear_pointer (&lines[1], g_free);
+        }
       for (guint k = 0; lines[k] != NULL; k++)
         _hep_diagram_text_at (w, lines[k], xc, l.y1 + fs * (1.35 + 1.2 * k), fs * 0.92, "middle", theme->foreground,
                  p != HEP_CURVE_PHASE_EARLY_ARTERIAL);
       _hep_diagram_text_at (w, _hep_diagram_time_label (p), xc, l.y1 + fs * 3.85, fs * 0.85, "middle", theme->muted, FALSE);
     }
-  _hep_diagram_text_at (w, _("gadoxetate"), curve_x (&l, unit_pos[HEP_CURVE_PHASE_HBP]), l.y0 + fs * 1.2,
-           fs * 0.8, "middle", theme->muted, FALSE);
-  _hep_diagram_text_at (w, _("MR scale"), curve_x (&l, unit_pos[HEP_CURVE_PHASE_HBP]), l.y0 + fs * 2.2,
-           fs * 0.8, "middle", theme->muted, FALSE);
+  if (l.last >= HEP_CURVE_PHASE_HBP)
+    {
+      _hep_diagram_text_at (w, _("gadoxetate"), curve_x (&l, unit_pos[HEP_CURVE_PHASE_HBP]), l.y0 + fs * 1.2,
+               fs * 0.8, "middle", theme->muted, FALSE);
+      _hep_diagram_text_at (w, _("MR scale"), curve_x (&l, unit_pos[HEP_CURVE_PHASE_HBP]), l.y0 + fs * 2.2,
+               fs * 0.8, "middle", theme->muted, FALSE);
+    }
   hep_svg_writer_end (w);
 
   /* Grid and y axis. */
@@ -491,9 +524,10 @@ _hep_diagram_curve_svg (const HepCurveSet       *set,
   if (any_tp)
     y = _hep_diagram_wrapped_text_at (w, _("Hollow marker (TP): gadoxetate transitional phase at 180 s, pseudo-washout."),
                          l.legend_x, y, l.legend_w, fs * 0.85, theme->muted, FALSE) + fs * 0.3;
-  y = _hep_diagram_wrapped_text_at (w, _("Up to 180 s: extracellular agent (CT or ECA-MRI). HBP: gadoxetate MR signal, "
-                            "normal liver ≈ 0.65."),
-                       l.legend_x, y, l.legend_w, fs * 0.85, theme->muted, FALSE);
+  if (!l.large)
+    y = _hep_diagram_wrapped_text_at (w, _("Up to 180 s: extracellular agent (CT or ECA-MRI). HBP: gadoxetate MR signal, "
+                              "normal liver ≈ 0.65."),
+                         l.legend_x, y, l.legend_w, fs * 0.85, theme->muted, FALSE);
   hep_svg_writer_end (w);
 
   /* The note, visibly. */

@@ -55,6 +55,11 @@ char *
 _hep_diagram_phase_words (const HepCurveSet *set,
                           HepCurvePhase      phase);
 
+char *
+_hep_diagram_phase_words_up_to (const HepCurveSet *set,
+                                HepCurvePhase      phase,
+                                HepCurvePhase      last);
+
 GPtrArray *
 _hep_diagram_wrap_text (const char *text,
                         int         max_chars);
@@ -92,6 +97,17 @@ double
 _hep_diagram_part_value (const HepCurvePart *part,
                          HepCurvePhase       phase,
                          double              fallback);
+
+/* Whether @phase is drawn (HepDiagramOptions:up_to_phase). */
+gboolean
+_hep_diagram_phase_shown (const HepDiagramOptions *options,
+                          HepCurvePhase            phase);
+
+/* The base font size of a large-text diagram whose smallest text is
+ * @smallest times the base. */
+double
+_hep_diagram_large_font (const HepDiagramOptions *options,
+                         double                   smallest);
 
 char *_hep_diagram_curve_svg       (const HepCurveSet       *set,
                                     const HepDiagramOptions *options,

@@ -52,7 +52,10 @@ strip_layout (const HepDiagramOptions *options,
   double avail_h, scale;
 
   _hep_diagram_get_size (options, &l->width, &l->height);
-  l->font = CLAMP (MIN (l->width / 900.0, l->height / (120.0 + 150.0 * rows)) * 12.5, 8.0, 18.0);
+  if (options->large_text)
+    l->font = _hep_diagram_large_font (options, 0.85);   /* the times, 0.85 × */
+  else
+    l->font = CLAMP (MIN (l->width / 900.0, l->height / (120.0 + 150.0 * rows)) * 12.5, 8.0, 18.0);
   l->pad = l->font * 1.2;
   l->head_y = l->pad + l->font * 5.0;
   l->rows_y = l->head_y + l->font * 2.6;   /* two heading lines: phase, then time */
@@ -321,6 +324,7 @@ write_panel (HepSvgWriter      *w,
              double             px,
              double             py,
              const Theme       *theme,
+             gboolean           large,
              guint              row,
              guint              col)
 {
@@ -358,7 +362,8 @@ write_panel (HepSvgWriter      *w,
     hep_svg_writer_element (w, "circle", "class", "aorta", "cx", "62", "cy", "61", "r", "4.5",
                             "fill", "none", "stroke", "#6A6A6A", "stroke-width", "0.6",
                             "stroke-dasharray", "1.5 1.5", NULL);
-  if (col == 0)
+  /* at 5 units it would be small on a slide: the legend line says it */
+  if (col == 0 && !large)
     hep_svg_writer_text_element (w, "text", _("aorta"), "x", "68.5", "y", "62.5", "font-size", "5",
                                  "fill", "#C8C8C8", NULL);
 
@@ -380,6 +385,7 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
   g_autofree char *title = NULL;
   StripLayout l;
   double fs;
+  HepCurvePhase last = options->up_to_phase ? options->last_phase : HEP_CURVE_PHASE_HBP;
 
   for (guint i = 0; i < options->n_compare; i++)
     sets[i + 1] = options->compare[i];
@@ -397,29 +403,44 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
   for (guint k = 0; k < n_sets; k++)
     {
       g_string_append_printf (desc, " %s:", _(sets[k]->label));
-      for (guint c = 0; c < N_STRIP; c++)
+      for (guint c = 0; c < N_STRIP && _hep_diagram_phase_shown (options, strip_phases[c]); c++)
         {
-          g_autofree char *words = _hep_diagram_phase_words (sets[k], strip_phases[c]);
+          g_autofree char *words = _hep_diagram_phase_words_up_to (sets[k], strip_phases[c], last);
 
           g_string_append_printf (desc, " %s, %s%s", hep_curve_phase_get_label (strip_phases[c]), words,
-                                  c + 1 < N_STRIP ? ";" : ".");
+                                  c + 1 < N_STRIP && _hep_diagram_phase_shown (options, strip_phases[c + 1])
+                                  ? ";" : ".");
         }
     }
 
   w = hep_svg_writer_new (l.width, l.height);
   _hep_diagram_write_header (w, title, desc->str, l.width, l.height, theme, fs);
   _hep_diagram_text_at (w, title, l.pad, l.pad + fs * 1.4, fs * 1.45, "start", theme->foreground, TRUE);
-  _hep_diagram_text_at (w, _("Schematic, not measured. Liver = mid grey in every phase; brighter = enhances more."),
-           l.pad, l.pad + fs * 3.0, fs, "start", theme->muted, FALSE);
+  if (!options->large_text)
+    _hep_diagram_text_at (w, _("Schematic, not measured. Liver = mid grey in every phase; brighter = enhances more."),
+             l.pad, l.pad + fs * 3.0, fs, "start", theme->muted, FALSE);
 
   hep_svg_writer_begin (w, "g", "class", "headings", NULL);
   for (guint c = 0; c < N_STRIP; c++)
     {
       double cx = l.pad + l.cell_w * (c + 0.5);
 
+      if (!_hep_diagram_phase_shown (options, strip_phases[c]))
+        continue;
       /* the phase on one line, its time below: one line overlaps when narrow */
-      _hep_diagram_text_at (w, hep_curve_phase_get_label (strip_phases[c]), cx, l.head_y, fs * 0.95, "middle",
-               theme->foreground, TRUE);
+      if (options->large_text)
+        {
+          /* large text: the phase wrapped to its column, upwards */
+          g_autoptr(GPtrArray) lines = _hep_diagram_wrap_text (hep_curve_phase_get_label (strip_phases[c]),
+                                                               (int) (l.cell_w / (fs * 0.95 * 0.62)));
+
+          for (guint k = 0; k < lines->len; k++)
+            _hep_diagram_text_at (w, lines->pdata[k], cx, l.head_y - fs * 1.1 * (lines->len - 1 - k), fs * 0.95,
+                                  "middle", theme->foreground, TRUE);
+        }
+      else
+        _hep_diagram_text_at (w, hep_curve_phase_get_label (strip_phases[c]), cx, l.head_y, fs * 0.95, "middle",
+                 theme->foreground, TRUE);
       _hep_diagram_text_at (w, _hep_diagram_time_label (strip_phases[c]), cx, l.head_y + fs * 1.1, fs * 0.85, "middle",
                theme->muted, FALSE);
     }
@@ -436,10 +457,21 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
         {
           double px = l.pad + l.cell_w * c + (l.cell_w - l.panel_w) / 2;
           double py = ry + l.label_h;
-          g_autofree char *words = _hep_diagram_phase_words (sets[r], strip_phases[c]);
+          g_autofree char *words = _hep_diagram_phase_words_up_to (sets[r], strip_phases[c], last);
           g_autoptr(GPtrArray) lines = NULL;
 
-          write_panel (w, &l, sets[r], strip_phases[c], px, py, theme, r, c);
+          if (!_hep_diagram_phase_shown (options, strip_phases[c]))
+            {
+              /* not shown yet: an empty panel, no words */
+              hep_svg_writer_element (w, "rect", "class", "blank",
+                                      "x", _hep_diagram_num (px), "y", _hep_diagram_num (py),
+                                      "width", _hep_diagram_num (l.panel_w), "height", _hep_diagram_num (l.panel_h),
+                                      "rx", _hep_diagram_num (fs * 0.4), "fill", "none",
+                                      "stroke", theme->image_stroke, "stroke-width", "1",
+                                      "stroke-dasharray", "4 4", NULL);
+              continue;
+            }
+          write_panel (w, &l, sets[r], strip_phases[c], px, py, theme, options->large_text, r, c);
           lines = _hep_diagram_wrap_text (words, (int) (l.cell_w / (fs * 0.55)));
           for (guint k = 0; k < lines->len && k < 2; k++)
             _hep_diagram_text_at (w, lines->pdata[k], px + l.panel_w / 2, py + l.panel_h + fs * (1.2 + 1.15 * k),
@@ -448,8 +480,12 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
       hep_svg_writer_end (w);
     }
 
-  _hep_diagram_text_at (w, _("Schematic, not measured — for education only. HBP: gadoxetate; aorta dashed where not given."),
-           l.pad, l.height - fs * 0.9, fs * 0.9, "start", theme->foreground, TRUE);
+  if (options->large_text)
+    _hep_diagram_text_at (w, _("Schematic, not measured — for education only."),
+             l.pad, l.height - fs * 0.9, fs * 0.9, "start", theme->foreground, TRUE);
+  else
+    _hep_diagram_text_at (w, _("Schematic, not measured — for education only. HBP: gadoxetate; aorta dashed where not given."),
+             l.pad, l.height - fs * 0.9, fs * 0.9, "start", theme->foreground, TRUE);
 
   if (text_alternative != NULL)
     *text_alternative = g_strdup (desc->str);

@@ -95,6 +95,34 @@ hep_diagram_options_add_compare (HepDiagramOptions  *options,
   return TRUE;
 }
 
+void
+hep_diagram_options_set_last_phase (HepDiagramOptions *options,
+                                    HepCurvePhase      last_phase)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (last_phase <= HEP_CURVE_PHASE_HBP);
+  options->up_to_phase = TRUE;
+  options->last_phase = last_phase;
+}
+
+gboolean
+_hep_diagram_phase_shown (const HepDiagramOptions *options,
+                          HepCurvePhase            phase)
+{
+  return !options->up_to_phase || phase <= options->last_phase;
+}
+
+double
+_hep_diagram_large_font (const HepDiagramOptions *options,
+                         double                   smallest)
+{
+  double width, height;
+
+  _hep_diagram_get_size (options, &width, &height);
+  /* the smallest text (@smallest × the base size) is 24 px at 1280 × 720 */
+  return HEP_DIAGRAM_LARGE_TEXT_MIN_PX / smallest * MIN (width / 1280.0, height / 720.0);
+}
+
 gboolean
 hep_diagram_options_set_size (HepDiagramOptions  *options,
                               int                 width,
@@ -213,11 +241,13 @@ relation_label (Relation rel)
 }
 
 
+/* Whether no part enhances in any phase up to @last. */
 static gboolean
-never_enhances (const HepCurveSet *set)
+never_enhances (const HepCurveSet *set,
+                HepCurvePhase      last)
 {
   for (guint i = 0; i < set->n_parts; i++)
-    for (guint j = 0; j < HEP_CURVE_N_POINTS; j++)
+    for (guint j = 0; j < HEP_CURVE_N_POINTS && j <= last; j++)
       if (hep_curve_value_is_set (set->parts[i].values[j]) && set->parts[i].values[j] > 0.02)
         return FALSE;
   return TRUE;
@@ -227,6 +257,15 @@ never_enhances (const HepCurveSet *set)
 char *
 _hep_diagram_phase_words (const HepCurveSet *set,
                           HepCurvePhase      phase)
+{
+  return _hep_diagram_phase_words_up_to (set, phase, HEP_CURVE_PHASE_HBP);
+}
+
+/* The same, knowing only the phases up to @last (≥ @phase). */
+char *
+_hep_diagram_phase_words_up_to (const HepCurveSet *set,
+                                HepCurvePhase      phase,
+                                HepCurvePhase      last)
 {
   const HepCurvePart *primary = &set->parts[0];
   const HepCurvePart *centre = hep_curve_set_find_role (set, HEP_CURVE_ROLE_CENTRE);
@@ -243,7 +282,7 @@ _hep_diagram_phase_words (const HepCurveSet *set,
       g_string_append (s, _("before contrast"));
       return g_string_free (s, FALSE);
     }
-  if (never_enhances (set))
+  if (never_enhances (set, last))
     {
       g_string_append (s, _("no enhancement"));
       return g_string_free (s, FALSE);

@@ -56,7 +56,19 @@ typedef struct {
   int                 height;
   guint               n_compare;
   const HepCurveSet  *compare[HEP_DIAGRAM_MAX_COMPARE];
+  /* Presenting a case phase by phase: with @up_to_phase, phases after
+   * @last_phase are drawn blank and unlabelled, and neither the SVG nor the
+   * text alternative holds a word or a value of them. */
+  gboolean            up_to_phase;
+  HepCurvePhase       last_phase;
+  /* The audience screen: every text at least 24 px when the diagram is drawn
+   * at 1280 × 720 (and in proportion at other sizes); notes that would not
+   * fit at that size are left out. */
+  gboolean            large_text;
 } HepDiagramOptions;
+
+/* The smallest text of a large-text diagram drawn at 1280 × 720. */
+#define HEP_DIAGRAM_LARGE_TEXT_MIN_PX 24
 
 #define HEP_DIAGRAM_ERROR (hep_diagram_error_quark ())
 
@@ -76,6 +88,9 @@ void        hep_diagram_options_init       (HepDiagramOptions       *options,
 gboolean    hep_diagram_options_add_compare (HepDiagramOptions      *options,
                                             const char              *archetype_id,
                                             GError                 **error);
+/* Draws only up to @last_phase (see HepDiagramOptions). */
+void        hep_diagram_options_set_last_phase (HepDiagramOptions   *options,
+                                            HepCurvePhase            last_phase);
 gboolean    hep_diagram_options_set_size   (HepDiagramOptions       *options,
                                             int                      width,
                                             int                      height,
