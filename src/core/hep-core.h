@@ -22,6 +22,7 @@
 #include "hep-case-lint.h"
 #include "hep-case-spoilers.h"
 #include "hep-case-store.h"
+#include "hep-case-store-decks.h"
 #include "hep-db.h"
 #include "hep-db-backup.h"
 #include "hep-migrations.h"

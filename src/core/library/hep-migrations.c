@@ -137,6 +137,25 @@ static const Migration migrations[] = {
     /* free text (biopsy, resection, explant, culture, follow-up), always
      * hidden in unknown-case mode; '' for none */
     "ALTER TABLE cases ADD COLUMN outcome TEXT NOT NULL DEFAULT '';" },
+  /* v5 */
+  { "decks: named, ordered lists of cases for teaching conferences",
+    /* case_id is not a foreign key: the case may live in the bundled
+     * library. A case is in a deck at most once. */
+    "CREATE TABLE deck ("
+    "  pk        INTEGER PRIMARY KEY,"
+    "  id        TEXT NOT NULL UNIQUE,"
+    "  name      TEXT NOT NULL CHECK (name <> ''),"
+    "  notes     TEXT,"
+    "  created   INTEGER NOT NULL,"
+    "  modified  INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE deck_case ("
+    "  deck_pk   INTEGER NOT NULL REFERENCES deck (pk) ON DELETE CASCADE,"
+    "  position  INTEGER NOT NULL CHECK (position >= 0),"
+    "  case_id   TEXT NOT NULL,"
+    "  PRIMARY KEY (deck_pk, position),"
+    "  UNIQUE (deck_pk, case_id)"
+    ") WITHOUT ROWID;" },
 };
 
 int
