@@ -13,6 +13,7 @@ PKGS="
   desktop-file-utils appstream flatpak flatpak-builder
   python3-gi python3-pyatspi gir1.2-gtk-4.0 gir1.2-adw-1
   clang libclang-rt-14-dev
+  poppler-utils
 "
 
 missing=""

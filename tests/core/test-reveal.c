@@ -66,6 +66,7 @@ test_reveal_order (void)
       g_autoptr(GPtrArray) steps = hep_reveal_sequence_new (c);
       guint n_phases = 0;
       int last_rank = -1, last_curve = -1;
+      gboolean held = FALSE;
 
       g_test_message ("%s", hep_case_get_id (c));
       for (HepCasePhase p = 0; p < HEP_CASE_PHASE_OTHER; p++)
@@ -82,7 +83,8 @@ test_reveal_order (void)
           g_assert_cmpint (step->kind, ==, HEP_REVEAL_STEP_PHASE);
           g_assert_cmpint (phase_rank (step->phase), >, last_rank);
           last_rank = phase_rank (step->phase);
-          if (curve >= 0)
+          held |= curve >= 0 && step->withheld;
+          if (curve >= 0 && !held)
             last_curve = curve;
           g_assert_cmpint (step->diagram_phase, ==, last_curve);
           g_assert_cmpuint (step->items->len, ==, 1);
@@ -92,6 +94,8 @@ test_reveal_order (void)
           g_assert_cmpint (step->withheld, ==, hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (step->phase)));
         }
       g_assert_cmpint (((HepRevealStep *) steps->pdata[n_phases + 1])->kind, ==, HEP_REVEAL_STEP_COMMIT);
+      g_assert_cmpint (((HepRevealStep *) steps->pdata[n_phases + 1])->diagram_phase, ==, last_curve);
+      g_assert_cmpint (((HepRevealStep *) steps->pdata[n_phases + 2])->diagram_phase, ==, HEP_CURVE_PHASE_HBP);
       g_assert_cmpint (((HepRevealStep *) steps->pdata[n_phases + 2])->kind, ==, HEP_REVEAL_STEP_REVEAL);
     }
 }
@@ -240,9 +244,12 @@ test_reveal_withholds_named_findings (void)
     }
   g_assert_true (((HepRevealStep *) steps->pdata[1])->withheld);
   g_assert_false (((HepRevealStep *) steps->pdata[2])->withheld);
-  /* T2 comes after the contrast phases and keeps their diagrams */
+  /* the withheld arterial phase is not drawn, nor portal after it */
+  g_assert_cmpint (((HepRevealStep *) steps->pdata[1])->diagram_phase, ==, -1);
+  g_assert_cmpint (((HepRevealStep *) steps->pdata[2])->diagram_phase, ==, -1);
+  /* T2 comes after the contrast phases and keeps their diagrams (none here) */
   g_assert_cmpint (((HepRevealStep *) steps->pdata[3])->phase, ==, HEP_CASE_PHASE_T2);
-  g_assert_cmpint (((HepRevealStep *) steps->pdata[3])->diagram_phase, ==, HEP_CURVE_PHASE_PORTAL_VENOUS);
+  g_assert_cmpint (((HepRevealStep *) steps->pdata[3])->diagram_phase, ==, -1);
   title = hep_reveal_dup_public_title (c, 3);
   g_assert_cmpstr (title, ==, "Case 3");
   {

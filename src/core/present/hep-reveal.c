@@ -191,16 +191,19 @@ add_differential (HepRevealStep *step,
                   HepCase       *c)
 {
   HepDdxResult result;
+  g_autoptr(GString) text = g_string_new (NULL);
 
   hep_ddx_evaluate (hep_case_get_features (c), &result);
   for (guint i = 0; i < N_DIFFERENTIAL && i < HEP_N_DDX; i++)
     {
       const HepDdxEntry *e = &result.ranking[i];
-      g_autofree char *text = g_strdup_printf (_("%u. %s (score %d)"), i + 1,
-                                               hep_ddx_diagnosis_get_label (e->diagnosis), e->score);
 
-      add_item (step, _("Differential"), text);
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append_printf (text, _("%u. %s (score %d)"), i + 1,
+                              hep_ddx_diagnosis_get_label (e->diagnosis), e->score);
     }
+  add_item (step, _("Differential"), text->str);
 }
 
 GPtrArray *
@@ -209,6 +212,7 @@ hep_reveal_sequence_new (HepCase *c)
   GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_reveal_step_free);
   HepRevealStep *step;
   int last_curve = -1;
+  gboolean diagrams_held = FALSE;
   guint withheld = 0;
   g_autofree char *diagnosis = NULL;
 
@@ -232,7 +236,11 @@ hep_reveal_sequence_new (HepCase *c)
 
       if (findings == NULL || *findings == '\0')
         continue;
-      if (curve >= 0)
+      /* a withheld contrast phase is not drawn either, nor any after it:
+       * the diagrams would show what its findings hold back */
+      if (curve >= 0 && hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (phase)))
+        diagrams_held = TRUE;
+      if (curve >= 0 && !diagrams_held)
         last_curve = curve;
       step = step_new (HEP_REVEAL_STEP_PHASE, hep_case_phase_get_label (phase));
       step->phase = phase;

@@ -19,7 +19,9 @@
  *     points and pitfalls.
  *
  * Each step lists the text it shows as items (a label and a text), and says
- * up to which phase its diagrams may be drawn. Nothing in a step before the
+ * up to which phase its diagrams may be drawn: the contrast phases shown so
+ * far, but none from the first withheld one on (its drawing would show what
+ * its findings hold back) until the reveal. Nothing in a step before the
  * reveal is a field the rule hides.
  */
 
