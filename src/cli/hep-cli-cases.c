@@ -53,41 +53,12 @@ static const char * const known_options[] = {
   "output=", "unknown", NULL,
 };
 
-/* Opens the store as the app does: checked, backed up before a migration
- * and once a day. Commands that only read (@writes FALSE) also work when
- * the database cannot be written (a read-only data folder). */
 static HepCaseStore *
 open_store (const char  *command,
             HepCliArgs  *args,
             gboolean     writes)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *backups = NULL;
-  const char * const *damaged;
-  HepCaseStore *store;
-
-  path = hep_cli_args_get (args, "db") ? g_strdup (hep_cli_args_get (args, "db"))
-                                       : hep_case_store_default_user_path ();
-  backups = hep_db_backup_dir_for (path);
-  store = hep_case_store_open (path, hep_cli_args_get (args, "library"), backups,
-                               writes ? HEP_CASE_STORE_OPEN_DEFAULT : HEP_CASE_STORE_OPEN_READ_ONLY_OK,
-                               g_get_real_time () / G_USEC_PER_SEC, &error);
-  if (store == NULL)
-    {
-      hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
-      return NULL;
-    }
-  damaged = hep_case_store_get_damaged_rows (store);
-  if (damaged != NULL)
-    {
-      g_autofree char *names = g_strjoinv (", ", (char **) damaged);
-      guint n = g_strv_length ((char **) damaged);
-
-      hep_cli_fail (command, 0, "warning: skipped %u damaged case%s that cannot be loaded: %s; "
-                    "“hepatica-cli db check” says more", n, n == 1 ? "" : "s", names);
-    }
-  return store;
+  return hep_cli_open_store (command, args, writes);
 }
 
 static const char *

@@ -192,6 +192,55 @@ hep_cli_json_member_int (JsonBuilder *json,
 }
 
 void
+hep_cli_json_member_strv (JsonBuilder        *json,
+                          const char         *key,
+                          const char * const *values)
+{
+  json_builder_set_member_name (json, key);
+  json_builder_begin_array (json);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    hep_cli_json_string (json, values[i]);
+  json_builder_end_array (json);
+}
+
+/* Opens the store as the app does: checked, backed up before a migration
+ * and once a day. Commands that only read (@writes FALSE) also work when
+ * the database cannot be written (a read-only data folder). */
+HepCaseStore *
+hep_cli_open_store (const char  *command,
+                    HepCliArgs  *args,
+                    gboolean     writes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backups = NULL;
+  const char * const *damaged;
+  HepCaseStore *store;
+
+  path = hep_cli_args_get (args, "db") ? g_strdup (hep_cli_args_get (args, "db"))
+                                       : hep_case_store_default_user_path ();
+  backups = hep_db_backup_dir_for (path);
+  store = hep_case_store_open (path, hep_cli_args_get (args, "library"), backups,
+                               writes ? HEP_CASE_STORE_OPEN_DEFAULT : HEP_CASE_STORE_OPEN_READ_ONLY_OK,
+                               g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (store == NULL)
+    {
+      hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
+      return NULL;
+    }
+  damaged = hep_case_store_get_damaged_rows (store);
+  if (damaged != NULL)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) damaged);
+      guint n = g_strv_length ((char **) damaged);
+
+      hep_cli_fail (command, 0, "warning: skipped %u damaged case%s that cannot be loaded: %s; "
+                    "“hepatica-cli db check” says more", n, n == 1 ? "" : "s", names);
+    }
+  return store;
+}
+
+void
 hep_cli_json_member_double (JsonBuilder *json,
                             const char  *key,
                             double       value)

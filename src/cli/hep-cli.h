@@ -73,6 +73,19 @@ void     hep_cli_json_member_boolean (JsonBuilder *json,
                                       const char  *key,
                                       gboolean     value);
 
+/* A member holding an array of strings (NULL-terminated @values; NULL: []). */
+void     hep_cli_json_member_strv    (JsonBuilder        *json,
+                                      const char         *key,
+                                      const char * const *values);
+
+/* The case store of --db and --library, opened as the app opens it:
+ * checked, backed up before a migration and once a day; commands that only
+ * read (@writes FALSE) also work on a database that cannot be written. On
+ * error prints one line and returns NULL; damaged rows are a warning. */
+HepCaseStore *hep_cli_open_store     (const char  *command,
+                                      HepCliArgs  *args,
+                                      gboolean     writes);
+
 /* Prints the builder's document as compact JSON and a newline. */
 void     hep_cli_print_json   (JsonBuilder        *json);
 
@@ -85,6 +98,8 @@ int      hep_cli_diagram      (int argc, char **argv);
 int      hep_cli_cases        (int argc, char **argv);
 int      hep_cli_srs          (int argc, char **argv);
 int      hep_cli_db           (int argc, char **argv);
+int      hep_cli_deck         (int argc, char **argv);
+int      hep_cli_handout      (int argc, char **argv);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HepCliArgs, hep_cli_args_clear)
 

@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "cases", hep_cli_cases, "the case library: list, search, show, export, import" },
   { "srs", hep_cli_srs, "spaced review: replay one card through the FSRS-6 scheduler" },
   { "db", hep_cli_db, "your database: check, repair, backup, backups, restore" },
+  { "deck", hep_cli_deck, "decks of cases for teaching conferences: new, add, list, show, export" },
+  { "handout", hep_cli_handout, "PDF handouts of a deck or cases: questions, answer key, slides" },
 };
 
 static void
