@@ -505,6 +505,11 @@ test_large_text (void)
           g_assert_cmpfloat (smallest_font (large), >=, HEP_DIAGRAM_LARGE_TEXT_MIN_PX - 0.01);
           /* the strip's one text inside a scaled panel is left out */
           g_assert_null (strstr (large, ">aorta<"));
+          /* smaller than 1280 × 720, the text stays 24 px */
+          g_clear_pointer (&large, g_free);
+          g_assert_true (hep_diagram_options_set_size (&options, 1000, 440, &error));
+          large = hep_diagram_to_svg (set, &options, NULL);
+          g_assert_cmpfloat (smallest_font (large), >=, HEP_DIAGRAM_LARGE_TEXT_MIN_PX - 0.01);
         }
 }
 

@@ -57,7 +57,8 @@ strip_layout (const HepDiagramOptions *options,
   else
     l->font = CLAMP (MIN (l->width / 900.0, l->height / (120.0 + 150.0 * rows)) * 12.5, 8.0, 18.0);
   l->pad = l->font * 1.2;
-  l->head_y = l->pad + l->font * 5.0;
+  /* large text has neither a visible title nor a subtitle */
+  l->head_y = l->pad + l->font * (options->large_text ? 2.4 : 5.0);
   l->rows_y = l->head_y + l->font * 2.6;   /* two heading lines: phase, then time */
   l->foot_y = l->height - l->pad * 0.5 - l->font * 1.6;
   avail_h = MAX (l->foot_y - l->rows_y - l->font * 0.8, 40);
@@ -415,7 +416,8 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
 
   w = hep_svg_writer_new (l.width, l.height);
   _hep_diagram_write_header (w, title, desc->str, l.width, l.height, theme, fs);
-  _hep_diagram_text_at (w, title, l.pad, l.pad + fs * 1.4, fs * 1.45, "start", theme->foreground, TRUE);
+  if (!options->large_text)
+    _hep_diagram_text_at (w, title, l.pad, l.pad + fs * 1.4, fs * 1.45, "start", theme->foreground, TRUE);
   if (!options->large_text)
     _hep_diagram_text_at (w, _("Schematic, not measured. Liver = mid grey in every phase; brighter = enhances more."),
              l.pad, l.pad + fs * 3.0, fs, "start", theme->muted, FALSE);

@@ -119,8 +119,10 @@ _hep_diagram_large_font (const HepDiagramOptions *options,
   double width, height;
 
   _hep_diagram_get_size (options, &width, &height);
-  /* the smallest text (@smallest × the base size) is 24 px at 1280 × 720 */
-  return HEP_DIAGRAM_LARGE_TEXT_MIN_PX / smallest * MIN (width / 1280.0, height / 720.0);
+  /* the smallest text (@smallest × the base size) is 24 px at 1280 × 720
+   * and larger in proportion, never smaller: a diagram given part of the
+   * screen keeps type readable from the back of the room */
+  return HEP_DIAGRAM_LARGE_TEXT_MIN_PX / smallest * MAX (1.0, MIN (width / 1280.0, height / 720.0));
 }
 
 gboolean

@@ -61,9 +61,9 @@ typedef struct {
    * text alternative holds a word or a value of them. */
   gboolean            up_to_phase;
   HepCurvePhase       last_phase;
-  /* The audience screen: every text at least 24 px when the diagram is drawn
-   * at 1280 × 720 (and in proportion at other sizes); notes that would not
-   * fit at that size are left out. */
+  /* The audience screen: every text at least 24 px (larger in proportion
+   * above 1280 × 720); notes that would not fit are left out, and the phase
+   * strip's title is only in its <title>. */
   gboolean            large_text;
 } HepDiagramOptions;
 
