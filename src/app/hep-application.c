@@ -8,6 +8,7 @@
 
 #include "hep-application.h"
 #include "hep-screenshot.h"
+#include "hep-presenter-window.h"
 #include "hep-window.h"
 
 #include <glib/gi18n.h>
@@ -20,6 +21,7 @@ struct _HepApplication
   HepCaseStore *store;
   GError *store_error;
   char *case_id;       /* --case=ID */
+  char *present_id;    /* --present=DECK-OR-CASE-ID */
 
   char *screenshot_path;
   int   base_dpi;          /* the system's gtk-xft-dpi, 1024ths of a dot per inch */
@@ -91,12 +93,67 @@ window_realized_cb (GtkWidget      *window,
   g_signal_connect (window, "notify::loading", G_CALLBACK (window_loading_cb), self);
 }
 
+/* --present: the deck with that id, else the case; full screen. */
+static gboolean
+present (HepApplication  *self,
+         const char      *id,
+         GError         **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HepDeck) deck = NULL;
+  HepPresenterWindow *window;
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, self->store_error->message);
+      return FALSE;
+    }
+  deck = hep_case_store_get_deck (self->store, id, NULL);
+  if (deck != NULL)
+    {
+      for (guint i = 0; deck->case_ids[i] != NULL; i++)
+        {
+          HepCase *c = hep_case_store_get_case (self->store, deck->case_ids[i], error);
+
+          if (c == NULL)
+            return FALSE;
+          g_ptr_array_add (cases, c);
+        }
+      if (cases->len == 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The deck “%s” has no cases"), id);
+          return FALSE;
+        }
+    }
+  else
+    {
+      HepCase *c = hep_case_store_get_case (self->store, id, error);
+
+      if (c == NULL)
+        return FALSE;
+      g_ptr_array_add (cases, c);
+    }
+  window = hep_presenter_window_new (GTK_APPLICATION (self), cases, deck ? deck->name : NULL);
+  gtk_window_fullscreen (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
 static void
 hep_application_activate (GApplication *app)
 {
   HepApplication *self = HEP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+  if (window == NULL && self->present_id != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = g_steal_pointer (&self->present_id);
+
+      if (present (self, id, &error))
+        return;
+      g_printerr ("hepatica: --present: %s\n", error->message);
+    }
   if (window == NULL)
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-case");
@@ -156,9 +213,15 @@ hep_application_handle_local_options (GApplication *app,
       g_free (self->case_id);
       self->case_id = g_strdup (path);
     }
+  if (g_variant_dict_lookup (options, "present", "&s", &path))
+    {
+      g_free (self->present_id);
+      self->present_id = g_strdup (path);
+    }
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     {
       g_free (self->screenshot_path);
+  g_free (self->present_id);
       self->screenshot_path = g_strdup (path);
     }
   return -1;
@@ -505,6 +568,8 @@ hep_application_init (HepApplication *self)
       N_("Open Explore with these feature tokens, e.g. \"risk=cirrhosis size=18 aphe=nonrim washout\""), N_("TOKENS") },
     { "case", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open this case of the library, e.g. \"hcc-classic-cirrhosis\""), N_("ID") },
+    { "present", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Present this deck or case full screen, step by step"), N_("DECK-OR-CASE-ID") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a PNG of the window after its first frame, then quit"), N_("FILE") },
     { NULL }

@@ -1,0 +1,494 @@
+/* hep-presenter-window.c: presenter mode, the audience view
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "hep-presenter-window.h"
+
+#include <glib/gi18n.h>
+
+#include "hep-diagram-render.h"
+
+/* Diagrams are drawn at the size whose every text is ≥ 24 px
+ * (HEP_DIAGRAM_LARGE_TEXT_MIN_PX) and scaled to the space they get. */
+#define DIAGRAM_W 1168   /* 1280 less the margins */
+#define STRIP_H 440
+
+typedef struct {
+  guint                case_index;
+  const HepRevealStep *step;       /* owned by the case's sequence */
+  guint                step_index;
+  guint                n_case_steps;
+} Position;
+
+struct _HepPresenterWindow
+{
+  GtkWindow parent_instance;
+
+  GtkStack   *stack;
+  GtkLabel   *case_label;
+  GtkLabel   *heading_label;
+  GtkWidget  *items_scroller;
+  GtkWidget  *items_box;
+  GtkPicture *diagram;
+  GtkLabel   *footer_label;
+  GtkLabel   *help_label;
+
+  GPtrArray  *cases;       /* HepCase */
+  GPtrArray  *sequences;   /* GPtrArray of HepRevealStep, one a case */
+  GArray     *positions;   /* Position, every step of every case */
+  char       *title;
+  guint       position;
+  HepPresenterScreen screen;
+  GString    *number;      /* digits typed before Enter */
+  char       *diagram_text;
+};
+
+G_DEFINE_FINAL_TYPE (HepPresenterWindow, hep_presenter_window, GTK_TYPE_WINDOW)
+
+static const Position *
+current (HepPresenterWindow *self)
+{
+  return &g_array_index (self->positions, Position, self->position);
+}
+
+static GdkTexture *
+render_texture (const char  *svg,
+                int          width,
+                int          height,
+                GError     **error)
+{
+  RsvgHandle *handle = hep_diagram_render_parse (svg, error);
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  if (handle == NULL)
+    return NULL;
+  surface = hep_diagram_render_to_surface (handle, width, height, error);
+  g_clear_object (&handle);
+  if (surface == NULL)
+    return NULL;
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height);
+  /* cairo's ARGB32 is premultiplied, native-endian: GDK_MEMORY_DEFAULT */
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* The step's diagram: the phase strip up to its phase, in large text, dark
+ * like the room. The reveal's text fills the screen without one. */
+static void
+update_diagram (HepPresenterWindow *self,
+                const Position     *pos)
+{
+  HepCase *c = self->cases->pdata[pos->case_index];
+  gboolean reveal = pos->step->kind == HEP_REVEAL_STEP_REVEAL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *svg = NULL;
+  HepCurveSet set;
+  HepDiagramOptions options;
+
+  g_clear_pointer (&self->diagram_text, g_free);
+  if (pos->step->diagram_phase < 0 || reveal)
+    {
+      gtk_picture_set_paintable (self->diagram, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->diagram), FALSE);
+      return;
+    }
+  hep_curve_set_synthesize (&set, hep_case_get_features (c));
+  hep_diagram_options_init (&options, HEP_DIAGRAM_KIND_PHASES);
+  options.theme = HEP_DIAGRAM_THEME_DARK;
+  options.large_text = TRUE;
+  options.width = DIAGRAM_W;
+  options.height = STRIP_H;
+  if (pos->step->diagram_phase < HEP_CURVE_PHASE_HBP)
+    hep_diagram_options_set_last_phase (&options, pos->step->diagram_phase);
+  svg = hep_diagram_to_svg (&set, &options, &self->diagram_text);
+  texture = render_texture (svg, options.width, options.height, &error);
+  if (texture == NULL)
+    g_warning ("The presenter's diagram could not be drawn: %s", error->message);
+  gtk_picture_set_paintable (self->diagram, GDK_PAINTABLE (texture));
+  gtk_picture_set_alternative_text (self->diagram, self->diagram_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->diagram), texture != NULL);
+}
+
+static void
+update (HepPresenterWindow *self)
+{
+  const Position *pos = current (self);
+  HepCase *c = self->cases->pdata[pos->case_index];
+  gboolean reveal = pos->step->kind == HEP_REVEAL_STEP_REVEAL;
+  g_autofree char *public_title = hep_reveal_dup_public_title (c, pos->case_index + 1);
+  g_autofree char *footer = NULL;
+  g_autofree char *window_title = NULL;
+  GtkWidget *child;
+
+  /* the case's name as the rule allows until its reveal */
+  gtk_label_set_text (self->case_label, reveal ? hep_case_get_title (c) : public_title);
+  gtk_label_set_text (self->heading_label, pos->step->heading);
+
+  while ((child = gtk_widget_get_first_child (self->items_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->items_box), child);
+  for (guint k = 0; k < pos->step->items->len; k++)
+    {
+      const HepRevealItem *item = pos->step->items->pdata[k];
+      g_autofree char *text = g_markup_escape_text (item->text, -1);
+      g_autofree char *markup = NULL;
+      GtkWidget *label;
+
+      /* the reveal's title is the line above; a phase's findings need no
+       * label under the phase */
+      if (reveal && item->label == NULL)
+        continue;
+      if (item->label != NULL && pos->step->kind != HEP_REVEAL_STEP_PHASE)
+        {
+          g_autofree char *name = g_markup_escape_text (item->label, -1);
+
+          markup = g_strdup_printf ("<b>%s:</b> %s", name, text);
+        }
+      else
+        markup = g_steal_pointer (&text);
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "presenter-item");
+      gtk_box_append (GTK_BOX (self->items_box), label);
+    }
+  /* many items (the reveal) in smaller type, still ≥ 24 px */
+  if (pos->step->items->len > 5)
+    gtk_widget_add_css_class (self->items_box, "dense");
+  else
+    gtk_widget_remove_css_class (self->items_box, "dense");
+
+  update_diagram (self, pos);
+  /* without a diagram the text takes the height */
+  gtk_widget_set_vexpand (self->items_scroller, !gtk_widget_get_visible (GTK_WIDGET (self->diagram)));
+
+  footer = g_strdup_printf (_("Case %u of %u · step %u of %u · For education only, not for patient care."),
+                            pos->case_index + 1, self->cases->len, pos->step_index + 1, pos->n_case_steps);
+  gtk_label_set_text (self->footer_label, footer);
+
+  /* the title a window list or a screen reader announces: never the case */
+  window_title = g_strdup_printf (_("%s — presenting"), self->title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+set_position (HepPresenterWindow *self,
+              guint               position)
+{
+  position = MIN (position, self->positions->len - 1);
+  self->screen = HEP_PRESENTER_SCREEN_STEP;
+  gtk_stack_set_visible_child_name (self->stack, "step");
+  if (position == self->position && gtk_label_get_text (self->heading_label)[0] != '\0')
+    return;
+  self->position = position;
+  update (self);
+}
+
+static void
+set_screen (HepPresenterWindow *self,
+            HepPresenterScreen  screen)
+{
+  /* the same key again brings the step back */
+  if (self->screen == screen)
+    screen = HEP_PRESENTER_SCREEN_STEP;
+  self->screen = screen;
+  gtk_stack_set_visible_child_name (self->stack, screen == HEP_PRESENTER_SCREEN_BLACK ? "black"
+                                                 : screen == HEP_PRESENTER_SCREEN_WHITE ? "white"
+                                                 : "step");
+}
+
+/* The first step of case @number (from 1), if the deck has it. */
+static void
+jump_to_case (HepPresenterWindow *self,
+              guint               number)
+{
+  for (guint i = 0; i < self->positions->len; i++)
+    if (g_array_index (self->positions, Position, i).case_index + 1 == number)
+      {
+        set_position (self, i);
+        return;
+      }
+}
+
+gboolean
+hep_presenter_window_handle_key (HepPresenterWindow *self,
+                                 guint               keyval,
+                                 GdkModifierType     state)
+{
+  guint number;
+
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), FALSE);
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  number = gdk_keyval_to_unicode (keyval);
+  if (number >= '0' && number <= '9')
+    {
+      if (self->number->len < 4)
+        g_string_append_c (self->number, (char) number);
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (self->number->len > 0)
+        {
+          jump_to_case (self, (guint) g_ascii_strtoull (self->number->str, NULL, 10));
+          g_string_truncate (self->number, 0);
+          return TRUE;
+        }
+      G_GNUC_FALLTHROUGH;
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_KP_Page_Down:
+      if (self->screen != HEP_PRESENTER_SCREEN_STEP)
+        set_screen (self, HEP_PRESENTER_SCREEN_STEP);
+      else if (self->position + 1 < self->positions->len)
+        set_position (self, self->position + 1);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_KP_Page_Up:
+      if (self->screen != HEP_PRESENTER_SCREEN_STEP)
+        set_screen (self, HEP_PRESENTER_SCREEN_STEP);
+      else if (self->position > 0)
+        set_position (self, self->position - 1);
+      break;
+    case GDK_KEY_Home:
+      set_position (self, 0);
+      break;
+    case GDK_KEY_End:
+      set_position (self, self->positions->len - 1);
+      break;
+    case GDK_KEY_b:
+    case GDK_KEY_B:
+    case GDK_KEY_period:
+    case GDK_KEY_KP_Decimal:
+      set_screen (self, HEP_PRESENTER_SCREEN_BLACK);
+      break;
+    case GDK_KEY_w:
+    case GDK_KEY_W:
+      set_screen (self, HEP_PRESENTER_SCREEN_WHITE);
+      break;
+    case GDK_KEY_question:
+      gtk_widget_set_visible (GTK_WIDGET (self->help_label),
+                              !gtk_widget_get_visible (GTK_WIDGET (self->help_label)));
+      break;
+    case GDK_KEY_Escape:
+      if (self->number->len > 0)
+        g_string_truncate (self->number, 0);
+      else if (gtk_widget_get_visible (GTK_WIDGET (self->help_label)))
+        gtk_widget_set_visible (GTK_WIDGET (self->help_label), FALSE);
+      else
+        gtk_window_close (GTK_WINDOW (self));
+      /* the window may be gone */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  /* any other key drops a number being typed */
+  g_string_truncate (self->number, 0);
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                HepPresenterWindow    *self)
+{
+  return hep_presenter_window_handle_key (self, keyval, state);
+}
+
+static void
+hep_presenter_window_dispose (GObject *object)
+{
+  HepPresenterWindow *self = HEP_PRESENTER_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_PRESENTER_WINDOW);
+  G_OBJECT_CLASS (hep_presenter_window_parent_class)->dispose (object);
+}
+
+static void
+hep_presenter_window_finalize (GObject *object)
+{
+  HepPresenterWindow *self = HEP_PRESENTER_WINDOW (object);
+
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->sequences, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->diagram_text, g_free);
+  g_string_free (self->number, TRUE);
+  G_OBJECT_CLASS (hep_presenter_window_parent_class)->finalize (object);
+}
+
+static void
+hep_presenter_window_class_init (HepPresenterWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hep_presenter_window_dispose;
+  object_class->finalize = hep_presenter_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/hepatica/Hepatica/ui/hep-presenter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, case_label);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, items_scroller);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, items_box);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, diagram);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, footer_label);
+  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, help_label);
+}
+
+static void
+hep_presenter_window_init (HepPresenterWindow *self)
+{
+  GtkEventController *keys;
+  g_autofree char *help = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->number = g_string_new (NULL);
+  self->positions = g_array_new (FALSE, FALSE, sizeof (Position));
+  self->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  help = g_strdup_printf ("<b>%s</b>\n\n%s\n%s\n%s\n%s\n%s\n%s\n%s", _("Keys"),
+                          _("Next: → ↓ Page Down Space Enter"),
+                          _("Previous: ← ↑ Page Up Backspace"),
+                          _("First, last step: Home, End"),
+                          _("Black screen: B or .   White screen: W"),
+                          _("Go to case N: the number, then Enter"),
+                          _("These keys: ?"),
+                          _("Leave: Escape"));
+  gtk_label_set_markup (self->help_label, help);
+}
+
+HepPresenterWindow *
+hep_presenter_window_new (GtkApplication *app,
+                          GPtrArray      *cases,
+                          const char     *title)
+{
+  HepPresenterWindow *self;
+
+  g_return_val_if_fail (cases != NULL && cases->len > 0, NULL);
+
+  self = g_object_new (HEP_TYPE_PRESENTER_WINDOW, "application", app, NULL);
+  self->cases = g_ptr_array_ref (cases);
+  self->title = g_strdup (title ? title : _("Hepatica"));
+  for (guint i = 0; i < cases->len; i++)
+    {
+      GPtrArray *steps = hep_reveal_sequence_new (cases->pdata[i]);
+
+      g_ptr_array_add (self->sequences, steps);
+      for (guint k = 0; k < steps->len; k++)
+        {
+          Position pos = { i, steps->pdata[k], k, steps->len };
+
+          g_array_append_val (self->positions, pos);
+        }
+    }
+  self->position = 0;
+  update (self);
+  return self;
+}
+
+guint
+hep_presenter_window_get_position (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), 0);
+  return self->position;
+}
+
+guint
+hep_presenter_window_get_n_steps (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), 0);
+  return self->positions->len;
+}
+
+guint
+hep_presenter_window_get_case_index (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), 0);
+  return current (self)->case_index;
+}
+
+const HepRevealStep *
+hep_presenter_window_get_step (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
+  return current (self)->step;
+}
+
+HepPresenterScreen
+hep_presenter_window_get_screen (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), HEP_PRESENTER_SCREEN_STEP);
+  return self->screen;
+}
+
+gboolean
+hep_presenter_window_get_help_visible (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->help_label));
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  /* a stack's other pages are not child-visible */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_PICTURE (widget) && gtk_picture_get_alternative_text (GTK_PICTURE (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_picture_get_alternative_text (GTK_PICTURE (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+char *
+hep_presenter_window_dup_audience_text (HepPresenterWindow *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
+
+  out = g_string_new (gtk_window_get_title (GTK_WINDOW (self)));
+  g_string_append_c (out, '\n');
+  collect_text (GTK_WIDGET (self), out);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,235 @@
+/* test-presenter.c: presenter mode, the audience view and its keys
+ *
+ * Copyright 2026 The Hepatica authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hep-presenter-window.h"
+#include "hep-ui-test-utils.h"
+
+/* A hidden title and hidden HBP findings; then a second case. */
+static const char * const deck_cases[] = { "fnh-classic-young-woman", "abscess-amoebic-traveller", NULL };
+
+typedef struct {
+  char               *dir;
+  HepCaseStore       *store;
+  GPtrArray          *cases;
+  HepApplication     *app;
+  HepPresenterWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = NULL;
+
+  f->dir = g_dir_make_tmp ("hep-test-presenter-XXXXXX", &error);
+  g_assert_no_error (error);
+  user = g_build_filename (f->dir, "user.db", NULL);
+  f->store = hep_case_store_new (user, g_getenv ("HEPATICA_LIBRARY"), &error);
+  g_assert_no_error (error);
+  f->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; deck_cases[i] != NULL; i++)
+    {
+      HepCase *c = hep_case_store_get_case (f->store, deck_cases[i], &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (f->cases, c);
+    }
+  f->app = hep_ui_test_register_app ();
+  f->window = hep_presenter_window_new (GTK_APPLICATION (f->app), f->cases, "Friday conference");
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  g_clear_pointer (&f->cases, g_ptr_array_unref);
+  g_clear_object (&f->store);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+key (Fixture *f,
+     guint    keyval)
+{
+  g_assert_true (hep_presenter_window_handle_key (f->window, keyval, 0));
+}
+
+/* What gives case @c away: the diagnosis, the hidden title, teaching
+ * points, pitfalls and hidden findings. */
+static GPtrArray *
+answers_of (HepCase *c)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  guint hidden = hep_case_get_hidden_fields (c);
+
+  g_ptr_array_add (texts, g_strdup (hep_case_diagnosis_get_label (hep_case_get_diagnosis (c))));
+  if (hidden & HEP_CASE_SPOILER_TITLE)
+    g_ptr_array_add (texts, g_strdup (hep_case_get_title (c)));
+  for (const char * const *t = hep_case_get_teaching_points (c); t && *t; t++)
+    g_ptr_array_add (texts, g_strdup (*t));
+  for (const char * const *t = hep_case_get_pitfalls (c); t && *t; t++)
+    g_ptr_array_add (texts, g_strdup (*t));
+  for (HepCasePhase p = 0; p < HEP_N_CASE_PHASES; p++)
+    if ((hidden & HEP_CASE_SPOILER_FINDINGS (p)) && hep_case_get_findings (c, p) != NULL)
+      g_ptr_array_add (texts, g_strdup (hep_case_get_findings (c, p)));
+  return texts;
+}
+
+/* Step by step with the next key: no answer on the audience view (labels,
+ * the diagram's text alternative, the window title) until each case's
+ * reveal, and all of them then. */
+static void
+test_presenter_reveals_only_at_the_reveal (Fixture       *f,
+                                           gconstpointer  data)
+{
+  guint n = hep_presenter_window_get_n_steps (f->window);
+  guint reveals = 0;
+
+  g_assert_cmpuint (n, >, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      const HepRevealStep *step = hep_presenter_window_get_step (f->window);
+      HepCase *c = f->cases->pdata[hep_presenter_window_get_case_index (f->window)];
+      g_autoptr(GPtrArray) answers = answers_of (c);
+      g_autofree char *text = NULL;
+
+      hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+      text = hep_presenter_window_dup_audience_text (f->window);
+      g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, i);
+      for (guint k = 0; k < answers->len; k++)
+        {
+          gboolean shown = strstr (text, answers->pdata[k]) != NULL;
+
+          if (step->kind != HEP_REVEAL_STEP_REVEAL && shown)
+            g_error ("step %u (%s) shows “%s”:\n%s", i, step->heading, (char *) answers->pdata[k], text);
+          if (step->kind == HEP_REVEAL_STEP_REVEAL && !shown)
+            g_error ("the reveal at step %u lacks “%s”", i, (char *) answers->pdata[k]);
+        }
+      g_assert_nonnull (strstr (text, step->heading));
+      g_assert_nonnull (strstr (text, "Friday conference"));
+      if (step->kind == HEP_REVEAL_STEP_REVEAL)
+        {
+          g_autofree char *name = g_strdup_printf ("presenter-reveal-%u.png", reveals);
+          g_autofree char *png = hep_ui_test_save_png (GTK_WIDGET (f->window), name);
+
+          reveals++;
+        }
+      else if (step->kind == HEP_REVEAL_STEP_PHASE && step->diagram_phase >= 0 && reveals == 0)
+        {
+          g_autofree char *png = hep_ui_test_save_png (GTK_WIDGET (f->window), "presenter-phase.png");
+        }
+      key (f, GDK_KEY_Right);
+    }
+  g_assert_cmpuint (reveals, ==, f->cases->len);
+  /* the last step stays the last */
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, n - 1);
+}
+
+static void
+test_presenter_keys (Fixture       *f,
+                     gconstpointer  data)
+{
+  guint n = hep_presenter_window_get_n_steps (f->window);
+  guint next[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down, GDK_KEY_space, GDK_KEY_Return };
+  guint previous[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up, GDK_KEY_BackSpace };
+
+  for (guint i = 0; i < G_N_ELEMENTS (next); i++)
+    key (f, next[i]);
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (previous); i++)
+    key (f, previous[i]);
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, 1);
+  key (f, GDK_KEY_Home);
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, 0);
+  key (f, GDK_KEY_Left);
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, 0);
+  key (f, GDK_KEY_End);
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, n - 1);
+  g_assert_cmpint (hep_presenter_window_get_step (f->window)->kind, ==, HEP_REVEAL_STEP_REVEAL);
+
+  /* black and white screens; the same key, or next, brings the step back
+   * without moving on */
+  key (f, GDK_KEY_Home);
+  key (f, GDK_KEY_b);
+  g_assert_cmpint (hep_presenter_window_get_screen (f->window), ==, HEP_PRESENTER_SCREEN_BLACK);
+  {
+    g_autofree char *text = hep_presenter_window_dup_audience_text (f->window);
+
+    /* nothing of the step on a black screen */
+    g_assert_null (strstr (text, hep_presenter_window_get_step (f->window)->heading));
+  }
+  key (f, GDK_KEY_b);
+  g_assert_cmpint (hep_presenter_window_get_screen (f->window), ==, HEP_PRESENTER_SCREEN_STEP);
+  key (f, GDK_KEY_period);
+  g_assert_cmpint (hep_presenter_window_get_screen (f->window), ==, HEP_PRESENTER_SCREEN_BLACK);
+  key (f, GDK_KEY_w);
+  g_assert_cmpint (hep_presenter_window_get_screen (f->window), ==, HEP_PRESENTER_SCREEN_WHITE);
+  key (f, GDK_KEY_Right);
+  g_assert_cmpint (hep_presenter_window_get_screen (f->window), ==, HEP_PRESENTER_SCREEN_STEP);
+  g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, 0);
+
+  /* a number, then Enter: that case; Escape drops a number */
+  key (f, GDK_KEY_2);
+  key (f, GDK_KEY_Return);
+  g_assert_cmpuint (hep_presenter_window_get_case_index (f->window), ==, 1);
+  g_assert_cmpint (hep_presenter_window_get_step (f->window)->kind, ==, HEP_REVEAL_STEP_HISTORY);
+  key (f, GDK_KEY_1);
+  key (f, GDK_KEY_Escape);
+  g_assert_nonnull (f->window);
+  key (f, GDK_KEY_Return);
+  g_assert_cmpuint (hep_presenter_window_get_case_index (f->window), ==, 1);
+  g_assert_cmpint (hep_presenter_window_get_step (f->window)->kind, ==, HEP_REVEAL_STEP_PHASE);
+  /* a case the deck does not have: nothing moves */
+  key (f, GDK_KEY_9);
+  key (f, GDK_KEY_Return);
+  g_assert_cmpuint (hep_presenter_window_get_case_index (f->window), ==, 1);
+
+  /* ? shows the keys, Escape hides them, Escape again leaves */
+  key (f, GDK_KEY_question);
+  g_assert_true (hep_presenter_window_get_help_visible (f->window));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_free (hep_ui_test_save_png (GTK_WIDGET (f->window), "presenter-help.png"));
+  key (f, GDK_KEY_Escape);
+  g_assert_false (hep_presenter_window_get_help_visible (f->window));
+  g_assert_false (hep_presenter_window_handle_key (f->window, GDK_KEY_x, 0));
+  key (f, GDK_KEY_Escape);
+  while (f->window != NULL && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (f->window);
+}
+
+int
+main (int argc, char **argv)
+{
+  hep_ui_test_init (&argc, &argv);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/presenter/reveals-only-at-the-reveal", test_presenter_reveals_only_at_the_reveal);
+  ADD ("/presenter/keys", test_presenter_keys);
+  return g_test_run ();
+}
