@@ -15,11 +15,14 @@
 /* A hidden title and hidden HBP findings; then a second case. */
 static const char * const deck_cases[] = { "fnh-classic-young-woman", "abscess-amoebic-traveller", NULL };
 
+/* one application for the process: a second one would export the same
+ * object path on the session bus */
+static HepApplication *app;
+
 typedef struct {
   char               *dir;
   HepCaseStore       *store;
   GPtrArray          *cases;
-  HepApplication     *app;
   HepPresenterWindow *window;
 } Fixture;
 
@@ -43,8 +46,7 @@ fixture_set_up (Fixture       *f,
       g_assert_no_error (error);
       g_ptr_array_add (f->cases, c);
     }
-  f->app = hep_ui_test_register_app ();
-  f->window = hep_presenter_window_new (GTK_APPLICATION (f->app), f->cases, "Friday conference");
+  f->window = hep_presenter_window_new (GTK_APPLICATION (app), f->cases, "Friday conference");
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 720);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -60,7 +62,6 @@ fixture_tear_down (Fixture       *f,
 
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->app);
   g_clear_pointer (&f->cases, g_ptr_array_unref);
   g_clear_object (&f->store);
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -227,9 +228,14 @@ test_presenter_keys (Fixture       *f,
 int
 main (int argc, char **argv)
 {
+  int status;
+
   hep_ui_test_init (&argc, &argv);
+  app = hep_ui_test_register_app ();
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/presenter/reveals-only-at-the-reveal", test_presenter_reveals_only_at_the_reveal);
   ADD ("/presenter/keys", test_presenter_keys);
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
