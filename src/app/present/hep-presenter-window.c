@@ -45,7 +45,26 @@ struct _HepPresenterWindow
   HepPresenterScreen screen;
   GString    *number;      /* digits typed before Enter */
   char       *diagram_text;
+  /* "case:phase" → Diagram: the current step's and the next one's, drawn
+   * ahead in an idle so that the next key shows it in the same frame */
+  GHashTable *diagrams;
+  guint       prefetch_id;
 };
+
+typedef struct {
+  GdkTexture *texture;
+  char       *text;
+} Diagram;
+
+static void
+diagram_free (gpointer data)
+{
+  Diagram *d = data;
+
+  g_clear_object (&d->texture);
+  g_free (d->text);
+  g_free (d);
+}
 
 G_DEFINE_FINAL_TYPE (HepPresenterWindow, hep_presenter_window, GTK_TYPE_WINDOW)
 
@@ -82,27 +101,34 @@ render_texture (const char  *svg,
   return texture;
 }
 
-/* The step's diagram: the phase strip up to its phase, in large text, dark
- * like the room. The reveal's text fills the screen without one. */
-static void
-update_diagram (HepPresenterWindow *self,
+static gboolean
+has_diagram (const Position *pos)
+{
+  return pos->step->diagram_phase >= 0 && pos->step->kind != HEP_REVEAL_STEP_REVEAL;
+}
+
+static char *
+diagram_key (const Position *pos)
+{
+  return g_strdup_printf ("%u:%d", pos->case_index, pos->step->diagram_phase);
+}
+
+/* The phase strip of @pos, from the cache or drawn now. */
+static Diagram *
+lookup_diagram (HepPresenterWindow *self,
                 const Position     *pos)
 {
+  g_autofree char *key = diagram_key (pos);
   HepCase *c = self->cases->pdata[pos->case_index];
-  gboolean reveal = pos->step->kind == HEP_REVEAL_STEP_REVEAL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *svg = NULL;
   HepCurveSet set;
   HepDiagramOptions options;
+  Diagram *d = g_hash_table_lookup (self->diagrams, key);
 
-  g_clear_pointer (&self->diagram_text, g_free);
-  if (pos->step->diagram_phase < 0 || reveal)
-    {
-      gtk_picture_set_paintable (self->diagram, NULL);
-      gtk_widget_set_visible (GTK_WIDGET (self->diagram), FALSE);
-      return;
-    }
+  if (d != NULL)
+    return d;
+  d = g_new0 (Diagram, 1);
   hep_curve_set_synthesize (&set, hep_case_get_features (c));
   hep_diagram_options_init (&options, HEP_DIAGRAM_KIND_PHASES);
   options.theme = HEP_DIAGRAM_THEME_DARK;
@@ -111,13 +137,65 @@ update_diagram (HepPresenterWindow *self,
   options.height = STRIP_H;
   if (pos->step->diagram_phase < HEP_CURVE_PHASE_HBP)
     hep_diagram_options_set_last_phase (&options, pos->step->diagram_phase);
-  svg = hep_diagram_to_svg (&set, &options, &self->diagram_text);
-  texture = render_texture (svg, options.width, options.height, &error);
-  if (texture == NULL)
+  svg = hep_diagram_to_svg (&set, &options, &d->text);
+  d->texture = render_texture (svg, options.width, options.height, &error);
+  if (d->texture == NULL)
     g_warning ("The presenter's diagram could not be drawn: %s", error->message);
-  gtk_picture_set_paintable (self->diagram, GDK_PAINTABLE (texture));
-  gtk_picture_set_alternative_text (self->diagram, self->diagram_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->diagram), texture != NULL);
+  g_hash_table_insert (self->diagrams, g_steal_pointer (&key), d);
+  return d;
+}
+
+static gboolean
+prefetch_cb (gpointer user_data)
+{
+  HepPresenterWindow *self = user_data;
+  const Position *next;
+  g_autofree char *current_key = NULL;
+  g_autofree char *next_key = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  self->prefetch_id = 0;
+  current_key = diagram_key (&g_array_index (self->positions, Position, self->position));
+  if (self->position + 1 < self->positions->len)
+    {
+      next = &g_array_index (self->positions, Position, self->position + 1);
+      next_key = diagram_key (next);
+      if (has_diagram (next))
+        lookup_diagram (self, next);
+    }
+  /* keep only what the next key can show */
+  g_hash_table_iter_init (&iter, self->diagrams);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_strcmp0 (key, current_key) != 0 && g_strcmp0 (key, next_key) != 0)
+      g_hash_table_iter_remove (&iter);
+  return G_SOURCE_REMOVE;
+}
+
+/* The step's diagram: the phase strip up to its phase, in large text, dark
+ * like the room. The reveal's text fills the screen without one. */
+static void
+update_diagram (HepPresenterWindow *self,
+                const Position     *pos)
+{
+  Diagram *d;
+
+  g_clear_pointer (&self->diagram_text, g_free);
+  if (!has_diagram (pos))
+    {
+      gtk_picture_set_paintable (self->diagram, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->diagram), FALSE);
+    }
+  else
+    {
+      d = lookup_diagram (self, pos);
+      self->diagram_text = g_strdup (d->text);
+      gtk_picture_set_paintable (self->diagram, GDK_PAINTABLE (d->texture));
+      gtk_picture_set_alternative_text (self->diagram, self->diagram_text);
+      gtk_widget_set_visible (GTK_WIDGET (self->diagram), d->texture != NULL);
+    }
+  if (self->prefetch_id == 0)
+    self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
 }
 
 static void
@@ -327,6 +405,7 @@ hep_presenter_window_dispose (GObject *object)
 {
   HepPresenterWindow *self = HEP_PRESENTER_WINDOW (object);
 
+  g_clear_handle_id (&self->prefetch_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_PRESENTER_WINDOW);
   G_OBJECT_CLASS (hep_presenter_window_parent_class)->dispose (object);
 }
@@ -341,6 +420,7 @@ hep_presenter_window_finalize (GObject *object)
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->diagram_text, g_free);
+  g_clear_pointer (&self->diagrams, g_hash_table_unref);
   g_string_free (self->number, TRUE);
   G_OBJECT_CLASS (hep_presenter_window_parent_class)->finalize (object);
 }
@@ -376,6 +456,7 @@ hep_presenter_window_init (HepPresenterWindow *self)
   self->number = g_string_new (NULL);
   self->positions = g_array_new (FALSE, FALSE, sizeof (Position));
   self->sequences = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->diagrams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, diagram_free);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
