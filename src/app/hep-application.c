@@ -8,6 +8,7 @@
 
 #include "hep-application.h"
 #include "hep-screenshot.h"
+#include "hep-presenter-console.h"
 #include "hep-presenter-window.h"
 #include "hep-window.h"
 
@@ -102,6 +103,7 @@ present (HepApplication  *self,
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(HepDeck) deck = NULL;
   HepPresenterWindow *window;
+  HepPresenterConsole *console;
 
   if (self->store == NULL)
     {
@@ -134,7 +136,10 @@ present (HepApplication  *self,
       g_ptr_array_add (cases, c);
     }
   window = hep_presenter_window_new (GTK_APPLICATION (self), cases, deck ? deck->name : NULL);
-  gtk_window_fullscreen (GTK_WINDOW (window));
+  /* the console: on the other monitor, or a window of its own */
+  console = hep_presenter_console_new (window, deck ? deck->notes : NULL);
+  hep_presenter_place_windows (window, console, FALSE);
+  gtk_window_present (GTK_WINDOW (console));
   gtk_window_present (GTK_WINDOW (window));
   return TRUE;
 }

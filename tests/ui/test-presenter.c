@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "hep-presenter-console.h"
 #include "hep-presenter-window.h"
 #include "hep-ui-test-utils.h"
 
@@ -225,6 +226,110 @@ test_presenter_keys (Fixture       *f,
   g_assert_null (f->window);
 }
 
+/* The console follows the audience view: position, the step's text, the
+ * next heading, the notes; it closes with it. */
+static void
+test_presenter_console (Fixture       *f,
+                        gconstpointer  data)
+{
+  HepPresenterConsole *console = hep_presenter_console_new (f->window, "Bring the clicker.");
+  g_autofree char *text = NULL;
+  HepCase *first = f->cases->pdata[0];
+  const HepRevealStep *second;
+
+  g_object_add_weak_pointer (G_OBJECT (console), (gpointer *) &console);
+  gtk_window_present (GTK_WINDOW (console));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (console));
+  text = hep_presenter_console_dup_text (console);
+  g_assert_nonnull (strstr (text, "Case 1 of 2 · step 1 of"));
+  /* the presenter's notes: the answer, teaching points, the deck's notes */
+  g_assert_nonnull (strstr (text, hep_case_get_title (first)));
+  g_assert_nonnull (strstr (text, hep_case_get_teaching_points (first)[0]));
+  g_assert_nonnull (strstr (text, "Bring the clicker."));
+  g_assert_nonnull (strstr (text, "elapsed"));
+  second = hep_presenter_window_get_step_at (f->window, 1);
+  g_assert_nonnull (strstr (text, second->heading));
+  g_clear_pointer (&text, g_free);
+
+  key (f, GDK_KEY_Right);
+  text = hep_presenter_console_dup_text (console);
+  g_assert_nonnull (strstr (text, "Case 1 of 2 · step 2 of"));
+  g_clear_pointer (&text, g_free);
+  key (f, GDK_KEY_b);
+  text = hep_presenter_console_dup_text (console);
+  g_assert_nonnull (strstr (text, "black screen"));
+  g_clear_pointer (&text, g_free);
+  key (f, GDK_KEY_2);
+  key (f, GDK_KEY_Return);
+  text = hep_presenter_console_dup_text (console);
+  g_assert_nonnull (strstr (text, "Case 2 of 2 · step"));
+  g_assert_nonnull (strstr (text, hep_case_get_title (f->cases->pdata[1])));
+  g_clear_pointer (&text, g_free);
+  gtk_widget_queue_draw (GTK_WIDGET (console));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (console));
+  g_free (hep_ui_test_save_png (GTK_WIDGET (console), "presenter-console.png"));
+
+  /* leaving the audience view closes the console */
+  key (f, GDK_KEY_Escape);
+  while ((f->window != NULL || console != NULL) && g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (f->window);
+  g_assert_null (console);
+}
+
+/* Which monitor gets which view, from fake monitor lists. */
+static void
+test_presenter_monitors (void)
+{
+  const GdkRectangle laptop_projector[] = { { 0, 0, 1920, 1080 }, { 1920, 0, 1280, 720 } };
+  const GdkRectangle three[] = { { 0, 0, 1366, 768 }, { 1366, 0, 1024, 768 }, { 2390, 0, 1920, 1080 } };
+  int a, c;
+
+  hep_presenter_choose_monitors (NULL, 0, FALSE, &a, &c);
+  g_assert_cmpint (a, ==, -1);
+  g_assert_cmpint (c, ==, -1);
+  hep_presenter_choose_monitors (laptop_projector, 1, FALSE, &a, &c);
+  g_assert_cmpint (a, ==, 0);
+  g_assert_cmpint (c, ==, -1);
+  hep_presenter_choose_monitors (laptop_projector, 2, FALSE, &a, &c);
+  g_assert_cmpint (a, ==, 1);
+  g_assert_cmpint (c, ==, 0);
+  hep_presenter_choose_monitors (laptop_projector, 2, TRUE, &a, &c);
+  g_assert_cmpint (a, ==, 0);
+  g_assert_cmpint (c, ==, 1);
+  hep_presenter_choose_monitors (three, 3, FALSE, &a, &c);
+  g_assert_cmpint (a, ==, 2);
+  g_assert_cmpint (c, ==, 0);
+}
+
+/* Under Xvfb, one monitor: both views on it, the console its own window. */
+static void
+test_presenter_place_on_display (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (f->window)));
+  HepPresenterConsole *console = hep_presenter_console_new (f->window, NULL);
+  g_autofree GdkRectangle *geometries = NULL;
+  guint n = g_list_model_get_n_items (monitors);
+  int a, c;
+
+  g_assert_cmpuint (n, >=, 1);
+  geometries = g_new0 (GdkRectangle, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      gdk_monitor_get_geometry (monitor, &geometries[i]);
+    }
+  hep_presenter_choose_monitors (geometries, n, FALSE, &a, &c);
+  g_assert_cmpint (a, >=, 0);
+  g_assert_cmpint (c, ==, n > 1 ? 0 : -1);
+  hep_presenter_place_windows (f->window, console, FALSE);
+  gtk_window_present (GTK_WINDOW (console));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (console));
+  gtk_window_destroy (GTK_WINDOW (console));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -235,6 +340,9 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/presenter/reveals-only-at-the-reveal", test_presenter_reveals_only_at_the_reveal);
   ADD ("/presenter/keys", test_presenter_keys);
+  ADD ("/presenter/console", test_presenter_console);
+  ADD ("/presenter/place-on-display", test_presenter_place_on_display);
+  g_test_add_func ("/presenter/monitors", test_presenter_monitors);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

@@ -68,6 +68,9 @@ diagram_free (gpointer data)
 
 G_DEFINE_FINAL_TYPE (HepPresenterWindow, hep_presenter_window, GTK_TYPE_WINDOW)
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static const Position *
 current (HepPresenterWindow *self)
 {
@@ -271,6 +274,7 @@ set_position (HepPresenterWindow *self,
     return;
   self->position = position;
   update (self);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -284,6 +288,7 @@ set_screen (HepPresenterWindow *self,
   gtk_stack_set_visible_child_name (self->stack, screen == HEP_PRESENTER_SCREEN_BLACK ? "black"
                                                  : screen == HEP_PRESENTER_SCREEN_WHITE ? "white"
                                                  : "step");
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* The first step of case @number (from 1), if the deck has it. */
@@ -434,6 +439,9 @@ hep_presenter_window_class_init (HepPresenterWindowClass *klass)
   object_class->dispose = hep_presenter_window_dispose;
   object_class->finalize = hep_presenter_window_finalize;
 
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/hepatica/Hepatica/ui/hep-presenter-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, stack);
@@ -529,6 +537,30 @@ hep_presenter_window_get_step (HepPresenterWindow *self)
 {
   g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
   return current (self)->step;
+}
+
+const HepRevealStep *
+hep_presenter_window_get_step_at (HepPresenterWindow *self,
+                                  guint               position)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
+  if (position >= self->positions->len)
+    return NULL;
+  return g_array_index (self->positions, Position, position).step;
+}
+
+HepCase *
+hep_presenter_window_get_case (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
+  return self->cases->pdata[current (self)->case_index];
+}
+
+guint
+hep_presenter_window_get_n_cases (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), 0);
+  return self->cases->len;
 }
 
 HepPresenterScreen

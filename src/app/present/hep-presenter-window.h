@@ -14,6 +14,8 @@
  *   a number, then Enter: that case of the deck
  *   ?: the keys; Escape: leave (or drop a number being typed)
  *
+ * It emits ::changed when the step or the screen changes.
+ *
  * Everything it shows before a case's reveal is a step's own text, so
  * nothing the one spoiler rule hides is on screen, in the accessible tree
  * or in the window title before the reveal.
@@ -46,6 +48,11 @@ guint                hep_presenter_window_get_n_steps    (HepPresenterWindow *se
 /* The case (from 0) and the step of the current position. */
 guint                hep_presenter_window_get_case_index (HepPresenterWindow *self);
 const HepRevealStep *hep_presenter_window_get_step       (HepPresenterWindow *self);
+/* The step at @position, NULL past the end; the current case. */
+const HepRevealStep *hep_presenter_window_get_step_at    (HepPresenterWindow *self,
+                                                          guint               position);
+HepCase             *hep_presenter_window_get_case       (HepPresenterWindow *self);
+guint                hep_presenter_window_get_n_cases    (HepPresenterWindow *self);
 HepPresenterScreen   hep_presenter_window_get_screen     (HepPresenterWindow *self);
 gboolean             hep_presenter_window_get_help_visible (HepPresenterWindow *self);
 
