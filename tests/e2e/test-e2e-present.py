@@ -181,7 +181,13 @@ def main():
         tap(steps >= 5, f"the case takes several steps before the reveal ({steps})")
         tap(not leaks, "nothing on the audience view gives the answer away before the reveal", "\n".join(leaks))
 
+        # a long reveal has more pages: "The answer (1 of 2)", next, …
         seen = showing(view)
+        while re.search(r"The answer \((\d+) of \1\)", seen) is None and "The answer (" in seen:
+            before = seen
+            press(RIGHT)
+            wait_for(lambda: showing(view) != before, "the reveal's next page", timeout=5)
+            seen += showing(view)
         missing = [s[:60] for s in secrets if s not in seen]
         tap(revealed and not missing and names_diagnosis(seen, case) is not None,
             "the reveal shows the diagnosis and every answer", "missing: " + "; ".join(missing))

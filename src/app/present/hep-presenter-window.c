@@ -17,11 +17,21 @@
 #define DIAGRAM_W 1168   /* 1280 less the margins */
 #define STRIP_H 440
 
+/* A page of 24 px text at 1280 × 720 holds about this many lines of this
+ * many characters under the heading; a reveal longer than that goes on to
+ * a second page (the next key), never below the foot of the screen. */
+#define PAGE_LINES 14.0
+#define LINE_CHARS 90
+
 typedef struct {
   guint                case_index;
   const HepRevealStep *step;       /* owned by the case's sequence */
   guint                step_index;
   guint                n_case_steps;
+  guint                first_item; /* the step's items on this page */
+  guint                n_items;
+  guint                page;       /* from 0, of n_pages */
+  guint                n_pages;
 } Position;
 
 struct _HepPresenterWindow
@@ -31,7 +41,6 @@ struct _HepPresenterWindow
   GtkStack   *stack;
   GtkLabel   *case_label;
   GtkLabel   *heading_label;
-  GtkWidget  *items_scroller;
   GtkWidget  *items_box;
   GtkPicture *diagram;
   GtkLabel   *footer_label;
@@ -214,11 +223,19 @@ update (HepPresenterWindow *self)
 
   /* the case's name as the rule allows until its reveal */
   gtk_label_set_text (self->case_label, reveal ? hep_case_get_title (c) : public_title);
-  gtk_label_set_text (self->heading_label, pos->step->heading);
+  if (pos->n_pages > 1)
+    {
+      g_autofree char *heading = g_strdup_printf (_("%s (%u of %u)"), pos->step->heading, pos->page + 1,
+                                                  pos->n_pages);
+
+      gtk_label_set_text (self->heading_label, heading);
+    }
+  else
+    gtk_label_set_text (self->heading_label, pos->step->heading);
 
   while ((child = gtk_widget_get_first_child (self->items_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->items_box), child);
-  for (guint k = 0; k < pos->step->items->len; k++)
+  for (guint k = pos->first_item; k < pos->first_item + pos->n_items; k++)
     {
       const HepRevealItem *item = pos->step->items->pdata[k];
       g_autofree char *text = g_markup_escape_text (item->text, -1);
@@ -245,14 +262,14 @@ update (HepPresenterWindow *self)
       gtk_box_append (GTK_BOX (self->items_box), label);
     }
   /* many items (the reveal) in smaller type, still ≥ 24 px */
-  if (pos->step->items->len > 5)
+  if (pos->n_items > 5 || pos->n_pages > 1)
     gtk_widget_add_css_class (self->items_box, "dense");
   else
     gtk_widget_remove_css_class (self->items_box, "dense");
 
   update_diagram (self, pos);
   /* without a diagram the text takes the height */
-  gtk_widget_set_vexpand (self->items_scroller, !gtk_widget_get_visible (GTK_WIDGET (self->diagram)));
+  gtk_widget_set_vexpand (self->items_box, !gtk_widget_get_visible (GTK_WIDGET (self->diagram)));
 
   footer = g_strdup_printf (_("Case %u of %u · step %u of %u · For education only, not for patient care."),
                             pos->case_index + 1, self->cases->len, pos->step_index + 1, pos->n_case_steps);
@@ -447,7 +464,6 @@ hep_presenter_window_class_init (HepPresenterWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, case_label);
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, items_scroller);
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, items_box);
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, diagram);
   gtk_widget_class_bind_template_child (widget_class, HepPresenterWindow, footer_label);
@@ -482,6 +498,55 @@ hep_presenter_window_init (HepPresenterWindow *self)
   gtk_label_set_markup (self->help_label, help);
 }
 
+/* The lines @item takes at 24 px, and the gap after it. */
+static double
+item_lines (const HepRevealItem *item)
+{
+  glong chars = g_utf8_strlen (item->text, -1) + (item->label ? g_utf8_strlen (item->label, -1) + 2 : 0);
+
+  return 1 + (double) (chars / LINE_CHARS) + 0.45;
+}
+
+/* One position a page of @step: a step fits one page but for a long reveal. */
+static void
+add_step (HepPresenterWindow  *self,
+          guint                case_index,
+          const HepRevealStep *step,
+          guint                step_index,
+          guint                n_case_steps)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first = self->positions->len;
+  double lines = 0;
+
+  g_array_append_val (starts, (guint) { 0 });
+  for (guint k = 0; step->kind == HEP_REVEAL_STEP_REVEAL && k < step->items->len; k++)
+    {
+      const HepRevealItem *item = step->items->pdata[k];
+      double n;
+
+      /* the title line is the case label, not an item here */
+      if (item->label == NULL)
+        continue;
+      n = item_lines (item);
+      if (lines > 0 && lines + n > PAGE_LINES)
+        {
+          g_array_append_val (starts, k);
+          lines = 0;
+        }
+      lines += n;
+    }
+  for (guint p = 0; p < starts->len; p++)
+    {
+      guint from = g_array_index (starts, guint, p);
+      guint to = p + 1 < starts->len ? g_array_index (starts, guint, p + 1) : step->items->len;
+      Position pos = { case_index, step, step_index, n_case_steps, from, to - from, p, starts->len };
+
+      g_array_append_val (self->positions, pos);
+    }
+  g_assert (self->positions->len > first);
+}
+
 HepPresenterWindow *
 hep_presenter_window_new (GtkApplication *app,
                           GPtrArray      *cases,
@@ -500,11 +565,7 @@ hep_presenter_window_new (GtkApplication *app,
 
       g_ptr_array_add (self->sequences, steps);
       for (guint k = 0; k < steps->len; k++)
-        {
-          Position pos = { i, steps->pdata[k], k, steps->len };
-
-          g_array_append_val (self->positions, pos);
-        }
+        add_step (self, i, steps->pdata[k], k, steps->len);
     }
   self->position = 0;
   update (self);
