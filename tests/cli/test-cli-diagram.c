@@ -147,6 +147,7 @@ test_errors (void)
     { "bars", "--lesion=fnh", arg, NULL, "unknown diagram “bars”; accepted: list, curve, phases" },
     { "curve", "--compare=fnh", "washout", arg, "--compare needs --lesion" },
     { "list", "extra", NULL, NULL, "takes no arguments" },
+    { "curve", "--lesion=fnh", "--up-to=t2", arg, "bad --up-to “t2”; accepted: pre, arterial, portal, delayed, hbp" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -164,6 +165,27 @@ test_errors (void)
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (bad_ext, G_FILE_TEST_EXISTS));
     }
+}
+
+/* --up-to and --large-text: the SVG stops at the phase and its text is
+ * 24 px or more at 1280 × 720. */
+static void
+test_up_to_large_text (void)
+{
+  g_autofree char *path = tmp_path ("up-to.svg");
+  g_autofree char *arg = g_strconcat ("--output=", path, NULL);
+  g_autofree char *out = NULL, *err = NULL, *svg = NULL;
+  double smallest = G_MAXDOUBLE;
+
+  g_assert_cmpint (run (&out, &err, "phases", "--lesion=hcc-classic", "--up-to=portal", "--large-text",
+                        "--width=1280", "--height=720", arg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">portal venous<"));
+  g_assert_null (strstr (svg, ">180 s<"));
+  g_assert_null (strstr (svg, ">~20 min<"));
+  for (const char *p = strstr (svg, "font-size=\""); p != NULL; p = strstr (p + 1, "font-size=\""))
+    smallest = MIN (smallest, g_ascii_strtod (p + strlen ("font-size=\""), NULL));
+  g_assert_cmpfloat (smallest, >=, 24 - 0.01);
 }
 
 static void
@@ -191,6 +213,7 @@ main (int    argc,
   g_test_add_func ("/cli/diagram/compare", test_compare);
   g_test_add_func ("/cli/diagram/errors", test_errors);
   g_test_add_func ("/cli/diagram/unwritable", test_unwritable);
+  g_test_add_func ("/cli/diagram/up-to-large-text", test_up_to_large_text);
   status = g_test_run ();
   g_rmdir (tmp_dir);
   g_free (tmp_dir);
