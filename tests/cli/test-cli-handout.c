@@ -161,6 +161,8 @@ answer_texts (HepCase *c)
   g_ptr_array_add (texts, g_strdup (hep_case_diagnosis_get_label (hep_case_get_diagnosis (c))));
   if (hidden & HEP_CASE_SPOILER_TITLE)
     g_ptr_array_add (texts, opening (hep_case_get_title (c)));
+  if (hep_case_get_outcome (c) != NULL && strlen (hep_case_get_outcome (c)) > 20)
+    g_ptr_array_add (texts, opening (hep_case_get_outcome (c)));
   for (const char * const *t = hep_case_get_teaching_points (c); t && *t; t++)
     g_ptr_array_add (texts, opening (*t));
   for (const char * const *t = hep_case_get_pitfalls (c); t && *t; t++)

@@ -136,6 +136,9 @@ hidden_texts (HepCase  *c,
   for (guint i = 0; names_too && names != NULL && names[i] != NULL; i++)
     if (!g_str_has_suffix (names[i], "*"))
       g_ptr_array_add (texts, g_strdup (names[i]));
+  g_assert_true (hidden & HEP_CASE_SPOILER_OUTCOME);
+  if (hep_case_get_outcome (c) != NULL && *hep_case_get_outcome (c) != '\0')
+    g_ptr_array_add (texts, g_strdup (hep_case_get_outcome (c)));
   for (const char * const *t = hep_case_get_teaching_points (c); t && *t; t++)
     g_ptr_array_add (texts, g_strdup (*t));
   for (const char * const *t = hep_case_get_pitfalls (c); t && *t; t++)
@@ -165,6 +168,7 @@ test_reveal_no_spoiler_before_reveal (void)
 {
   g_autoptr(GPtrArray) cases = load_bundled_cases ();
   guint n_withheld = 0;
+  guint n_outcomes = 0;
 
   for (guint k = 0; k < cases->len; k++)
     {
@@ -199,6 +203,11 @@ test_reveal_no_spoiler_before_reveal (void)
       g_assert_nonnull (strstr (reveal, hep_case_get_title (c)));
       g_assert_nonnull (strstr (reveal, hep_case_diagnosis_get_label (hep_case_get_diagnosis (c))));
       g_assert_nonnull (strstr (reveal, hep_lirads_category_to_string (hep_case_get_lirads (c))));
+      if (hep_case_get_outcome (c) != NULL && *hep_case_get_outcome (c) != '\0')
+        {
+          g_assert_nonnull (strstr (reveal, hep_case_get_outcome (c)));
+          n_outcomes++;
+        }
       for (const char * const *t = hep_case_get_teaching_points (c); t && *t; t++)
         g_assert_nonnull (strstr (reveal, *t));
       for (const char * const *t = hep_case_get_pitfalls (c); t && *t; t++)
@@ -209,6 +218,7 @@ test_reveal_no_spoiler_before_reveal (void)
     }
   /* the bundled library does hide findings somewhere, so the check bites */
   g_assert_cmpuint (n_withheld, >, 0);
+  g_assert_cmpuint (n_outcomes, >, 0);
 }
 
 /* A case made to give itself away in every field the rule covers. */

@@ -119,6 +119,8 @@ def answers(case):
     hidden = set(case["hidden"])
     shown = {t for p, t in (case.get("findings") or {}).items() if t and "findings-" + p not in hidden}
     out = list(case.get("teaching_points") or []) + list(case.get("pitfalls") or [])
+    if case.get("outcome"):
+        out.append(case["outcome"])
     if "title" in hidden:
         out.append(case["title"])
     for phase, text in (case.get("findings") or {}).items():

@@ -270,6 +270,7 @@ hep_reveal_sequence_new (HepCase *c)
   diagnosis = g_strdup_printf (_("%s (%s, %s)"), hep_case_diagnosis_get_label (hep_case_get_diagnosis (c)),
                                hep_case_proof_get_label (hep_case_get_proof (c)), hep_case_get_certainty (c));
   add_item (step, _("Diagnosis"), diagnosis);
+  add_item (step, _("Outcome"), hep_case_get_outcome (c));
   add_lirads (step, c);
   add_differential (step, c);
   for (guint i = 0; i < G_N_ELEMENTS (sequence_phases); i++)

@@ -13,7 +13,8 @@
  *     reveal;
  *  3. "commit your answer": the LI-RADS category and the diagnosis, as a
  *     prompt to the room;
- *  4. the reveal: the title, the diagnosis with its proof, the LI-RADS
+ *  4. the reveal: the title, the diagnosis with its proof and outcome (what
+ *     proved it), the LI-RADS
  *     category on file and the path the rules take, the top of the
  *     differential, the findings withheld before, other findings, teaching
  *     points and pitfalls.
