@@ -9,71 +9,20 @@
 # Usage: test-e2e-present.py PATH/TO/hepatica PATH/TO/hepatica-cli
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
-import pyatspi  # noqa: E402
 
-TIMEOUT = 20.0
+from hep_e2e import App, finish, tap, wait_for, walk  # noqa: E402
+
 CASE = "fnh-classic-young-woman"   # a hidden title and hidden HBP findings
 RIGHT, ESCAPE = 0xff53, 0xff1b
 PLAN = 5
-results = []
-
-
-def tap(ok, name, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}")
-    if detail and not ok:
-        for line in detail.splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-
-
-def walk(node, depth=0):
-    if node is None or depth > 60:
-        return
-    yield node
-    try:
-        count = node.childCount
-    except Exception:
-        return
-    for i in range(count):
-        try:
-            child = node.getChildAtIndex(i)
-        except Exception:
-            continue
-        yield from walk(child, depth + 1)
-
-
-def wait_for(predicate, what, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = predicate()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise TimeoutError(f"timed out waiting for {what}")
-
-
-def find_app(pid):
-    desktop = pyatspi.Registry.getDesktop(0)
-    for i in range(desktop.childCount):
-        app = desktop.getChildAtIndex(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
 
 
 def audience(app):
@@ -138,22 +87,14 @@ def names_diagnosis(text, case):
 
 
 def main():
-    binary, cli = sys.argv[1], sys.argv[2]
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env.setdefault("GSETTINGS_BACKEND", "memory")
-    env["GDK_DEBUG"] = "gl-disable"
-    home = tempfile.mkdtemp(prefix="hepatica-e2e-present-")
-    env["XDG_DATA_HOME"] = home
-    case = json.loads(subprocess.run([cli, "cases", "show", CASE, "--json"], env=env, check=True,
-                                     capture_output=True, text=True).stdout)
-    secrets = answers(case)
-    proc = subprocess.Popen([binary, f"--present={CASE}"], env=env)
+    hepatica = App(sys.argv[1], f"--present={CASE}")
+    cli = sys.argv[2]
     print(f"1..{PLAN}")
     try:
-        app = wait_for(lambda: find_app(proc.pid) or (proc.poll() is not None and
-                                                      sys.exit(f"hepatica exited with {proc.returncode}")),
-                       "the app on the accessibility bus", timeout=60)
+        case = json.loads(subprocess.run([cli, "cases", "show", CASE, "--json"], env=hepatica.env, check=True,
+                                         capture_output=True, text=True).stdout)
+        secrets = answers(case)
+        app = hepatica.accessible()
         view = wait_for(lambda: audience(app), "the audience window")
         tap(True, "hepatica --present opens the audience view")
         time.sleep(1)
@@ -183,7 +124,7 @@ def main():
         tap(steps >= 5, f"the case takes several steps before the reveal ({steps})")
         tap(not leaks, "nothing on the audience view gives the answer away before the reveal", "\n".join(leaks))
 
-        # a long reveal has more pages: "The answer (1 of 2)", next, …
+        # a long reveal has more pages: "The answer (1 of 2)", next, ...
         seen = showing(view)
         while re.search(r"The answer \((\d+) of \1\)", seen) is None and "The answer (" in seen:
             before = seen
@@ -195,20 +136,14 @@ def main():
             "the reveal shows the diagnosis and every answer", "missing: " + "; ".join(missing))
 
         press(ESCAPE)
-        gone = wait_for(lambda: audience(app) is None or proc.poll() is not None, "the audience view to close")
+        gone = wait_for(lambda: audience(app) is None or hepatica.proc.poll() is not None,
+                        "the audience view to close")
         tap(bool(gone), "Escape leaves presenter mode")
     except Exception as e:  # report, do not hang
         tap(False, "end-to-end run", repr(e))
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(home, ignore_errors=True)
-    while len(results) < PLAN:
-        tap(False, "not reached")
-    return 0 if all(results) else 1
+        hepatica.close()
+    return finish(PLAN)
 
 
 if __name__ == "__main__":
