@@ -197,6 +197,18 @@ test_presenter_keys (Fixture       *f,
   g_assert_cmpuint (hep_presenter_window_get_position (f->window), ==, n - 1);
   g_assert_cmpint (hep_presenter_window_get_step (f->window)->kind, ==, HEP_REVEAL_STEP_REVEAL);
 
+  /* back from the reveal to the start: nothing of the answer stays, not
+   * even in a label the reveal used and the first step does not */
+  key (f, GDK_KEY_Home);
+  {
+    g_autofree char *text = hep_presenter_window_dup_audience_text (f->window);
+    g_autoptr(GPtrArray) answers = answers_of (f->cases->pdata[0]);
+
+    hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+    for (guint k = 0; k < answers->len; k++)
+      g_assert_null (strstr (text, answers->pdata[k]));
+  }
+
   /* black and white screens; the same key, or next, brings the step back
    * without moving on */
   key (f, GDK_KEY_Home);

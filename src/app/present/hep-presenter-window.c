@@ -233,14 +233,14 @@ update (HepPresenterWindow *self)
   else
     gtk_label_set_text (self->heading_label, pos->step->heading);
 
-  while ((child = gtk_widget_get_first_child (self->items_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->items_box), child);
+  /* the labels stay from step to step, so that a key does not make and
+   * style new widgets: reused in order, the rest hidden */
+  child = gtk_widget_get_first_child (self->items_box);
   for (guint k = pos->first_item; k < pos->first_item + pos->n_items; k++)
     {
       const HepRevealItem *item = pos->step->items->pdata[k];
       g_autofree char *text = g_markup_escape_text (item->text, -1);
       g_autofree char *markup = NULL;
-      GtkWidget *label;
 
       /* the reveal's title is the line above; a phase's findings need no
        * label under the phase */
@@ -254,12 +254,23 @@ update (HepPresenterWindow *self)
         }
       else
         markup = g_steal_pointer (&text);
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "presenter-item");
-      gtk_box_append (GTK_BOX (self->items_box), label);
+      if (child == NULL)
+        {
+          child = gtk_label_new (NULL);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (child), 0);
+          gtk_widget_add_css_class (child, "presenter-item");
+          gtk_box_append (GTK_BOX (self->items_box), child);
+        }
+      gtk_label_set_markup (GTK_LABEL (child), markup);
+      gtk_widget_set_visible (child, TRUE);
+      child = gtk_widget_get_next_sibling (child);
+    }
+  /* emptied too: a label hidden after the reveal must not keep its answer */
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_label_set_text (GTK_LABEL (child), "");
+      gtk_widget_set_visible (child, FALSE);
     }
   /* many items (the reveal) in smaller type, still ≥ 24 px */
   if (pos->n_items > 5 || pos->n_pages > 1)
