@@ -29,3 +29,4 @@
 #include "hep-fsrs.h"
 #include "hep-quiz-error.h"
 #include "hep-reveal.h"
+#include "hep-quiz-question.h"
