@@ -173,6 +173,34 @@ test_migrations_from_fixtures (void)
         g_assert_true (hep_case_store_add_to_deck (store, deck->id, "v1-user-case", -1, 1700000300, &error));
         g_assert_no_error (error);
       }
+      /* the quiz answers and review states of v2 to v5 are kept, the
+       * columns of the review log (v6) empty */
+      if (v >= 2)
+        {
+          g_autoptr(GPtrArray) log = hep_case_store_list_log (store, 0, 0, &error);
+          g_autoptr(HepReviewState) state = NULL;
+          HepQuizLogEntry *e;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (log->len, ==, v < 5 ? 1 : 2);
+          e = g_ptr_array_index (log, 0);
+          g_assert_cmpstr (e->case_id, ==, "v1-user-case");
+          g_assert_cmpstr (e->mode, ==, "diagnosis");
+          g_assert_cmpstr (e->answer, ==, "hcc");
+          g_assert_true (e->correct);
+          g_assert_cmpint (e->confidence, ==, 4);
+          g_assert_cmpint (e->answered_at, ==, 1700000100);
+          g_assert_null (e->kind);
+          g_assert_null (e->grade);
+          g_assert_null (e->error_kind);
+          g_assert_null (e->session_id);
+          state = hep_case_store_get_review_state (store, HEP_REVIEW_ITEM_CASE, "v1-user-case", &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (state->state, ==, "review");
+          g_assert_cmpfloat_with_epsilon (state->stability, 3.2, 1e-9);
+          g_assert_cmpint (state->due, ==, 1700086500);
+          g_assert_cmpint (state->step, ==, 0);
+        }
       g_clear_object (&store);
     }
   hep_test_remove_tree (dir);

@@ -95,7 +95,7 @@ kind_name (HepReviewItemKind kind)
   return kind == HEP_REVIEW_ITEM_SKILL ? "skill" : "case";
 }
 
-#define REVIEW_COLUMNS "item_kind, item_id, state, due, interval_days, ease, stability, difficulty, reps, lapses, last_review"
+#define REVIEW_COLUMNS "item_kind, item_id, state, due, interval_days, ease, stability, difficulty, reps, lapses, last_review, step"
 
 static HepReviewState *
 review_state_from_row (HepDbStatement *stmt)
@@ -114,6 +114,7 @@ review_state_from_row (HepDbStatement *stmt)
   state->reps = (int) hep_db_statement_get_int (stmt, 8);
   state->lapses = (int) hep_db_statement_get_int (stmt, 9);
   state->last_review = hep_db_statement_get_int (stmt, 10);
+  state->step = (int) hep_db_statement_get_int (stmt, 11);
   return state;
 }
 
@@ -156,11 +157,11 @@ hep_case_store_put_review_state (HepCaseStore          *self,
       return FALSE;
     }
   stmt = hep_db_get_statement (_hep_case_store_get_db (self),
-    "INSERT INTO main.review_state (" REVIEW_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    "INSERT INTO main.review_state (" REVIEW_COLUMNS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     " ON CONFLICT (item_kind, item_id) DO UPDATE SET state = excluded.state, due = excluded.due,"
     " interval_days = excluded.interval_days, ease = excluded.ease, stability = excluded.stability,"
     " difficulty = excluded.difficulty, reps = excluded.reps, lapses = excluded.lapses,"
-    " last_review = excluded.last_review", error);
+    " last_review = excluded.last_review, step = excluded.step", error);
   if (stmt == NULL)
     return FALSE;
   hep_db_statement_bind_text (stmt, 1, kind_name (state->kind));
@@ -177,6 +178,7 @@ hep_case_store_put_review_state (HepCaseStore          *self,
   hep_db_statement_bind_int (stmt, 10, state->lapses);
   if (state->last_review > 0)
     hep_db_statement_bind_int (stmt, 11, state->last_review);
+  hep_db_statement_bind_int (stmt, 12, MAX (state->step, 0));
   return hep_db_statement_run (stmt, error);
 }
 
@@ -210,4 +212,13 @@ hep_case_store_list_due (HepCaseStore       *self,
       return NULL;
     }
   return g_steal_pointer (&due);
+}
+
+/* Every item of @kind, in due order (the forecast of reviews to come). */
+GPtrArray *
+hep_case_store_list_review_states (HepCaseStore       *self,
+                                   HepReviewItemKind   kind,
+                                   GError            **error)
+{
+  return hep_case_store_list_due (self, kind, G_MAXINT64, 0, error);
 }

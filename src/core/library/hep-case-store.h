@@ -94,6 +94,7 @@ typedef struct {
   int     reps;
   int     lapses;
   gint64  last_review;     /* unix seconds; 0 when never */
+  int     step;            /* FSRS learning or relearning step (schema v6) */
 } HepReviewState;
 
 void     hep_review_state_free (HepReviewState *state);
@@ -234,6 +235,50 @@ GPtrArray    *hep_case_store_list_due          (HepCaseStore        *self,
                                                 guint                limit,
                                                 GError             **error);
 
+/* One answer of the review log (schema v6; hep-case-store-review.c). The
+ * strings are the quiz's own vocabulary (hep-quiz-*.h), which the store
+ * keeps as text: a row a later version wrote may hold words this one does
+ * not know, and its reader skips it. */
+typedef struct {
+  gint64  pk;              /* set when read */
+  char   *case_id;
+  char   *session_id;      /* the quiz session, or NULL */
+  char   *mode;            /* tutor, timed, exam, cli */
+  char   *kind;            /* features, lirads, diagnosis, next-test */
+  char   *answer;
+  char   *expected;        /* the key, or NULL */
+  gboolean correct;
+  double  score;           /* 0–1, or negative for none */
+  char   *error_kind;      /* perception, rule, knowledge, timing; NULL when right */
+  char   *error_details;   /* e.g. "missed washout; called aphe=rim nonrim" */
+  char   *sureness;        /* sure, unsure, guessing, or NULL */
+  int     confidence;      /* the 1–5 of schema v2 rows, or 0 */
+  char   *grade;           /* again, hard, good, easy, or NULL */
+  char   *card_state;      /* the case card's state before the answer, or NULL */
+  gint64  duration_ms;
+  gint64  answered_at;     /* unix seconds */
+} HepQuizLogEntry;
+
+void     hep_quiz_log_entry_free (HepQuizLogEntry *entry);
+
+/* Writes @entry and the review states @states (HepReviewState, may be NULL)
+ * in one transaction: an answer is kept, with its scheduling, the moment it
+ * is given. Returns the new row's pk, or 0 on error. */
+gint64        hep_case_store_record_review     (HepCaseStore        *self,
+                                                const HepQuizLogEntry *entry,
+                                                GPtrArray           *states,
+                                                GError             **error);
+/* The log, oldest first, answered in [@since, @until) (0 for no bound). */
+GPtrArray    *hep_case_store_list_log          (HepCaseStore        *self,
+                                                gint64               since,
+                                                gint64               until,
+                                                GError             **error);
+/* Every review state of @kind, in due order. */
+GPtrArray    *hep_case_store_list_review_states (HepCaseStore       *self,
+                                                HepReviewItemKind    kind,
+                                                GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepQuizLogEntry, hep_quiz_log_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepCaseHit, hep_case_hit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepReviewState, hep_review_state_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepCaseImportResult, hep_case_import_result_free)

@@ -156,6 +156,26 @@ static const Migration migrations[] = {
     "  PRIMARY KEY (deck_pk, position),"
     "  UNIQUE (deck_pk, case_id)"
     ") WITHOUT ROWID;" },
+  /* v6 */
+  { "the review log says why an answer was wrong; review state keeps the FSRS step",
+    /* Rows written before keep their values: the new columns are NULL
+     * there (a v2 row's mode, "diagnosis", is read as its question kind).
+     * kind has no CHECK: a later version may ask new kinds, which this one
+     * skips with a warning when it reads the log. */
+    "ALTER TABLE quiz_attempt ADD COLUMN kind TEXT;"
+    "ALTER TABLE quiz_attempt ADD COLUMN error_kind TEXT"
+    "  CHECK (error_kind IN ('perception', 'rule', 'knowledge', 'timing'));"
+    "ALTER TABLE quiz_attempt ADD COLUMN error_details TEXT;"
+    "ALTER TABLE quiz_attempt ADD COLUMN sureness TEXT CHECK (sureness IN ('sure', 'unsure', 'guessing'));"
+    "ALTER TABLE quiz_attempt ADD COLUMN grade TEXT CHECK (grade IN ('again', 'hard', 'good', 'easy'));"
+    "ALTER TABLE quiz_attempt ADD COLUMN session_id TEXT;"
+    /* the case card's state before the answer: true retention counts the
+     * answers given in the review state */
+    "ALTER TABLE quiz_attempt ADD COLUMN card_state TEXT"
+    "  CHECK (card_state IN ('new', 'learning', 'review', 'relearning'));"
+    "CREATE INDEX quiz_attempt_session ON quiz_attempt (session_id, pk);"
+    /* FSRS's learning or relearning step (hep-fsrs.h) */
+    "ALTER TABLE review_state ADD COLUMN step INTEGER NOT NULL DEFAULT 0 CHECK (step >= 0);" },
 };
 
 int
