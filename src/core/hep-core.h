@@ -30,3 +30,4 @@
 #include "hep-quiz-error.h"
 #include "hep-reveal.h"
 #include "hep-quiz-question.h"
+#include "hep-quiz-review.h"
