@@ -31,3 +31,4 @@
 #include "hep-reveal.h"
 #include "hep-quiz-question.h"
 #include "hep-quiz-review.h"
+#include "hep-quiz-stats.h"
