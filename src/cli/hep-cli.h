@@ -100,6 +100,7 @@ int      hep_cli_srs          (int argc, char **argv);
 int      hep_cli_db           (int argc, char **argv);
 int      hep_cli_deck         (int argc, char **argv);
 int      hep_cli_handout      (int argc, char **argv);
+int      hep_cli_quiz         (int argc, char **argv);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HepCliArgs, hep_cli_args_clear)
 

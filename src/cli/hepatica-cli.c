@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "db", hep_cli_db, "your database: check, repair, backup, backups, restore" },
   { "deck", hep_cli_deck, "decks of cases for teaching conferences: new, add, list, show, export" },
   { "handout", hep_cli_handout, "PDF handouts of a deck or cases: questions, answer key, slides" },
+  { "quiz", hep_cli_quiz, "self-assessment: questions from the cases, the review log, statistics, due reviews" },
 };
 
 static void

@@ -34,7 +34,7 @@ typedef struct {
 static const Row log_rows[] = {
   /* 1 */ { DAY0 + 10 * H, "features", "tutor", "aphe=nonrim washout capsule", "aphe=nonrim capsule", FALSE,
             "perception", "unsure", 0, "again", "new" },
-  /* 2 */ { DAY0 + 11 * H, "features", "tutor", "aphe=rim peripheral-washout", "aphe=rim peripheral-washout", TRUE,
+  /* 2 */ { DAY0 + 11 * H, "features", "tutor", "aphe=rim peripheral-washout dwi=none", "aphe=rim peripheral-washout", TRUE,
             NULL, "sure", 0, "easy", "learning" },
   /* 3 */ { DAY0 + 12 * H, "lirads", "tutor", "LR-5", "LR-4", FALSE, "rule", "sure", 0, "again", "review" },
   /* 4 */ { DAY0 + D + 9 * H, "lirads", "exam", "LR-5", "LR-5", TRUE, NULL, "sure", 0, "good", "review" },
@@ -170,6 +170,8 @@ test_quiz_stats_numbers (void)
   ASSERT_TALLY (s->by_feature[HEP_FEATURE_CAPSULE], 1, 1);
   ASSERT_TALLY (s->by_feature[HEP_FEATURE_PERIPHERAL_WASHOUT], 1, 1);
   ASSERT_TALLY (s->by_feature[HEP_FEATURE_CENTRAL_SCAR], 0, 0);
+  /* dwi=none in the key, nothing in the answer: the same reading */
+  ASSERT_TALLY (s->by_feature[HEP_FEATURE_DWI], 0, 0);
 
   ASSERT_TALLY (s->by_confidence[HEP_QUIZ_CONFIDENCE_SURE], 6, 4);
   ASSERT_TALLY (s->by_confidence[HEP_QUIZ_CONFIDENCE_UNSURE], 3, 1);

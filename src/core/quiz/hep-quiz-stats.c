@@ -68,6 +68,18 @@ skip (HepQuizStats          *self,
                                                 e->pk, what, value ? value : ""));
 }
 
+/* A choice's "none" says no more than leaving it unset (hep-quiz-error.c). */
+static gboolean
+is_present (const HepFeatureSet *set,
+            HepFeature           f)
+{
+  if (!hep_feature_set_is_set (set, f))
+    return FALSE;
+  if (hep_feature_get_kind (f) == HEP_FEATURE_KIND_CHOICE)
+    return g_strcmp0 (hep_feature_get_choice (f, hep_feature_set_get (set, f)), "none") != 0;
+  return TRUE;
+}
+
 static void
 count_features (HepQuizStats          *self,
                 const HepQuizLogEntry *e,
@@ -88,16 +100,11 @@ count_features (HepQuizStats          *self,
     {
       gboolean missed = FALSE;
 
-      if (!hep_quiz_is_perception_feature (f) ||
-          (!hep_feature_set_has (truth_set, f) && !hep_feature_set_has (answer_set, f)))
+      /* a feature present in neither (aphe=none against nothing) is no reading */
+      if (!hep_quiz_is_perception_feature (f) || (!is_present (truth_set, f) && !is_present (answer_set, f)))
         continue;
       for (guint i = 0; i < report.n_misses; i++)
         missed |= report.misses[i].feature == (HepFeature) f;
-      /* a feature that is in neither as present (aphe=none in both) is no reading */
-      if (!missed && hep_feature_set_get (truth_set, f) == hep_feature_set_get (answer_set, f) &&
-          hep_feature_get_kind (f) == HEP_FEATURE_KIND_CHOICE &&
-          g_strcmp0 (hep_feature_get_choice (f, hep_feature_set_get (truth_set, f)), "none") == 0)
-        continue;
       count (&self->by_feature[f], !missed && !(e->error_kind && g_str_equal (e->error_kind, "timing")));
     }
 }
@@ -357,6 +364,24 @@ line (Plot       *plot,
                           "stroke-dasharray", dash ? dash : "none", NULL);
 }
 
+/* @text cut to about @width at @size, with an ellipsis (the text
+ * alternative keeps it whole). */
+static char *
+fit (const char *text,
+     double      width,
+     double      size)
+{
+  glong max = MAX (4, (glong) (width / (size * 0.56)));
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  {
+    g_autofree char *head = g_utf8_substring (text, 0, max - 1);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 static char *
 percent (double rate)
 {
@@ -429,7 +454,7 @@ hbars (Plot       *plot,
        double      target,     /* a dashed line at this value, or < 0 */
        const char *fill)
 {
-  double label_w = 170, row_h, x0, x1;
+  double label_w = 200, row_h, x0, x1;
 
   if (n_bars == 0)
     return;
@@ -451,7 +476,9 @@ hbars (Plot       *plot,
                                : share ? percent (bars[i].value) : g_strdup_printf ("%d", (int) bars[i].value);
       double w = bars[i].value < 0 || max <= 0 ? 0 : (x1 - x0) * MIN (bars[i].value / max, 1.0);
 
-      text_at (plot, bars[i].label, x0 - 8, y + row_h * 0.65, "end", plot->p->foreground, 12);
+      g_autofree char *label = fit (bars[i].label, label_w - 12, 12);
+
+      text_at (plot, label, x0 - 8, y + row_h * 0.65, "end", plot->p->foreground, 12);
       rect (plot, x0, y + row_h * 0.15, w, row_h * 0.7, fill, "0.85");
       text_at (plot, value, x0 + w + 6, y + row_h * 0.65, "start", plot->p->foreground, 11);
       g_string_append_printf (plot->alt, "%s: %s%s%s%s\n", bars[i].label, value,
@@ -489,7 +516,7 @@ draw_accuracy_over_time (Plot               *plot,
 {
   g_autoptr(HepSvgPath) path = hep_svg_path_new ();
   guint n = s->days->len;
-  double x0 = plot->left + 40, x1 = plot->right - 8, y0 = plot->bottom - 16, y1 = plot->top;
+  double x0 = plot->left + 40, x1 = plot->right - 36, y0 = plot->bottom - 16, y1 = plot->top;
 
   if (n == 0)
     { empty (plot, _("No answers yet")); return; }
@@ -589,7 +616,7 @@ draw_confusion (Plot               *plot,
 {
   int rows[HEP_N_DDX], n = 0;
   guint max = 0;
-  double label_w = 170, cell, x0, y0;
+  double label_w = 230, cell, x0, y0;
 
   for (int d = 0; d < HEP_N_DDX; d++)
     {
@@ -611,15 +638,16 @@ draw_confusion (Plot               *plot,
   text_at (plot, _("answered →"), x0, plot->top + 4, "start", plot->p->muted, 11);
   for (int i = 0; i < n; i++)
     {
-      g_autofree char *abbrev = g_strndup (hep_ddx_diagnosis_to_string (rows[i]), 6);
+      g_autofree char *name = g_strdup_printf ("%d  %s", i + 1, hep_ddx_diagnosis_get_label (rows[i]));
+      g_autofree char *label = fit (name, label_w - 12, 11);
+      g_autofree char *column = g_strdup_printf ("%d", i + 1);
 
-      text_at (plot, hep_ddx_diagnosis_get_label (rows[i]), x0 - 8, y0 + cell * (i + 0.6), "end",
-               plot->p->foreground, 11);
-      text_at (plot, abbrev, x0 + cell * (i + 0.5), y0 + cell * n + 12, "middle", plot->p->muted, 10);
+      text_at (plot, label, x0 - 8, y0 + cell * (i + 0.6), "end", plot->p->foreground, 11);
+      text_at (plot, column, x0 + cell * (i + 0.5), y0 + cell * n + 12, "middle", plot->p->muted, 10);
       for (int j = 0; j < n; j++)
         {
           guint v = s->confusion[rows[i]][rows[j]];
-          g_autofree char *label = g_strdup_printf ("%u", v);
+          g_autofree char *count_text = g_strdup_printf ("%u", v);
           char opacity[HEP_SVG_NUMBER_BUF_SIZE];
 
           rect (plot, x0 + cell * j + 1, y0 + cell * i + 1, cell - 2, cell - 2,
@@ -627,7 +655,7 @@ draw_confusion (Plot               *plot,
                 num (opacity, v == 0 ? 0.06 : 0.2 + 0.8 * v / max));
           if (v > 0)
             {
-              text_at (plot, label, x0 + cell * (j + 0.5), y0 + cell * (i + 0.6), "middle",
+              text_at (plot, count_text, x0 + cell * (j + 0.5), y0 + cell * (i + 0.6), "middle",
                        plot->p->foreground, 11);
               g_string_append_printf (plot->alt, _("%s answered as %s: %u\n"),
                                       hep_ddx_diagnosis_get_label (rows[i]),
