@@ -122,7 +122,8 @@ get_uint (const char  *command,
 static HepQuizQuestion *
 load_question (const char    *command,
                HepCliArgs    *args,
-               HepCaseStore  *store)
+               HepCaseStore  *store,
+               int           *status)
 {
   const char *kind_text = hep_cli_args_get (args, "kind");
   g_autoptr(HepCase) c = NULL;
@@ -131,6 +132,7 @@ load_question (const char    *command,
   HepQuizKind kind = HEP_QUIZ_KIND_DIAGNOSIS;
   guint64 seed = 0;
 
+  *status = HEP_CLI_EXIT_USAGE;
   if (kind_text != NULL && !hep_quiz_kind_from_string (kind_text, &kind))
     {
       hep_cli_fail (command, HEP_CLI_EXIT_USAGE,
@@ -144,6 +146,7 @@ load_question (const char    *command,
       hep_cli_fail (command, HEP_CLI_EXIT_USAGE, "expected a CASE_ID");
       return NULL;
     }
+  *status = HEP_CLI_EXIT_FAILURE;
   c = hep_case_store_get_case (store, args->args->pdata[1], &error);
   if (c == NULL)
     {
@@ -188,12 +191,13 @@ quiz_question (HepCliArgs *args)
   gboolean reveal = hep_cli_args_get (args, "reveal") != NULL;
   g_autofree char *given = NULL;
   g_autofree char *key_features = NULL;
+  int status;
 
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
-  q = load_question (command, args, store);
+  q = load_question (command, args, store, &status);
   if (q == NULL)
-    return args->args->len < 2 ? HEP_CLI_EXIT_USAGE : HEP_CLI_EXIT_FAILURE;
+    return status;
   given = hep_feature_set_to_string (&q->given);
   key_features = hep_feature_set_to_string (&q->key_features);
 
@@ -307,6 +311,7 @@ quiz_answer (HepCliArgs *args)
   HepFsrsParams params;
   guint64 duration = 0;
   gint64 now, pk;
+  int status;
 
   hep_quiz_response_init (&r);
   if (!get_now (command, args, &now))
@@ -333,9 +338,9 @@ quiz_answer (HepCliArgs *args)
   store = open_store (command, args);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
-  q = load_question (command, args, store);
+  q = load_question (command, args, store, &status);
   if (q == NULL)
-    return args->args->len < 2 ? HEP_CLI_EXIT_USAGE : HEP_CLI_EXIT_FAILURE;
+    return status;
   if (args->args->len < 3 && !r.timed_out)
     return hep_cli_fail (command, HEP_CLI_EXIT_USAGE, "expected the ANSWER after the CASE_ID");
   if (q->kind == HEP_QUIZ_KIND_FEATURES)
