@@ -109,10 +109,38 @@ count_features (HepQuizStats          *self,
     }
 }
 
+/* Feature strings repeat (a case's key, the usual answers): each is parsed
+ * once. A string that does not parse is cached as NULL. */
+static gboolean
+parse_cached (GHashTable    *cache,
+              const char    *text,
+              HepFeatureSet *out)
+{
+  gpointer value;
+
+  if (text == NULL)
+    text = "";
+  if (!g_hash_table_lookup_extended (cache, text, NULL, &value))
+    {
+      HepFeatureSet *set = g_new (HepFeatureSet, 1);
+
+      hep_feature_set_init (set);
+      if (!hep_feature_set_parse (set, text, NULL))
+        g_clear_pointer (&set, g_free);
+      g_hash_table_insert (cache, g_strdup (text), set);
+      value = set;
+    }
+  if (value == NULL)
+    return FALSE;
+  *out = *(HepFeatureSet *) value;
+  return TRUE;
+}
+
 /* Reads one row; FALSE when this version cannot (the row is skipped). */
 static gboolean
 read_row (HepQuizStats          *self,
           const HepQuizLogEntry *e,
+          GHashTable            *cache,
           GPtrArray             *warnings)
 {
   HepQuizKind kind;
@@ -158,11 +186,9 @@ read_row (HepQuizStats          *self,
   /* what the key and the answer hold, checked before anything is counted */
   if (has_kind && kind == HEP_QUIZ_KIND_FEATURES)
     {
-      hep_feature_set_init (&truth_set);
-      hep_feature_set_init (&answer_set);
-      if (!hep_feature_set_parse (&truth_set, e->expected ? e->expected : "", NULL))
+      if (!parse_cached (cache, e->expected, &truth_set))
         return skip (self, warnings, e, "feature", e->expected), FALSE;
-      if (!hep_feature_set_parse (&answer_set, e->answer ? e->answer : "", NULL))
+      if (!parse_cached (cache, e->answer, &answer_set))
         return skip (self, warnings, e, "feature", e->answer), FALSE;
     }
   else if (has_kind && kind == HEP_QUIZ_KIND_LIRADS)
@@ -239,6 +265,7 @@ hep_quiz_stats_new (GPtrArray *log,
 {
   HepQuizStats *self = g_new0 (HepQuizStats, 1);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gint64 today = day_of (now);
 
   self->days = g_array_new (FALSE, FALSE, sizeof (HepQuizDayTally));
@@ -246,7 +273,7 @@ hep_quiz_stats_new (GPtrArray *log,
     g_ptr_array_add (sorted, g_ptr_array_index (log, i));
   g_ptr_array_sort (sorted, compare_time);
   for (guint i = 0; i < sorted->len; i++)
-    read_row (self, g_ptr_array_index (sorted, i), warnings);
+    read_row (self, g_ptr_array_index (sorted, i), cache, warnings);
 
   for (guint i = 0; states != NULL && i < states->len; i++)
     {
@@ -543,8 +570,10 @@ draw_accuracy_over_time (Plot               *plot,
         hep_svg_path_move_to (path, x, y);
       else
         hep_svg_path_line_to (path, x, y);
-      hep_svg_writer_element (plot->w, "circle", "cx", num (bx, x), "cy", num (by, y), "r", "3",
-                              "fill", plot->p->bar, NULL);
+      /* a dot per day while they can be told apart; the line alone beyond */
+      if (n <= 60)
+        hep_svg_writer_element (plot->w, "circle", "cx", num (bx, x), "cy", num (by, y), "r", "3",
+                                "fill", plot->p->bar, NULL);
       if (i == 0 || i == n - 1 || n <= 8)
         text_at (plot, date, x, y0 + 16, "middle", plot->p->muted, 10);
       g_string_append_printf (plot->alt, _("%s: %s (%u of %u right)\n"), date, value,
@@ -615,7 +644,7 @@ draw_confusion (Plot               *plot,
                 const HepQuizStats *s)
 {
   int rows[HEP_N_DDX], n = 0;
-  guint max = 0;
+  guint max = 0, row_total[HEP_N_DDX] = { 0 };
   double label_w = 230, cell, x0, y0;
 
   for (int d = 0; d < HEP_N_DDX; d++)
@@ -632,6 +661,9 @@ draw_confusion (Plot               *plot,
     }
   if (n == 0)
     { empty (plot, _("No diagnosis questions answered yet")); return; }
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++)
+      row_total[i] += s->confusion[rows[i]][rows[j]];
   x0 = plot->left + label_w;
   y0 = plot->top + 14;
   cell = MIN ((plot->right - x0) / n, (plot->bottom - y0 - 8) / n);
@@ -653,14 +685,15 @@ draw_confusion (Plot               *plot,
           rect (plot, x0 + cell * j + 1, y0 + cell * i + 1, cell - 2, cell - 2,
                 i == j ? plot->p->bar : plot->p->bad,
                 num (opacity, v == 0 ? 0.06 : 0.2 + 0.8 * v / max));
+          /* every count is in the text alternative; on the plot, the
+           * diagonal and the confusions that matter (≥ 5 % of the row) */
+          if (v > 0 && (i == j || v * 20 >= row_total[i]))
+            text_at (plot, count_text, x0 + cell * (j + 0.5), y0 + cell * (i + 0.6), "middle",
+                     plot->p->foreground, 11);
           if (v > 0)
-            {
-              text_at (plot, count_text, x0 + cell * (j + 0.5), y0 + cell * (i + 0.6), "middle",
-                       plot->p->foreground, 11);
-              g_string_append_printf (plot->alt, _("%s answered as %s: %u\n"),
-                                      hep_ddx_diagnosis_get_label (rows[i]),
-                                      hep_ddx_diagnosis_get_label (rows[j]), v);
-            }
+            g_string_append_printf (plot->alt, _("%s answered as %s: %u\n"),
+                                    hep_ddx_diagnosis_get_label (rows[i]),
+                                    hep_ddx_diagnosis_get_label (rows[j]), v);
         }
     }
 }
