@@ -132,7 +132,7 @@ test_quiz_review_pair_and_override (void)
   const char *other = NULL;
   g_autofree char *expected = NULL;
 
-  hep_ddx_evaluate (&q->given, &ddx);
+  hep_ddx_evaluate (&q->features, &ddx);
   for (guint i = 0; i < HEP_N_DDX && other == NULL; i++)
     if (ddx.ranking[i].diagnosis != HEP_DDX_FNH)
       other = hep_ddx_diagnosis_to_string (ddx.ranking[i].diagnosis);

@@ -354,7 +354,15 @@ hep_quiz_question_new (HepCase      *c,
   q->key = -1;
   q->options = g_ptr_array_new_with_free_func ((GDestroyNotify) option_free);
   hep_feature_set_init (&q->key_features);
-  q->given = *features;
+  q->features = *features;
+  hep_feature_set_init (&q->given);
+  for (int f = 0; f < HEP_N_FEATURES; f++)
+    {
+      HepFeatureGroup group = hep_feature_get_group (f);
+
+      if (group == HEP_FEATURE_GROUP_CONTEXT || group == HEP_FEATURE_GROUP_SIZE)
+        hep_feature_set_set (&q->given, f, hep_feature_set_get (features, f));
+    }
   fill_stem (q, c);
   fill_explanation (q, c);
 
@@ -365,10 +373,7 @@ hep_quiz_question_new (HepCase      *c,
         return not_applicable (error, c, kind, _("it lists no imaging features")), NULL;
       for (int f = 0; f < HEP_N_FEATURES; f++)
         if (hep_quiz_is_perception_feature (f))
-          {
-            hep_feature_set_set (&q->key_features, f, hep_feature_set_get (features, f));
-            hep_feature_set_unset (&q->given, f);
-          }
+          hep_feature_set_set (&q->key_features, f, hep_feature_set_get (features, f));
       q->prompt = g_strdup (_("Read the findings by phase and set the imaging features."));
       break;
 

@@ -10,8 +10,11 @@
  *
  *  - features (perception): the findings by phase; the learner sets the
  *    features read from the images. The key is the case's perception
- *    features (hep_quiz_is_perception_feature()), scored one by one; the
- *    stem gives the others (context, size, growth).
+ *    features (hep_quiz_is_perception_feature()), scored one by one.
+ *  Every stem states the clinical context and the size as features, never
+ *  an imaging feature: those are read from the findings, whose hidden
+ *  phases they would give away (and the diagrams, drawn from them, stay
+ *  hidden until the features are answered).
  *  - lirads (at-risk cases only): the category; the key is the LI-RADS
  *    engine's category for the case's features.
  *  - diagnosis: the case's diagnosis and, as distractors, the diagnoses the
@@ -74,7 +77,9 @@ typedef struct {
   char          *history;
   char          *presentation;
   GPtrArray     *findings;       /* HepQuizFinding, in phase order, hidden ones left out */
-  HepFeatureSet  given;          /* features the stem states (features kind: all but the perception ones) */
+  HepFeatureSet  given;          /* features the stem states: the clinical context and the size,
+                                  * never what is read from the images (those are in the findings,
+                                  * and a phase's findings may be hidden) */
   char          *prompt;         /* the question itself, translated */
 
   /* the options (choice kinds) and the key */
@@ -83,6 +88,7 @@ typedef struct {
   HepFeatureSet  key_features;   /* features kind: the perception features of the case */
 
   /* the explanation, for after the answer */
+  HepFeatureSet  features;       /* the case's features */
   char          *diagnosis;      /* the case's diagnosis id */
   HepLiradsCategory lirads;      /* the engine's category for the case's features */
   GPtrArray     *lirads_path;    /* char *: the rule ids of the LI-RADS steps that held */

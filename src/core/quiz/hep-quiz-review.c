@@ -206,7 +206,7 @@ add_skills (const HepQuizQuestion *q,
           HepDdxResult ddx;
 
           /* the answer against the differential's best other on offer */
-          hep_ddx_evaluate (&q->given, &ddx);
+          hep_ddx_evaluate (&q->features, &ddx);
           for (guint i = 0; i < HEP_N_DDX; i++)
             {
               const char *id = hep_ddx_diagnosis_to_string (ddx.ranking[i].diagnosis);
