@@ -1,4 +1,4 @@
-/* hep-cli-quiz.c: `hepatica-cli quiz question|answer|stats|plot|history|due`
+/* hep-cli-quiz.c: `hepatica-cli quiz question|answer|stats|plot|history|mistakes|due`
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +30,10 @@ static const char quiz_usage[] =
   "  stats                  the statistics of the review log\n"
   "  plot --output=FILE [--dark] [--size=WxH] PLOT\n"
   "                         one statistics plot as SVG, PNG or PDF (by FILE's extension)\n"
-  "  history --csv          the review log as CSV, oldest first\n"
+  "  history --csv [--session=ID]\n"
+  "                         the review log (or one session's answers) as CSV, oldest first\n"
+  "  mistakes               the latest answer of each case and question kind, when it was\n"
+  "                         wrong, newest first: what \"quiz my mistakes\" asks again\n"
   "  due                    the cases and skills due for review\n"
   "\n"
   "KIND: features, lirads, diagnosis (the default) or next-test.\n"
@@ -716,7 +719,10 @@ quiz_history (HepCliArgs *args)
   store = open_store (command, args);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
-  log = hep_case_store_list_log (store, 0, 0, &error);
+  if (hep_cli_args_get (args, "session") != NULL)
+    log = hep_case_store_list_session (store, hep_cli_args_get (args, "session"), &error);
+  else
+    log = hep_case_store_list_log (store, 0, 0, &error);
   if (log == NULL)
     return hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
   g_string_append (out, "answered_at,session,mode,case,kind,answer,expected,correct,score,error_kind,"
@@ -749,6 +755,62 @@ quiz_history (HepCliArgs *args)
       csv_field (out, duration, TRUE);
     }
   fwrite (out->str, 1, out->len, stdout);
+  return HEP_CLI_EXIT_OK;
+}
+
+static int
+quiz_mistakes (HepCliArgs *args)
+{
+  const char *command = "quiz mistakes";
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) mistakes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = open_store (command, args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  log = hep_case_store_list_log (store, 0, 0, &error);
+  if (log == NULL)
+    return hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
+  mistakes = hep_quiz_list_mistakes (log);
+
+  if (args->json)
+    {
+      g_autoptr(JsonBuilder) json = json_builder_new ();
+
+      json_builder_begin_array (json);
+      for (guint i = 0; i < mistakes->len; i++)
+        {
+          const HepQuizLogEntry *e = g_ptr_array_index (mistakes, i);
+          g_autofree char *at = format_time (e->answered_at);
+
+          json_builder_begin_object (json);
+          hep_cli_json_member_string (json, "case", e->case_id);
+          hep_cli_json_member_string (json, "kind", e->kind ? e->kind : e->mode);
+          hep_cli_json_member_string (json, "answered_at", at);
+          hep_cli_json_member_string (json, "answer", e->answer);
+          hep_cli_json_member_string (json, "expected", e->expected);
+          hep_cli_json_member_string (json, "error_kind", e->error_kind);
+          hep_cli_json_member_string (json, "error_details", e->error_details);
+          json_builder_end_object (json);
+        }
+      json_builder_end_array (json);
+      hep_cli_print_json (json);
+      return HEP_CLI_EXIT_OK;
+    }
+  for (guint i = 0; i < mistakes->len; i++)
+    {
+      const HepQuizLogEntry *e = g_ptr_array_index (mistakes, i);
+      g_autofree char *at = format_time (e->answered_at);
+
+      printf ("%s %s %s: %s", at, e->case_id, e->kind ? e->kind : e->mode,
+              e->error_kind ? e->error_kind : "wrong");
+      if (e->error_details)
+        printf (" (%s)", e->error_details);
+      printf ("\n");
+    }
+  printf ("%u mistakes\n", mistakes->len);
   return HEP_CLI_EXIT_OK;
 }
 
@@ -825,7 +887,7 @@ hep_cli_quiz (int    argc,
     }
   if (args.args->len == 0)
     return hep_cli_fail ("quiz", HEP_CLI_EXIT_USAGE,
-                         "expected a command: question, answer, stats, plot, history or due; "
+                         "expected a command: question, answer, stats, plot, history, mistakes or due; "
                          "see “hepatica-cli quiz --help”");
 
   command = args.args->pdata[0];
@@ -839,8 +901,11 @@ hep_cli_quiz (int    argc,
     return quiz_plot (&args);
   if (g_str_equal (command, "history"))
     return quiz_history (&args);
+  if (g_str_equal (command, "mistakes"))
+    return quiz_mistakes (&args);
   if (g_str_equal (command, "due"))
     return quiz_due (&args);
   return hep_cli_fail ("quiz", HEP_CLI_EXIT_USAGE,
-                       "unknown command “%s”; accepted: question, answer, stats, plot, history, due", command);
+                       "unknown command “%s”; accepted: question, answer, stats, plot, history, mistakes, due",
+                       command);
 }

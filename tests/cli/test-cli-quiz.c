@@ -242,6 +242,23 @@ test_cli_quiz_session (Fixture       *f,
   g_assert_nonnull (strstr (out, "\"feature:washout\""));
   g_assert_nonnull (strstr (out, "\"lirads:lirads.step1.table\""));
 
+  /* the mistakes: fx-fnh-scar next-test (biopsy) and fx-hcc-lr5 features
+   * and diagnosis (timed out); its LI-RADS answers were right */
+  g_assert_cmpint (run (f, "mistakes --json", &out, &err), ==, 0);
+  {
+    g_autoptr(GVariant) mistakes = hep_test_json_parse (out, NULL);
+
+    g_assert_cmpuint (g_variant_n_children (mistakes), ==, 3);
+    g_assert_cmpstr (hep_test_json_get_string (mistakes, "0/kind"), ==, "diagnosis");
+    g_assert_cmpstr (hep_test_json_get_string (mistakes, "0/error_kind"), ==, "timing");
+    g_assert_cmpstr (hep_test_json_get_string (mistakes, "1/answer"), ==, "biopsy");
+    g_assert_cmpstr (hep_test_json_get_string (mistakes, "2/error_details"), ==,
+                     "called aphe=nonrim rim; missed washout");
+  }
+  g_assert_cmpint (run (f, "history --csv --session=nobody", &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "answered_at,session,mode,case,kind,answer,expected,correct,score,error_kind,"
+                            "error_details,confidence,grade,card_state,duration_ms\r\n");
+
   g_assert_cmpint (run (f, plot_args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "<title id=\"title\">Calibration</title>"));

@@ -260,6 +260,17 @@ test_quiz_review_record (void)
   g_assert_cmpstr (e->expected, ==, "fnh");
   skill = hep_case_store_get_review_state (store, HEP_REVIEW_ITEM_SKILL, "ddx:adenoma-vs-fnh", &error);
   g_assert_nonnull (skill);
+
+  /* a session's answers, for an exam to resume */
+  {
+    g_autoptr(GPtrArray) session = hep_case_store_list_session (store, "session-1", &error);
+    g_autoptr(GPtrArray) other = hep_case_store_list_session (store, "session-2", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (session->len, ==, 3);
+    g_assert_cmpstr (((HepQuizLogEntry *) g_ptr_array_index (session, 2))->case_id, ==, "fx-fnh-scar");
+    g_assert_cmpuint (other->len, ==, 0);
+  }
   g_clear_object (&store);
   hep_test_remove_tree (dir);
 }
@@ -374,6 +385,51 @@ test_quiz_review_card_round_trip (void)
   g_free (state.state);
 }
 
+/* The mistakes page: the latest answer of each case and kind, when wrong. */
+static void
+test_quiz_review_mistakes (void)
+{
+  static const struct {
+    const char *case_id;
+    const char *kind;
+    gint64      at;
+    gboolean    correct;
+  } rows[] = {
+    { "a", "diagnosis", 100, FALSE },
+    { "a", "diagnosis", 200, TRUE },    /* put right since: no longer a mistake */
+    { "a", "lirads", 150, FALSE },      /* still wrong */
+    { "b", "features", 300, TRUE },
+    { "b", "features", 400, FALSE },    /* wrong again after being right */
+    { "c", "diagnosis", 50, FALSE },
+    { "c", "diagnosis", 50, FALSE },    /* the same second: the later row counts, once */
+  };
+  static const char * const expected[] = { "b features 400", "a lirads 150", "c diagnosis 50" };
+  g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_quiz_log_entry_free);
+  g_autoptr(GPtrArray) mistakes = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      HepQuizLogEntry *e = g_new0 (HepQuizLogEntry, 1);
+
+      e->pk = i + 1;
+      e->case_id = g_strdup (rows[i].case_id);
+      e->kind = g_strdup (rows[i].kind);
+      e->answered_at = rows[i].at;
+      e->correct = rows[i].correct;
+      g_ptr_array_add (log, e);
+    }
+  mistakes = hep_quiz_list_mistakes (log);
+  g_assert_cmpuint (mistakes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      HepQuizLogEntry *e = g_ptr_array_index (mistakes, i);
+      g_autofree char *text = g_strdup_printf ("%s %s %" G_GINT64_FORMAT, e->case_id, e->kind, e->answered_at);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+  g_assert_cmpint (((HepQuizLogEntry *) g_ptr_array_index (mistakes, 2))->pk, ==, 7);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -386,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/quiz/review/all-or-nothing", test_quiz_review_all_or_nothing);
   g_test_add_func ("/quiz/review/due", test_quiz_review_due);
   g_test_add_func ("/quiz/review/card-round-trip", test_quiz_review_card_round_trip);
+  g_test_add_func ("/quiz/review/mistakes", test_quiz_review_mistakes);
 
   return g_test_run ();
 }

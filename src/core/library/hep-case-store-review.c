@@ -115,28 +115,14 @@ dup_text (HepDbStatement *stmt,
   return hep_db_statement_is_null (stmt, column) ? NULL : g_strdup (hep_db_statement_get_text (stmt, column));
 }
 
-GPtrArray *
-hep_case_store_list_log (HepCaseStore  *self,
-                         gint64         since,
-                         gint64         until,
-                         GError       **error)
+static GPtrArray *
+read_log (HepDbStatement  *stmt,
+          GError         **error)
 {
   g_autoptr(GPtrArray) log = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_quiz_log_entry_free);
   g_autoptr(GError) step_error = NULL;
-  HepDbStatement *stmt;
   gboolean has_row;
 
-  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
-
-  stmt = hep_db_get_statement (_hep_case_store_get_db (self),
-    "SELECT pk, case_id, session_id, mode, kind, answer, expected, correct, score, error_kind,"
-    " error_details, sureness, confidence, grade, card_state, duration_ms, answered_at"
-    " FROM main.quiz_attempt WHERE answered_at >= ?1 AND (?2 = 0 OR answered_at < ?2)"
-    " ORDER BY answered_at, pk", error);
-  if (stmt == NULL)
-    return NULL;
-  hep_db_statement_bind_int (stmt, 1, since);
-  hep_db_statement_bind_int (stmt, 2, until);
   while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
     {
       HepQuizLogEntry *e = g_new0 (HepQuizLogEntry, 1);
@@ -167,4 +153,45 @@ hep_case_store_list_log (HepCaseStore  *self,
       return NULL;
     }
   return g_steal_pointer (&log);
+}
+
+#define LOG_COLUMNS "pk, case_id, session_id, mode, kind, answer, expected, correct, score, error_kind," \
+                    " error_details, sureness, confidence, grade, card_state, duration_ms, answered_at"
+
+GPtrArray *
+hep_case_store_list_log (HepCaseStore  *self,
+                         gint64         since,
+                         gint64         until,
+                         GError       **error)
+{
+  HepDbStatement *stmt;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  stmt = hep_db_get_statement (_hep_case_store_get_db (self),
+    "SELECT " LOG_COLUMNS " FROM main.quiz_attempt WHERE answered_at >= ?1 AND (?2 = 0 OR answered_at < ?2)"
+    " ORDER BY answered_at, pk", error);
+  if (stmt == NULL)
+    return NULL;
+  hep_db_statement_bind_int (stmt, 1, since);
+  hep_db_statement_bind_int (stmt, 2, until);
+  return read_log (stmt, error);
+}
+
+GPtrArray *
+hep_case_store_list_session (HepCaseStore  *self,
+                             const char    *session_id,
+                             GError       **error)
+{
+  HepDbStatement *stmt;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+  g_return_val_if_fail (session_id != NULL, NULL);
+
+  stmt = hep_db_get_statement (_hep_case_store_get_db (self),
+    "SELECT " LOG_COLUMNS " FROM main.quiz_attempt WHERE session_id = ?1 ORDER BY pk", error);
+  if (stmt == NULL)
+    return NULL;
+  hep_db_statement_bind_text (stmt, 1, session_id);
+  return read_log (stmt, error);
 }

@@ -273,6 +273,11 @@ GPtrArray    *hep_case_store_list_log          (HepCaseStore        *self,
                                                 gint64               since,
                                                 gint64               until,
                                                 GError             **error);
+/* The answers of the quiz session @session_id, in the order given: an
+ * unfinished exam resumes from them. */
+GPtrArray    *hep_case_store_list_session      (HepCaseStore        *self,
+                                                const char          *session_id,
+                                                GError             **error);
 /* Every review state of @kind, in due order. */
 GPtrArray    *hep_case_store_list_review_states (HepCaseStore       *self,
                                                 HepReviewItemKind    kind,

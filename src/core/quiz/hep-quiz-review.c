@@ -405,6 +405,17 @@ hep_quiz_record_answer (HepCaseStore           *store,
   return hep_case_store_record_review (store, &entry, states, error);
 }
 
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const HepQuizLogEntry *x = *(HepQuizLogEntry **) a, *y = *(HepQuizLogEntry **) b;
+
+  if (x->answered_at != y->answered_at)
+    return x->answered_at > y->answered_at ? -1 : 1;
+  return x->pk > y->pk ? -1 : x->pk < y->pk;
+}
+
 GPtrArray *
 hep_quiz_list_due (HepCaseStore  *store,
                    gint64         now,
@@ -437,4 +448,29 @@ hep_quiz_list_due (HepCaseStore  *store,
   for (guint i = 0; i < skills->len; i++)
     g_ptr_array_add (due, g_steal_pointer (&skills->pdata[i]));
   return g_steal_pointer (&due);
+}
+
+GPtrArray *
+hep_quiz_list_mistakes (GPtrArray *log)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GPtrArray *mistakes = g_ptr_array_new ();
+
+  g_return_val_if_fail (log != NULL, mistakes);
+
+  for (guint i = 0; i < log->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (log, i));
+  g_ptr_array_sort (sorted, compare_newest_first);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      HepQuizLogEntry *e = g_ptr_array_index (sorted, i);
+      char *key = g_strdup_printf ("%s\n%s", e->case_id, e->kind ? e->kind : e->mode);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      if (!e->correct)
+        g_ptr_array_add (mistakes, e);
+    }
+  return mistakes;
 }

@@ -91,6 +91,11 @@ GPtrArray     *hep_quiz_list_due           (HepCaseStore          *store,
                                             GPtrArray             *warnings,
                                             GError               **error);
 
+/* The mistakes page: for each case and question kind whose latest answer
+ * in @log (HepQuizLogEntry) was wrong, that answer; newest first. The
+ * entries are borrowed from @log. */
+GPtrArray     *hep_quiz_list_mistakes      (GPtrArray             *log);
+
 const char    *hep_quiz_confidence_to_string (HepQuizConfidence    confidence);
 gboolean       hep_quiz_confidence_from_string (const char        *text,
                                             HepQuizConfidence     *confidence);
