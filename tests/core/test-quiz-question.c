@@ -241,6 +241,87 @@ contains (const char *haystack,
   return needle != NULL && *needle != '\0' && strstr (haystack, needle) != NULL;
 }
 
+/* Nothing hep-case-spoilers.h hides is in the stem of @q; the history and
+ * presentation are; no imaging feature is stated. */
+static void
+check_stem (HepCase               *c,
+            const HepQuizQuestion *q)
+{
+  g_autofree char *stem = hep_quiz_question_dup_stem_text (q);
+  const char * const *texts;
+
+  g_assert_true (contains (stem, hep_case_get_history (c)));
+  g_assert_true (contains (stem, hep_case_get_presentation (c)));
+  if (hep_case_hides (c, HEP_CASE_SPOILER_TITLE))
+    g_assert_false (contains (stem, hep_case_get_title (c)));
+  /* each phase's findings as shown, or not at all (a hidden text may
+   * happen to be a few words found elsewhere too, "Isointense.") */
+  for (int p = 0; p < HEP_N_CASE_PHASES; p++)
+    {
+      const char *text = hep_case_get_findings (c, p);
+      const HepQuizFinding *shown = NULL;
+
+      for (guint i = 0; i < q->findings->len; i++)
+        if (((HepQuizFinding *) g_ptr_array_index (q->findings, i))->phase == (HepCasePhase) p)
+          shown = g_ptr_array_index (q->findings, i);
+      if (text == NULL || *text == '\0' || hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (p)))
+        g_assert_null (shown);
+      else
+        {
+          g_assert_nonnull (shown);
+          g_assert_cmpstr (shown->text, ==, text);
+          g_assert_true (contains (stem, text));
+        }
+    }
+  texts = hep_case_get_teaching_points (c);
+  for (guint j = 0; texts && texts[j]; j++)
+    g_assert_false (contains (stem, texts[j]));
+  texts = hep_case_get_pitfalls (c);
+  for (guint j = 0; texts && texts[j]; j++)
+    g_assert_false (contains (stem, texts[j]));
+  for (int f = 0; f < HEP_N_FEATURES; f++)
+    if (hep_quiz_is_perception_feature (f))
+      g_assert_false (hep_feature_set_is_set (&q->given, f));
+}
+
+/* The options of a choice question: never twice; for a diagnosis question,
+ * the answer once and only plausible distractors. */
+static void
+check_options (HepCase               *c,
+               const HepQuizQuestion *q)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  HepDdxResult ddx;
+
+  if (q->kind == HEP_QUIZ_KIND_FEATURES)
+    return;
+  g_assert_cmpint (q->key, >=, 0);
+  g_assert_cmpint (q->key, <, (int) q->options->len);
+  hep_ddx_evaluate (hep_case_get_features (c), &ddx);
+  for (guint j = 0; j < q->options->len; j++)
+    {
+      HepQuizOption *option = g_ptr_array_index (q->options, j);
+      HepDdxDiagnosis d;
+
+      g_assert_false (g_hash_table_contains (seen, option->id));
+      g_hash_table_add (seen, option->id);
+      if (q->kind != HEP_QUIZ_KIND_DIAGNOSIS)
+        continue;
+      g_assert_true (hep_ddx_diagnosis_from_string (option->id, &d));
+      if ((int) j == q->key)
+        g_assert_cmpstr (option->id, ==, hep_case_get_diagnosis (c));
+      else
+        {
+          const HepDdxEntry *entry = hep_ddx_result_find (&ddx, d, NULL);
+
+          g_assert_cmpstr (option->id, !=, hep_case_get_diagnosis (c));
+          g_assert_true (entry->pinned_by >= 0 || entry->n_for > 0);
+        }
+    }
+  if (q->kind == HEP_QUIZ_KIND_DIAGNOSIS)
+    g_assert_cmpuint (q->options->len, <=, 1 + HEP_QUIZ_MAX_DISTRACTORS);
+}
+
 /* The stem gives nothing away: nothing hep-case-spoilers.h hides is in it,
  * and it names no diagnosis. */
 static void
@@ -257,35 +338,71 @@ test_quiz_question_stem_hides (void)
         g_autoptr(HepQuizQuestion) q = hep_quiz_question_new (c, kind, 5, NULL);
         g_autofree char *stem = NULL;
         HepDiagnosisMatch match;
-        const char * const *texts;
 
         if (q == NULL)
           continue;
         stem = hep_quiz_question_dup_stem_text (q);
         g_test_message ("%s %s:\n%s", ids[i], hep_quiz_kind_to_string (kind), stem);
         g_assert_false (hep_diagnosis_find_name (stem, &match));
-        g_assert_true (contains (stem, hep_case_get_history (c)));
-        g_assert_true (contains (stem, hep_case_get_presentation (c)));
         g_assert_cmpint (contains (stem, hep_case_get_title (c)), ==,
                          !hep_case_hides (c, HEP_CASE_SPOILER_TITLE));
-        for (int p = 0; p < HEP_N_CASE_PHASES; p++)
-          if (hep_case_get_findings (c, p))
-            g_assert_cmpint (contains (stem, hep_case_get_findings (c, p)), ==,
-                             !hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (p)));
         g_assert_false (contains (stem, hep_case_diagnosis_get_label (hep_case_get_diagnosis (c))));
-        texts = hep_case_get_teaching_points (c);
-        for (guint j = 0; texts && texts[j]; j++)
-          g_assert_false (contains (stem, texts[j]));
-        texts = hep_case_get_pitfalls (c);
-        for (guint j = 0; texts && texts[j]; j++)
-          g_assert_false (contains (stem, texts[j]));
-        /* no stem states what is read from the images */
-        for (int f = 0; f < HEP_N_FEATURES; f++)
-          if (hep_quiz_is_perception_feature (f))
-            g_assert_false (hep_feature_set_is_set (&q->given, f));
+        check_stem (c, q);
+        check_options (c, q);
         if (kind == HEP_QUIZ_KIND_FEATURES)
           g_assert_cmpuint (hep_feature_set_equal (&q->features, &q->key_features), ==, FALSE);
       }
+}
+
+/* Every bundled teaching case makes a features and a diagnosis question,
+ * and every question any of them makes keeps the rules above. */
+static void
+test_quiz_question_bundled (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "cases", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  guint n_cases = 0, n_questions[HEP_N_QUIZ_KINDS] = { 0 };
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(HepCase) c = NULL;
+
+      if (!g_str_has_suffix (name, ".case"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      c = hep_case_source_load_file (path, &error);
+      g_assert_no_error (error);
+      n_cases++;
+      for (int kind = 0; kind < HEP_N_QUIZ_KINDS; kind++)
+        {
+          g_autoptr(HepQuizQuestion) q = hep_quiz_question_new (c, kind, n_cases, NULL);
+
+          g_assert_cmpint (q != NULL, ==, hep_quiz_question_is_possible (c, kind));
+          if (q == NULL)
+            {
+              g_assert_cmpint (kind, !=, HEP_QUIZ_KIND_FEATURES);
+              g_assert_cmpint (kind, !=, HEP_QUIZ_KIND_DIAGNOSIS);
+              continue;
+            }
+          n_questions[kind]++;
+          check_stem (c, q);
+          check_options (c, q);
+          /* the LI-RADS key is the engine's category for the case's features */
+          if (kind == HEP_QUIZ_KIND_LIRADS)
+            g_assert_cmpstr (((HepQuizOption *) g_ptr_array_index (q->options, q->key))->id, ==,
+                             hep_lirads_category_to_string (hep_lirads_evaluate (hep_case_get_features (c), NULL)));
+        }
+    }
+  g_assert_cmpuint (n_cases, >, 50);
+  g_test_message ("%u cases: %u features, %u LI-RADS, %u diagnosis, %u next-test questions", n_cases,
+                  n_questions[0], n_questions[1], n_questions[2], n_questions[3]);
+  g_assert_cmpuint (n_questions[HEP_QUIZ_KIND_LIRADS], >, 0);
+  g_assert_cmpuint (n_questions[HEP_QUIZ_KIND_NEXT_TEST], >, 0);
 }
 
 /* A case whose title and portal findings name the diagnosis, and whose
@@ -358,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/quiz/question/distractors-built", test_quiz_question_distractors_built);
   g_test_add_func ("/quiz/question/stem-hides", test_quiz_question_stem_hides);
   g_test_add_func ("/quiz/question/stem-spoilers", test_quiz_question_stem_spoilers);
+  g_test_add_func ("/quiz/question/bundled", test_quiz_question_bundled);
 
   return g_test_run ();
 }

@@ -205,7 +205,9 @@ read_row (HepQuizStats          *self,
 
   self->n_answers++;
   count (&self->all, e->correct);
-  self->by_error[error_kind]++;
+  /* a wrong schema v2 row of no known kind says nothing of why */
+  if (e->correct || error_kind != HEP_QUIZ_ERROR_NONE)
+    self->by_error[error_kind]++;
   if (has_kind)
     count (&self->by_kind[kind], e->correct);
   if (has_confidence)
