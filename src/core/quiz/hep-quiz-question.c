@@ -323,7 +323,8 @@ fill_explanation (HepQuizQuestion *q,
       g_ptr_array_add (q->pitfalls, g_strdup (hep_ddx_pitfall_get_text (p)));
 }
 
-static gboolean
+/* Sets @error; returns NULL. */
+static HepQuizQuestion *
 not_applicable (GError     **error,
                 HepCase     *c,
                 HepQuizKind  kind,
@@ -332,7 +333,7 @@ not_applicable (GError     **error,
   g_set_error (error, HEP_QUIZ_QUESTION_ERROR, HEP_QUIZ_QUESTION_ERROR_NOT_APPLICABLE,
                _("The case “%s” cannot make a %s question: %s"),
                hep_case_get_id (c), hep_quiz_kind_to_string (kind), why);
-  return FALSE;
+  return NULL;
 }
 
 HepQuizQuestion *
@@ -370,7 +371,7 @@ hep_quiz_question_new (HepCase      *c,
     {
     case HEP_QUIZ_KIND_FEATURES:
       if (!hep_quiz_question_is_possible (c, kind))
-        return not_applicable (error, c, kind, _("it lists no imaging features")), NULL;
+        return not_applicable (error, c, kind, _("it lists no imaging features"));
       for (int f = 0; f < HEP_N_FEATURES; f++)
         if (hep_quiz_is_perception_feature (f))
           hep_feature_set_set (&q->key_features, f, hep_feature_set_get (features, f));
@@ -379,7 +380,7 @@ hep_quiz_question_new (HepCase      *c,
 
     case HEP_QUIZ_KIND_LIRADS:
       if (!hep_quiz_question_is_possible (c, kind))
-        return not_applicable (error, c, kind, _("LI-RADS does not apply to the patient")), NULL;
+        return not_applicable (error, c, kind, _("LI-RADS does not apply to the patient"));
       for (guint i = 0; i < G_N_ELEMENTS (lirads_options); i++)
         {
           add_option (q->options, hep_lirads_category_to_string (lirads_options[i]),
@@ -398,11 +399,11 @@ hep_quiz_question_new (HepCase      *c,
         guint n;
 
         if (!hep_ddx_diagnosis_from_string (hep_case_get_diagnosis (c), &answer))
-          return not_applicable (error, c, kind, _("its diagnosis is not one of the differential's")), NULL;
+          return not_applicable (error, c, kind, _("its diagnosis is not one of the differential's"));
         hep_ddx_evaluate (features, &result);
         n = pick_distractors (&result, answer, distractors, HEP_QUIZ_MAX_DISTRACTORS);
         if (n == 0)
-          return not_applicable (error, c, kind, _("the differential finds no plausible alternative")), NULL;
+          return not_applicable (error, c, kind, _("the differential finds no plausible alternative"));
         add_option (q->options, hep_ddx_diagnosis_to_string (answer), hep_ddx_diagnosis_get_label (answer));
         for (guint i = 0; i < n; i++)
           add_option (q->options, hep_ddx_diagnosis_to_string (distractors[i]),
@@ -425,7 +426,7 @@ hep_quiz_question_new (HepCase      *c,
             n = pick_procedures (&result, procedures, G_N_ELEMENTS (procedures));
           }
         if (n < 2)
-          return not_applicable (error, c, kind, _("it has no next-imaging scenario with one best-rated test")), NULL;
+          return not_applicable (error, c, kind, _("it has no next-imaging scenario with one best-rated test"));
         for (guint i = 0; i < n; i++)
           add_option (q->options, hep_procedure_to_string (procedures[i]), hep_procedure_get_label (procedures[i]));
         q->key = shuffle_options (q->options, 0, seed);

@@ -54,7 +54,8 @@ day_of (gint64 t)
   return d * DAY;
 }
 
-static void
+/* Counts @e as skipped, with a warning; returns FALSE. */
+static gboolean
 skip (HepQuizStats          *self,
       GPtrArray             *warnings,
       const HepQuizLogEntry *e,
@@ -66,6 +67,7 @@ skip (HepQuizStats          *self,
     g_ptr_array_add (warnings, g_strdup_printf (_("Answer %" G_GINT64_FORMAT " of the review log skipped: "
                                                   "unknown %s “%s” (written by a newer Hepatica?)"),
                                                 e->pk, what, value ? value : ""));
+  return FALSE;
 }
 
 /* A choice's "none" says no more than leaving it unset (hep-quiz-error.c). */
@@ -158,19 +160,19 @@ read_row (HepQuizStats          *self,
   if (e->kind != NULL)
     {
       if (!hep_quiz_kind_from_string (e->kind, &kind))
-        return skip (self, warnings, e, "question kind", e->kind), FALSE;
+        return skip (self, warnings, e, "question kind", e->kind);
       has_kind = TRUE;
     }
   else if (hep_quiz_kind_from_string (e->mode, &kind))
     has_kind = TRUE;   /* a schema v2 row: its mode named the kind */
   if (e->error_kind != NULL && !hep_quiz_error_kind_from_string (e->error_kind, &error_kind))
-    return skip (self, warnings, e, "error kind", e->error_kind), FALSE;
+    return skip (self, warnings, e, "error kind", e->error_kind);
   if (e->grade != NULL && !hep_fsrs_rating_from_string (e->grade, &grade))
-    return skip (self, warnings, e, "grade", e->grade), FALSE;
+    return skip (self, warnings, e, "grade", e->grade);
   if (e->sureness != NULL)
     {
       if (!hep_quiz_confidence_from_string (e->sureness, &confidence))
-        return skip (self, warnings, e, "confidence", e->sureness), FALSE;
+        return skip (self, warnings, e, "confidence", e->sureness);
       has_confidence = TRUE;
     }
   else if (e->confidence > 0)
@@ -187,19 +189,19 @@ read_row (HepQuizStats          *self,
   if (has_kind && kind == HEP_QUIZ_KIND_FEATURES)
     {
       if (!parse_cached (cache, e->expected, &truth_set))
-        return skip (self, warnings, e, "feature", e->expected), FALSE;
+        return skip (self, warnings, e, "feature", e->expected);
       if (!parse_cached (cache, e->answer, &answer_set))
-        return skip (self, warnings, e, "feature", e->answer), FALSE;
+        return skip (self, warnings, e, "feature", e->answer);
     }
   else if (has_kind && kind == HEP_QUIZ_KIND_LIRADS)
     {
       if (!hep_lirads_category_from_string (e->expected, &category))
-        return skip (self, warnings, e, "LI-RADS category", e->expected), FALSE;
+        return skip (self, warnings, e, "LI-RADS category", e->expected);
     }
   else if (has_kind && kind == HEP_QUIZ_KIND_DIAGNOSIS)
     {
       if (!hep_ddx_diagnosis_from_string (e->expected, &truth_dx))
-        return skip (self, warnings, e, "diagnosis", e->expected), FALSE;
+        return skip (self, warnings, e, "diagnosis", e->expected);
       has_answer_dx = hep_ddx_diagnosis_from_string (e->answer, &answer_dx);
     }
 
@@ -548,7 +550,10 @@ draw_accuracy_over_time (Plot               *plot,
   double x0 = plot->left + 40, x1 = plot->right - 36, y0 = plot->bottom - 16, y1 = plot->top;
 
   if (n == 0)
-    { empty (plot, _("No answers yet")); return; }
+    {
+      empty (plot, _("No answers yet"));
+      return;
+    }
   for (int t = 0; t <= 4; t++)
     {
       double y = y0 + (y1 - y0) * t / 4;
@@ -596,7 +601,10 @@ draw_by_diagnosis (Plot               *plot,
     if (s->by_diagnosis[d].n > 0)
       tally_bar (&bars[n++], hep_ddx_diagnosis_get_label (d), &s->by_diagnosis[d]);
   if (n == 0)
-    { empty (plot, _("No diagnosis questions answered yet")); return; }
+    {
+      empty (plot, _("No diagnosis questions answered yet"));
+      return;
+    }
   hbars (plot, bars, n, 1.0, TRUE, -1, plot->p->bar);
   free_bars (bars, n);
 }
@@ -612,7 +620,10 @@ draw_by_lirads (Plot               *plot,
     if (s->by_lirads[c].n > 0)
       tally_bar (&bars[n++], hep_lirads_category_to_string (c), &s->by_lirads[c]);
   if (n == 0)
-    { empty (plot, _("No LI-RADS questions answered yet")); return; }
+    {
+      empty (plot, _("No LI-RADS questions answered yet"));
+      return;
+    }
   hbars (plot, bars, n, 1.0, TRUE, -1, plot->p->bar);
   free_bars (bars, n);
 }
@@ -636,7 +647,10 @@ draw_by_feature (Plot               *plot,
         n++;
       }
   if (n == 0)
-    { empty (plot, _("No features questions answered yet")); return; }
+    {
+      empty (plot, _("No features questions answered yet"));
+      return;
+    }
   hbars (plot, bars, n, 1.0, TRUE, -1, plot->p->bad);
   free_bars (bars, n);
 }
@@ -662,7 +676,10 @@ draw_confusion (Plot               *plot,
         rows[n++] = d;
     }
   if (n == 0)
-    { empty (plot, _("No diagnosis questions answered yet")); return; }
+    {
+      empty (plot, _("No diagnosis questions answered yet"));
+      return;
+    }
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++)
       row_total[i] += s->confusion[rows[i]][rows[j]];
@@ -713,7 +730,8 @@ draw_calibration (Plot               *plot,
   if (s->by_confidence[0].n + s->by_confidence[1].n + s->by_confidence[2].n == 0)
     {
       free_bars (bars, n);
-      { empty (plot, _("No answers with a confidence yet")); return; }
+      empty (plot, _("No answers with a confidence yet"));
+      return;
     }
   hbars (plot, bars, n, 1.0, TRUE, -1, plot->p->bar);
   free_bars (bars, n);
@@ -733,7 +751,10 @@ draw_due (Plot               *plot,
       total += s->due[d];
     }
   if (total == 0)
-    { empty (plot, _("Nothing due in the next 30 days")); return; }
+    {
+      empty (plot, _("Nothing due in the next 30 days"));
+      return;
+    }
   for (int t = 0; t <= 4; t++)
     {
       double y = y0 + (y1 - y0) * t / 4;
@@ -767,7 +788,10 @@ draw_retention (Plot               *plot,
   Bar bar;
 
   if (s->retention.n == 0)
-    { empty (plot, _("No reviews of learned cases yet")); return; }
+    {
+      empty (plot, _("No reviews of learned cases yet"));
+      return;
+    }
   tally_bar (&bar, _("True retention"), &s->retention);
   /* the dashed line: the scheduler's desired retention, 0.9 by default */
   hbars (plot, &bar, 1, 1.0, TRUE, 0.9, plot->p->bar);
