@@ -210,7 +210,7 @@ test_quiz_stats_plots (void)
     { HEP_QUIZ_PLOT_BY_FEATURE, "misread 2 of 2 times" },
     { HEP_QUIZ_PLOT_CALIBRATION, "67 % (4 of 6 right)" },
     { HEP_QUIZ_PLOT_DUE, "in 10 days: 1 due" },
-    { HEP_QUIZ_PLOT_RETENTION, "50 % (2 of 4 right)" },
+    { HEP_QUIZ_PLOT_RETENTION, "50 % (2 of 4 right)\ndesired 90 %\n" },
     { HEP_QUIZ_PLOT_BY_DIAGNOSIS, "100 % (2 of 2 right)" },
     { HEP_QUIZ_PLOT_CONFUSION, ": 1\n" },
   };
@@ -239,6 +239,16 @@ test_quiz_stats_plots (void)
       g_assert_nonnull (strstr (empty, "width=\"320\""));
       g_assert_cmpuint (strlen (empty_alt), >, 0);
     }
+  /* the learner's desired retention, where the default was */
+  {
+    g_autofree char *svg = NULL, *alt = NULL;
+
+    g_assert_cmpfloat (s->desired_retention, ==, 0.9);
+    s->desired_retention = 0.85;
+    svg = hep_quiz_stats_plot_svg (s, HEP_QUIZ_PLOT_RETENTION, HEP_DIAGRAM_THEME_LIGHT, 0, 0, &alt);
+    g_assert_nonnull (strstr (alt, "desired 85 %"));
+    g_assert_nonnull (strstr (svg, "desired 85 %"));
+  }
   for (int p = 0; p < HEP_N_QUIZ_PLOTS; p++)
     {
       HepQuizPlot back;

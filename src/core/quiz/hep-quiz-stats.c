@@ -272,6 +272,10 @@ hep_quiz_stats_new (GPtrArray *log,
   g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gint64 today = day_of (now);
 
+  HepFsrsParams params;
+
+  hep_fsrs_params_init_default (&params);
+  self->desired_retention = params.desired_retention;
   self->days = g_array_new (FALSE, FALSE, sizeof (HepQuizDayTally));
   for (guint i = 0; log != NULL && i < log->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (log, i));
@@ -519,7 +523,12 @@ hbars (Plot       *plot,
     {
       double x = x0 + (x1 - x0) * target / max;
 
+      g_autofree char *value = percent (target / max);
+      g_autofree char *label = g_strdup_printf (_("desired %s"), value);
+
       line (plot, x, plot->top, x, plot->top + row_h * n_bars, plot->p->muted, "4 3");
+      text_at (plot, label, x, plot->top - 4, "middle", plot->p->muted, 10);
+      g_string_append_printf (plot->alt, "%s\n", label);
     }
 }
 
@@ -793,8 +802,8 @@ draw_retention (Plot               *plot,
       return;
     }
   tally_bar (&bar, _("True retention"), &s->retention);
-  /* the dashed line: the scheduler's desired retention, 0.9 by default */
-  hbars (plot, &bar, 1, 1.0, TRUE, 0.9, plot->p->bar);
+  /* the dashed line: the scheduler's desired retention */
+  hbars (plot, &bar, 1, 1.0, TRUE, s->desired_retention, plot->p->bar);
   free_bars (&bar, 1);
 }
 

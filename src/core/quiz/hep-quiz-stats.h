@@ -64,6 +64,9 @@ typedef struct {
   guint        due[HEP_QUIZ_STATS_FORECAST_DAYS];
   /* true retention: answers given while the case card was in review */
   HepQuizTally retention;
+  /* the scheduler's, drawn beside it; the default's 0.9 until the caller
+   * sets the learner's setting */
+  double       desired_retention;
 } HepQuizStats;
 
 typedef enum {
