@@ -1,4 +1,4 @@
-/* hep-cli-quiz.c: `hepatica-cli quiz question|answer|stats|plot|history|mistakes|due`
+/* hep-cli-quiz.c: `hepatica-cli quiz question|next|answer|stats|plot|history|mistakes|due`
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,6 +21,9 @@ static const char quiz_usage[] =
   "  question [--kind=KIND] [--seed=N] [--reveal] CASE_ID\n"
   "                         a question as unknown-case mode shows the case (nothing that\n"
   "                         gives the answer away); --reveal adds the key and the explanation\n"
+  "  next [--kind=KIND] [--seed=N] [--reveal]\n"
+  "                         the question the quiz asks next: the most overdue case, else a\n"
+  "                         case drawn with the seed\n"
   "  answer --kind=KIND [--seed=N] [--confidence=sure|unsure|guessing] [--duration-ms=N]\n"
   "         [--timed-out] [--grade=again|hard|good|easy] [--session=ID] [--mode=MODE]\n"
   "         CASE_ID ANSWER...\n"
@@ -186,21 +189,13 @@ print_list (const char *title,
 }
 
 static int
-quiz_question (HepCliArgs *args)
+print_question (HepCliArgs            *args,
+                const HepQuizQuestion *q)
 {
-  const char *command = "quiz question";
-  g_autoptr(HepCaseStore) store = open_store (command, args);
-  g_autoptr(HepQuizQuestion) q = NULL;
   gboolean reveal = hep_cli_args_get (args, "reveal") != NULL;
   g_autofree char *given = NULL;
   g_autofree char *key_features = NULL;
-  int status;
 
-  if (store == NULL)
-    return HEP_CLI_EXIT_FAILURE;
-  q = load_question (command, args, store, &status);
-  if (q == NULL)
-    return status;
   given = hep_feature_set_to_string (&q->given);
   key_features = hep_feature_set_to_string (&q->key_features);
 
@@ -298,6 +293,57 @@ quiz_question (HepCliArgs *args)
     }
   printf ("\n%s\n", HEP_CLI_EDUCATION_NOTE);
   return HEP_CLI_EXIT_OK;
+}
+
+static int
+quiz_question (HepCliArgs *args)
+{
+  const char *command = "quiz question";
+  g_autoptr(HepCaseStore) store = open_store (command, args);
+  g_autoptr(HepQuizQuestion) q = NULL;
+  int status;
+
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  q = load_question (command, args, store, &status);
+  if (q == NULL)
+    return status;
+  return print_question (args, q);
+}
+
+static int
+quiz_next (HepCliArgs *args)
+{
+  const char *command = "quiz next";
+  const char *kind_text = hep_cli_args_get (args, "kind");
+  g_autoptr(HepCaseStore) store = NULL;
+  g_autoptr(HepCase) c = NULL;
+  g_autoptr(HepQuizQuestion) q = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  HepQuizKind kind = HEP_QUIZ_KIND_DIAGNOSIS;
+  guint64 seed = 0;
+  gint64 now;
+
+  if (kind_text != NULL && !hep_quiz_kind_from_string (kind_text, &kind))
+    return hep_cli_fail (command, HEP_CLI_EXIT_USAGE,
+                         "unknown --kind “%s”; accepted: features, lirads, diagnosis, next-test", kind_text);
+  if (!get_uint (command, args, "seed", G_MAXUINT32, &seed) || !get_now (command, args, &now))
+    return HEP_CLI_EXIT_USAGE;
+  if (args->args->len > 1)
+    return hep_cli_fail (command, HEP_CLI_EXIT_USAGE, "takes no CASE_ID: it picks the case");
+  store = open_store (command, args);
+  if (store == NULL)
+    return HEP_CLI_EXIT_FAILURE;
+  c = hep_quiz_next_case (store, now, (guint32) seed, warnings, &error);
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, "hepatica-cli %s: warning: %s\n", command, (char *) g_ptr_array_index (warnings, i));
+  if (c == NULL)
+    return hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error ? error->message : "the library has no cases");
+  q = hep_quiz_question_new (c, kind, (guint32) seed, &error);
+  if (q == NULL)
+    return hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
+  return print_question (args, q);
 }
 
 static int
@@ -887,12 +933,14 @@ hep_cli_quiz (int    argc,
     }
   if (args.args->len == 0)
     return hep_cli_fail ("quiz", HEP_CLI_EXIT_USAGE,
-                         "expected a command: question, answer, stats, plot, history, mistakes or due; "
+                         "expected a command: question, next, answer, stats, plot, history, mistakes or due; "
                          "see “hepatica-cli quiz --help”");
 
   command = args.args->pdata[0];
   if (g_str_equal (command, "question"))
     return quiz_question (&args);
+  if (g_str_equal (command, "next"))
+    return quiz_next (&args);
   if (g_str_equal (command, "answer"))
     return quiz_answer (&args);
   if (g_str_equal (command, "stats"))
@@ -906,6 +954,6 @@ hep_cli_quiz (int    argc,
   if (g_str_equal (command, "due"))
     return quiz_due (&args);
   return hep_cli_fail ("quiz", HEP_CLI_EXIT_USAGE,
-                       "unknown command “%s”; accepted: question, answer, stats, plot, history, mistakes, due",
+                       "unknown command “%s”; accepted: question, next, answer, stats, plot, history, mistakes, due",
                        command);
 }

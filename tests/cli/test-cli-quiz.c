@@ -259,6 +259,19 @@ test_cli_quiz_session (Fixture       *f,
   g_assert_cmpstr (out, ==, "answered_at,session,mode,case,kind,answer,expected,correct,score,error_kind,"
                             "error_details,confidence,grade,card_state,duration_ms\r\n");
 
+  /* next: the most overdue case first (a year on, the two are due; the
+   * fx-hcc-lr5 card was reviewed last, at 09:05, fx-fnh-scar at 09:01) */
+  g_assert_cmpint (run (f, "next --json --kind=features --now=2027-03-09T00:00:00Z", &out, &err), ==, 0);
+  {
+    g_autoptr(GVariant) next = hep_test_json_parse (out, NULL);
+    const char *first = hep_test_json_get_string (next, "case");
+
+    g_assert_true (g_str_equal (first, "fx-fnh-scar") || g_str_equal (first, "fx-hcc-lr5"));
+    g_assert_cmpstr (first, ==, hep_test_json_get_string (due, "0/id"));
+    g_assert_cmpstr (hep_test_json_get_string (next, "kind"), ==, "features");
+  }
+  g_assert_cmpint (run (f, "next fx-hcc-lr5", &out, &err), ==, 2);
+
   g_assert_cmpint (run (f, plot_args, &out, &err), ==, 0);
   g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
   g_assert_nonnull (strstr (svg, "<title id=\"title\">Calibration</title>"));

@@ -348,6 +348,35 @@ test_quiz_review_due (void)
     g_assert_cmpstr (((HepReviewState *) g_ptr_array_index (due, i))->item_id, ==, expected[i]);
   g_assert_cmpuint (warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "gone-case"));
+
+  /* the next case: the most overdue that is there */
+  {
+    g_autoptr(HepCase) next = NULL;
+    g_autoptr(HepCase) again = NULL;
+    g_autoptr(HepCase) drawn = NULL;
+    g_autoptr(GPtrArray) next_warnings = g_ptr_array_new_with_free_func (g_free);
+    HepReviewState gone = { HEP_REVIEW_ITEM_CASE, (char *) "gone-first", (char *) "review", NOW - 1000,
+                            3, 2.5, 3.0, 5.0, 2, 0, NOW - 5000, 0 };
+
+    g_assert_true (hep_case_store_put_review_state (store, &gone, &error));
+    next = hep_quiz_next_case (store, NOW, 1, next_warnings, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (hep_case_get_id (next), ==, "fx-hcc-lr5");
+    g_assert_cmpuint (next_warnings->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (next_warnings, 0), "gone-first"));
+    /* nothing due long before: a case drawn by the seed, the same each time */
+    drawn = hep_quiz_next_case (store, NOW - 100000, 7, NULL, &error);
+    again = hep_quiz_next_case (store, NOW - 100000, 7, NULL, &error);
+    g_assert_nonnull (drawn);
+    g_assert_cmpstr (hep_case_get_id (drawn), ==, hep_case_get_id (again));
+  }
+  {
+    g_autoptr(HepCaseStore) empty = hep_case_store_new (":memory:", "", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (hep_quiz_next_case (empty, NOW, 1, NULL, &error));
+    g_assert_no_error (error);
+  }
 }
 
 /* A card read back from its state is the card that was written. */

@@ -474,3 +474,54 @@ hep_quiz_list_mistakes (GPtrArray *log)
     }
   return mistakes;
 }
+
+HepCase *
+hep_quiz_next_case (HepCaseStore  *store,
+                    gint64         now,
+                    guint32        seed,
+                    GPtrArray     *warnings,
+                    GError       **error)
+{
+  guint limit = 8;
+  guint n_items;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (store), NULL);
+
+  /* a few at a time: the first is nearly always there */
+  for (;;)
+    {
+      g_autoptr(GPtrArray) due = hep_case_store_list_due (store, HEP_REVIEW_ITEM_CASE, now, limit, error);
+
+      if (due == NULL)
+        return NULL;
+      for (guint i = 0; i < due->len; i++)
+        {
+          const HepReviewState *state = g_ptr_array_index (due, i);
+          g_autoptr(GError) local_error = NULL;
+          HepCase *c = hep_case_store_get_case (store, state->item_id, &local_error);
+
+          if (c != NULL)
+            return c;
+          if (!g_error_matches (local_error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          if (warnings && (limit == 8 || i >= 8))   /* once each */
+            g_ptr_array_add (warnings, g_strdup_printf (_("The case “%s” is due for review but is no longer "
+                                                          "in the library; skipped"), state->item_id));
+        }
+      if (due->len < limit || limit == 0)
+        break;
+      limit = 0;   /* all of them */
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (n_items == 0)
+    return NULL;
+  {
+    g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+    return g_list_model_get_item (G_LIST_MODEL (store), (guint) g_rand_int_range (rand, 0, (gint32) n_items));
+  }
+}

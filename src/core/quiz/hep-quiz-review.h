@@ -91,6 +91,16 @@ GPtrArray     *hep_quiz_list_due           (HepCaseStore          *store,
                                             GPtrArray             *warnings,
                                             GError               **error);
 
+/* The case to ask next: the most overdue case card whose case is in the
+ * library (a gone one is skipped, with a line in @warnings), else a case of
+ * the store's list drawn with @seed. NULL without an error when the
+ * library is empty. */
+HepCase       *hep_quiz_next_case          (HepCaseStore          *store,
+                                            gint64                 now,
+                                            guint32                seed,
+                                            GPtrArray             *warnings,
+                                            GError               **error);
+
 /* The mistakes page: for each case and question kind whose latest answer
  * in @log (HepQuizLogEntry) was wrong, that answer; newest first. The
  * entries are borrowed from @log. */
