@@ -177,6 +177,19 @@ json_string_array (JsonBuilder *json,
   json_builder_end_array (json);
 }
 
+/* What the learner sees after the answer (tutor mode). */
+static void
+json_explanation (JsonBuilder           *json,
+                  const HepQuizQuestion *q)
+{
+  hep_cli_json_member_string (json, "diagnosis", q->diagnosis);
+  hep_cli_json_member_string (json, "lirads", hep_lirads_category_to_string (q->lirads));
+  json_string_array (json, "lirads_path", q->lirads_path);
+  json_string_array (json, "evidence", q->evidence);
+  json_string_array (json, "teaching_points", q->teaching_points);
+  json_string_array (json, "pitfalls", q->pitfalls);
+}
+
 static void
 print_list (const char *title,
             GPtrArray  *strings)
@@ -246,12 +259,7 @@ print_question (HepCliArgs            *args,
               hep_cli_json_member_int (json, "index", q->key);
               hep_cli_json_member_string (json, "id", ((HepQuizOption *) g_ptr_array_index (q->options, q->key))->id);
             }
-          hep_cli_json_member_string (json, "diagnosis", q->diagnosis);
-          hep_cli_json_member_string (json, "lirads", hep_lirads_category_to_string (q->lirads));
-          json_string_array (json, "lirads_path", q->lirads_path);
-          json_string_array (json, "evidence", q->evidence);
-          json_string_array (json, "teaching_points", q->teaching_points);
-          json_string_array (json, "pitfalls", q->pitfalls);
+          json_explanation (json, q);
           json_builder_end_object (json);
         }
       json_builder_end_object (json);
@@ -437,6 +445,10 @@ quiz_answer (HepCliArgs *args)
                                   : hep_quiz_error_kind_to_string (o->report.kind));
       hep_cli_json_member_string (json, "why", why);
       hep_cli_json_member_string (json, "grade", hep_fsrs_rating_to_string (o->grade));
+      json_builder_set_member_name (json, "explanation");
+      json_builder_begin_object (json);
+      json_explanation (json, q);
+      json_builder_end_object (json);
       json_builder_set_member_name (json, "skills");
       json_builder_begin_array (json);
       for (guint i = 0; i < o->skills->len; i++)

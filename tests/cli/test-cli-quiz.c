@@ -203,6 +203,9 @@ test_cli_quiz_session (Fixture       *f,
       else
         g_assert_true (hep_test_json_is_null (root, "error_kind"));
       g_assert_cmpstr (hep_test_json_get_string (root, "grade"), ==, answers[i].grade);
+      /* after the answer, the explanation (tutor mode) */
+      g_assert_cmpstr (hep_test_json_get_string (root, "explanation/diagnosis"), ==,
+                       strstr (args, "fx-hcc-lr5") ? "hcc" : "fnh");
     }
 
   g_assert_cmpint (run (f, "history --csv", &out, &err), ==, 0);
