@@ -229,6 +229,14 @@ test_quiz_stats_plots (void)
       g_assert_nonnull (strstr (light, hep_diagram_theme_get_background (HEP_DIAGRAM_THEME_LIGHT)));
       g_assert_nonnull (strstr (dark, hep_diagram_theme_get_background (HEP_DIAGRAM_THEME_DARK)));
       g_assert_cmpstr (alt, ==, alt_dark);
+      /* high contrast: its background, and no mid-grey text */
+      {
+        g_autofree char *hc = hep_quiz_stats_plot_svg (s, rows[i].plot, HEP_DIAGRAM_THEME_HC_DARK, 0, 0, NULL);
+
+        g_assert_nonnull (strstr (hc, hep_diagram_theme_get_background (HEP_DIAGRAM_THEME_HC_DARK)));
+        g_assert_null (strstr (hc, "fill=\"#B8B8B8\""));
+        g_assert_null (strstr (hc, "fill=\"#5E5E5E\""));
+      }
       g_assert_nonnull (strstr (alt, rows[i].in_alt));
       /* the same numbers give the same document */
       {

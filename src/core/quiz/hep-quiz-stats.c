@@ -331,9 +331,13 @@ typedef struct {
   const char *bad;
 } Palette;
 
+/* By HepDiagramTheme; the high-contrast ones have no mid-grey text, as the
+ * diagrams' (hep-diagram.h). */
 static const Palette palettes[] = {
   { "#1E1E1E", "#5E5E5E", "#D6D6D6", "#1C71D8", "#C01C28" },   /* light */
   { "#F2F2F2", "#B8B8B8", "#484848", "#78AEED", "#F66151" },   /* dark */
+  { "#000000", "#000000", "#767676", "#1A5FB4", "#A51D2D" },   /* high-contrast light */
+  { "#FFFFFF", "#FFFFFF", "#9A9A9A", "#99C1F1", "#FF7B63" },   /* high-contrast dark */
 };
 
 typedef struct {
@@ -431,7 +435,7 @@ plot_begin (Plot            *plot,
             const char      *title,
             const char      *desc)
 {
-  plot->p = &palettes[theme == HEP_DIAGRAM_THEME_DARK ? 1 : 0];
+  plot->p = &palettes[(guint) theme < G_N_ELEMENTS (palettes) ? theme : 0];
   plot->width = width;
   plot->height = height;
   plot->w = hep_svg_writer_new (width, height);
