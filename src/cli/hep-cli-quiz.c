@@ -31,7 +31,7 @@ static const char quiz_usage[] =
   "                         features kind), writes it to the review log and reviews the\n"
   "                         case and the skills it touched\n"
   "  stats                  the statistics of the review log\n"
-  "  plot --output=FILE [--dark] [--size=WxH] PLOT\n"
+  "  plot --output=FILE [--theme=light|dark|hc-light|hc-dark] [--size=WxH] PLOT\n"
   "                         one statistics plot as SVG, PNG or PDF (by FILE's extension)\n"
   "  history --csv [--session=ID]\n"
   "                         the review log (or one session's answers) as CSV, oldest first\n"
@@ -54,7 +54,7 @@ static const char quiz_usage[] =
 
 static const char * const known_options[] = {
   "db=", "library=", "now=", "kind=", "seed=", "reveal", "confidence=", "duration-ms=", "timed-out",
-  "grade=", "session=", "mode=", "csv", "output=", "dark", "size=", NULL,
+  "grade=", "session=", "mode=", "csv", "output=", "theme=", "size=", NULL,
 };
 
 static HepCaseStore *
@@ -697,6 +697,8 @@ quiz_plot (HepCliArgs *args)
   g_autoptr(GError) error = NULL;
   g_autofree char *svg = NULL;
   g_autofree char *alt = NULL;
+  const char *theme_text = hep_cli_args_get (args, "theme");
+  HepDiagramTheme theme;
   HepQuizPlot plot;
   HepExportFormat format;
   int width = 640, height = 400;
@@ -711,6 +713,17 @@ quiz_plot (HepCliArgs *args)
   if (size != NULL && (sscanf (size, "%dx%d", &width, &height) != 2 || width < 100 || height < 100 ||
                        width > 4000 || height > 4000))
     return hep_cli_fail (command, HEP_CLI_EXIT_USAGE, "bad --size “%s”; expected WxH, 100 to 4000 each, e.g. 640x400", size);
+  if (theme_text == NULL || g_str_equal (theme_text, "light"))
+    theme = HEP_DIAGRAM_THEME_LIGHT;
+  else if (g_str_equal (theme_text, "dark"))
+    theme = HEP_DIAGRAM_THEME_DARK;
+  else if (g_str_equal (theme_text, "hc-light"))
+    theme = HEP_DIAGRAM_THEME_HC_LIGHT;
+  else if (g_str_equal (theme_text, "hc-dark"))
+    theme = HEP_DIAGRAM_THEME_HC_DARK;
+  else
+    return hep_cli_fail (command, HEP_CLI_EXIT_USAGE,
+                         "unknown --theme “%s”; accepted: light, dark, hc-light, hc-dark", theme_text);
   if (!get_now (command, args, &now))
     return HEP_CLI_EXIT_USAGE;
   store = open_store (command, args);
@@ -719,9 +732,7 @@ quiz_plot (HepCliArgs *args)
   s = load_stats (command, store, now);
   if (s == NULL)
     return HEP_CLI_EXIT_FAILURE;
-  svg = hep_quiz_stats_plot_svg (s, plot, hep_cli_args_get (args, "dark") ? HEP_DIAGRAM_THEME_DARK
-                                                                          : HEP_DIAGRAM_THEME_LIGHT,
-                                 width, height, &alt);
+  svg = hep_quiz_stats_plot_svg (s, plot, theme, width, height, &alt);
   if (!hep_diagram_render_export (svg, output, width, height, &error))
     return hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
   if (args->json)
