@@ -343,6 +343,7 @@ static const Palette palettes[] = {
 typedef struct {
   HepSvgWriter  *w;
   const Palette *p;
+  const char    *background;
   double         width, height;
   double         left, right, top, bottom;   /* the plot area */
   GString       *alt;
@@ -436,6 +437,7 @@ plot_begin (Plot            *plot,
             const char      *desc)
 {
   plot->p = &palettes[(guint) theme < G_N_ELEMENTS (palettes) ? theme : 0];
+  plot->background = hep_diagram_theme_get_background (theme);
   plot->width = width;
   plot->height = height;
   plot->w = hep_svg_writer_new (width, height);
@@ -447,7 +449,7 @@ plot_begin (Plot            *plot,
     char bw[HEP_SVG_NUMBER_BUF_SIZE], bh[HEP_SVG_NUMBER_BUF_SIZE];
 
     hep_svg_writer_element (plot->w, "rect", "x", "0", "y", "0", "width", num (bw, width),
-                            "height", num (bh, height), "fill", hep_diagram_theme_get_background (theme), NULL);
+                            "height", num (bh, height), "fill", plot->background, NULL);
   }
   hep_svg_writer_begin (plot->w, "g", "font-family", FONT_FAMILY, NULL);
   text_at (plot, title, 16, 26, "start", plot->p->foreground, 16);
@@ -713,15 +715,16 @@ draw_confusion (Plot               *plot,
           guint v = s->confusion[rows[i]][rows[j]];
           g_autofree char *count_text = g_strdup_printf ("%u", v);
           char opacity[HEP_SVG_NUMBER_BUF_SIZE];
+          double alpha = v == 0 ? 0.06 : 0.2 + 0.8 * v / max;
 
           rect (plot, x0 + cell * j + 1, y0 + cell * i + 1, cell - 2, cell - 2,
-                i == j ? plot->p->bar : plot->p->bad,
-                num (opacity, v == 0 ? 0.06 : 0.2 + 0.8 * v / max));
+                i == j ? plot->p->bar : plot->p->bad, num (opacity, alpha));
           /* every count is in the text alternative; on the plot, the
-           * diagonal and the confusions that matter (≥ 5 % of the row) */
+           * diagonal and the confusions that matter (≥ 5 % of the row),
+           * in the background's colour on a strong cell */
           if (v > 0 && (i == j || v * 20 >= row_total[i]))
             text_at (plot, count_text, x0 + cell * (j + 0.5), y0 + cell * (i + 0.6), "middle",
-                     plot->p->foreground, 11);
+                     alpha >= 0.6 ? plot->background : plot->p->foreground, 11);
           if (v > 0)
             g_string_append_printf (plot->alt, _("%s answered as %s: %u\n"),
                                     hep_ddx_diagnosis_get_label (rows[i]),
