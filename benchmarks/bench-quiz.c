@@ -181,7 +181,7 @@ stats_render_ms (GPtrArray *log,
   g_autoptr(HepQuizStats) stats = NULL;
   gint64 t0 = g_get_monotonic_time ();
 
-  stats = hep_quiz_stats_new (log, states, NOW, NULL);
+  stats = hep_quiz_stats_new (log, states, NOW, 0, NULL);
   if (g_getenv ("BENCH_VERBOSE"))
     fprintf (stderr, "stats: %.2f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   for (int p = 0; p < HEP_N_QUIZ_PLOTS; p++)

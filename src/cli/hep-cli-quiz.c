@@ -505,7 +505,7 @@ load_stats (const char    *command,
     }
   for (guint i = 0; i < skills->len; i++)
     g_ptr_array_add (states, g_steal_pointer (&skills->pdata[i]));
-  stats = hep_quiz_stats_new (log, states, now, warnings);
+  stats = hep_quiz_stats_new (log, states, now, 0, warnings);   /* UTC days */
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "hepatica-cli %s: warning: %s\n", command, (char *) g_ptr_array_index (warnings, i));
   return stats;
@@ -584,7 +584,7 @@ quiz_stats (HepCliArgs *args)
       for (guint i = 0; i < s->days->len; i++)
         {
           const HepQuizDayTally *d = &g_array_index (s->days, HepQuizDayTally, i);
-          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (d->day);
+          g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (d->day + s->utc_offset);
           g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
 
           json_builder_begin_object (json);
@@ -656,7 +656,7 @@ quiz_stats (HepCliArgs *args)
   for (guint i = 0; i < s->days->len; i++)
     {
       const HepQuizDayTally *d = &g_array_index (s->days, HepQuizDayTally, i);
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (d->day);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (d->day + s->utc_offset);
       g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
 
       print_tally (date, &d->tally);

@@ -120,7 +120,7 @@ test_quiz_stats_numbers (void)
   g_autoptr(GPtrArray) log = make_log ();
   g_autoptr(GPtrArray) states = make_states ();
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(HepQuizStats) s = hep_quiz_stats_new (log, states, NOW, warnings);
+  g_autoptr(HepQuizStats) s = hep_quiz_stats_new (log, states, NOW, 0, warnings);
   static const struct { gint64 day; guint n, c; } days[] = {
     { DAY0, 3, 1 }, { DAY0 + D, 4, 3 }, { DAY0 + 2 * D, 3, 1 },
   };
@@ -199,8 +199,8 @@ test_quiz_stats_plots (void)
 {
   g_autoptr(GPtrArray) log = make_log ();
   g_autoptr(GPtrArray) states = make_states ();
-  g_autoptr(HepQuizStats) s = hep_quiz_stats_new (log, states, NOW, NULL);
-  g_autoptr(HepQuizStats) none = hep_quiz_stats_new (NULL, NULL, NOW, NULL);
+  g_autoptr(HepQuizStats) s = hep_quiz_stats_new (log, states, NOW, 0, NULL);
+  g_autoptr(HepQuizStats) none = hep_quiz_stats_new (NULL, NULL, NOW, 0, NULL);
   static const struct {
     HepQuizPlot plot;
     const char *in_alt;     /* a line the text alternative must hold */
@@ -266,6 +266,42 @@ test_quiz_stats_plots (void)
     }
 }
 
+/* The learner's days. At UTC+10 the answers fall at 20:00–22:00 on the
+ * 1st, 19:00–20:30 on the 2nd and 18:00–22:00 on the 3rd: the same three
+ * days, beginning at 14:00 UTC the day before. At UTC−11 row 1 falls at
+ * 23:00 on Dec 31st, rows 2–7 on Jan 1st (00:00 to 23:30), 8 and 10 on the
+ * 2nd and 12 at 01:00 on the 3rd. */
+static void
+test_quiz_stats_days_offset (void)
+{
+  g_autoptr(GPtrArray) log = make_log ();
+  static const struct {
+    int    offset;
+    gint64 first_day;
+    guint  n[4];     /* answers on each day; 0 past the last */
+  } rows[] = {
+    { 0, DAY0, { 3, 4, 3, 0 } },
+    { 10 * 3600, DAY0 - 10 * H, { 3, 4, 3, 0 } },
+    { -11 * 3600, DAY0 - D + 11 * H, { 1, 6, 2, 1 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(HepQuizStats) s = hep_quiz_stats_new (log, NULL, NOW, rows[i].offset, NULL);
+      guint n_days = rows[i].n[3] ? 4 : 3;
+
+      g_test_message ("offset %d", rows[i].offset);
+      g_assert_cmpuint (s->days->len, ==, n_days);
+      for (guint d = 0; d < n_days; d++)
+        {
+          const HepQuizDayTally *day = &g_array_index (s->days, HepQuizDayTally, d);
+
+          g_assert_cmpint (day->day, ==, rows[i].first_day + (gint64) d * D);
+          g_assert_cmpuint (day->tally.n, ==, rows[i].n[d]);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,6 +310,7 @@ main (int    argc,
 
   g_test_add_func ("/quiz/stats/numbers", test_quiz_stats_numbers);
   g_test_add_func ("/quiz/stats/plots", test_quiz_stats_plots);
+  g_test_add_func ("/quiz/stats/days-offset", test_quiz_stats_days_offset);
 
   return g_test_run ();
 }

@@ -44,14 +44,18 @@ hep_quiz_stats_free (HepQuizStats *self)
   g_free (self);
 }
 
+/* The unix time of the midnight that begins @t's day, @offset seconds east
+ * of UTC. */
 static gint64
-day_of (gint64 t)
+day_of (gint64 t,
+        int    offset)
 {
-  gint64 d = t / DAY;
+  gint64 local = t + offset;
+  gint64 d = local / DAY;
 
-  if (t < 0 && t % DAY != 0)
+  if (local < 0 && local % DAY != 0)
     d--;
-  return d * DAY;
+  return d * DAY - offset;
 }
 
 /* Counts @e as skipped, with a warning; returns FALSE. */
@@ -218,9 +222,9 @@ read_row (HepQuizStats          *self,
     count (&self->retention, e->correct);
 
   d = self->days->len;
-  if (d == 0 || g_array_index (self->days, HepQuizDayTally, d - 1).day != day_of (e->answered_at))
+  if (d == 0 || g_array_index (self->days, HepQuizDayTally, d - 1).day != day_of (e->answered_at, self->utc_offset))
     {
-      HepQuizDayTally day = { day_of (e->answered_at), { 0, 0 } };
+      HepQuizDayTally day = { day_of (e->answered_at, self->utc_offset), { 0, 0 } };
 
       g_array_append_val (self->days, day);
       d++;
@@ -265,17 +269,19 @@ HepQuizStats *
 hep_quiz_stats_new (GPtrArray *log,
                     GPtrArray *states,
                     gint64     now,
+                    int        utc_offset,
                     GPtrArray *warnings)
 {
   HepQuizStats *self = g_new0 (HepQuizStats, 1);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  gint64 today = day_of (now);
+  gint64 today = day_of (now, utc_offset);
 
   HepFsrsParams params;
 
   hep_fsrs_params_init_default (&params);
   self->desired_retention = params.desired_retention;
+  self->utc_offset = utc_offset;
   self->days = g_array_new (FALSE, FALSE, sizeof (HepQuizDayTally));
   for (guint i = 0; log != NULL && i < log->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (log, i));
@@ -286,7 +292,7 @@ hep_quiz_stats_new (GPtrArray *log,
   for (guint i = 0; states != NULL && i < states->len; i++)
     {
       const HepReviewState *state = g_ptr_array_index (states, i);
-      gint64 day = state->due <= now ? 0 : (day_of (state->due) - today) / DAY;
+      gint64 day = state->due <= now ? 0 : (day_of (state->due, utc_offset) - today) / DAY;
 
       if (day < HEP_QUIZ_STATS_FORECAST_DAYS)
         self->due[day]++;
@@ -583,7 +589,7 @@ draw_accuracy_over_time (Plot               *plot,
       double rate = hep_quiz_tally_rate (&day->tally);
       double x = n == 1 ? (x0 + x1) / 2 : x0 + (x1 - x0) * i / (n - 1);
       double y = y0 + (y1 - y0) * rate;
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day->day);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day->day + s->utc_offset);
       g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
       g_autofree char *value = percent (rate);
       char bx[HEP_SVG_NUMBER_BUF_SIZE], by[HEP_SVG_NUMBER_BUF_SIZE];

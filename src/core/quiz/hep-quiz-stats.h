@@ -8,7 +8,8 @@
  * diagrams: deterministic, locale-independent numbers, escaped text, a
  * <title> and <desc> and a text alternative, light and dark.
  *
- * Days are UTC days. A row this version cannot read (a question kind,
+ * Days are the learner's: the calendar days at a fixed offset from UTC
+ * passed in (the core does not read the time zone). A row this version cannot read (a question kind,
  * error kind, sureness or grade it does not know: written by a later
  * version) is skipped and counted, with a line in the warnings.
  */
@@ -35,7 +36,7 @@ typedef struct {
 } HepQuizTally;
 
 typedef struct {
-  gint64       day;     /* unix seconds of the day's UTC midnight */
+  gint64       day;     /* unix seconds of the day's midnight at the stats' UTC offset */
   HepQuizTally tally;
 } HepQuizDayTally;
 
@@ -67,6 +68,7 @@ typedef struct {
   /* the scheduler's, drawn beside it; the default's 0.9 until the caller
    * sets the learner's setting */
   double       desired_retention;
+  int          utc_offset;                     /* seconds east of UTC, as passed in */
 } HepQuizStats;
 
 typedef enum {
@@ -82,11 +84,13 @@ typedef enum {
   HEP_N_QUIZ_PLOTS
 } HepQuizPlot;
 
-/* @log: HepQuizLogEntry; @states: HepReviewState (may be NULL); @warnings:
- * a GPtrArray of strings to append to (may be NULL). */
+/* @log: HepQuizLogEntry; @states: HepReviewState (may be NULL); days
+ * begin at midnight @utc_offset seconds east of UTC; @warnings: a GPtrArray
+ * of strings to append to (may be NULL). */
 HepQuizStats *hep_quiz_stats_new          (GPtrArray          *log,
                                            GPtrArray          *states,
                                            gint64              now,
+                                           int                 utc_offset,
                                            GPtrArray          *warnings);
 void          hep_quiz_stats_free         (HepQuizStats       *self);
 /* n_correct / n, or a negative number when n is 0. */
