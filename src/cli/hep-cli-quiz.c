@@ -222,6 +222,7 @@ print_question (HepCliArgs            *args,
       hep_cli_json_member_string (json, "title", q->title);
       hep_cli_json_member_string (json, "history", q->history);
       hep_cli_json_member_string (json, "presentation", q->presentation);
+      hep_cli_json_member_string (json, "found_on", q->found_on);
       json_builder_set_member_name (json, "findings");
       json_builder_begin_array (json);
       for (guint i = 0; i < q->findings->len; i++)
@@ -271,6 +272,8 @@ print_question (HepCliArgs            *args,
   if (q->title)
     printf ("Title: %s\n", q->title);
   printf ("History: %s\nPresentation: %s\n", q->history, q->presentation);
+  if (q->found_on)
+    printf ("Found on: %s\n", hep_case_modality_get_label (q->found_on));
   for (guint i = 0; i < q->findings->len; i++)
     {
       const HepQuizFinding *f = g_ptr_array_index (q->findings, i);

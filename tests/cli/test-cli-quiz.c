@@ -84,6 +84,7 @@ test_cli_quiz_question (Fixture       *f,
   /* the title names the diagnosis: the rule hides it */
   g_assert_true (hep_test_json_is_null (root, "title"));
   g_assert_cmpstr (hep_test_json_get_string (root, "history"), ==, "Cirrhosis, hepatitis C.");
+  g_assert_cmpstr (hep_test_json_get_string (root, "found_on"), ==, "us");
   g_assert_cmpstr (hep_test_json_get_string (root, "findings/1/text"), ==, "Washout with capsule.");
   options = hep_test_json_get (root, "options");
   g_assert_cmpuint (g_variant_n_children (options), ==, 8);

@@ -83,6 +83,7 @@ hep_quiz_question_free (HepQuizQuestion *self)
   g_free (self->title);
   g_free (self->history);
   g_free (self->presentation);
+  g_free (self->found_on);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_free (self->prompt);
   g_clear_pointer (&self->options, g_ptr_array_unref);
@@ -266,6 +267,7 @@ fill_stem (HepQuizQuestion *q,
     q->title = g_strdup (hep_case_get_title (c));
   q->history = g_strdup (hep_case_get_history (c));
   q->presentation = g_strdup (hep_case_get_presentation (c));
+  q->found_on = g_strdup (hep_case_get_found_on (c));
   for (int p = 0; p < HEP_N_CASE_PHASES; p++)
     {
       const char *text = hep_case_get_findings (c, p);
@@ -450,6 +452,8 @@ hep_quiz_question_dup_stem_text (const HepQuizQuestion *self)
   if (self->title)
     g_string_append_printf (out, "%s\n", self->title);
   g_string_append_printf (out, "%s\n%s\n", self->history, self->presentation);
+  if (self->found_on)
+    g_string_append_printf (out, "found on: %s\n", self->found_on);
   for (guint i = 0; i < self->findings->len; i++)
     {
       const HepQuizFinding *finding = g_ptr_array_index (self->findings, i);

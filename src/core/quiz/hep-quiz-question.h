@@ -76,6 +76,7 @@ typedef struct {
   char          *title;          /* NULL when the rule hides it */
   char          *history;
   char          *presentation;
+  char          *found_on;       /* the study that found the lesion: us, ct or mri (never hidden) */
   GPtrArray     *findings;       /* HepQuizFinding, in phase order, hidden ones left out */
   HepFeatureSet  given;          /* features the stem states: the clinical context and the size,
                                   * never what is read from the images (those are in the findings,
@@ -115,7 +116,8 @@ HepQuizQuestion *hep_quiz_question_new         (HepCase             *c,
 void             hep_quiz_question_free        (HepQuizQuestion     *self);
 
 /* The stem as plain text, one line each: title, history, presentation,
- * "phase: findings", the given features' tokens, and the prompt. */
+ * "found on: …", "phase: findings", the given features' tokens, and the
+ * prompt. */
 char            *hep_quiz_question_dup_stem_text (const HepQuizQuestion *self);
 /* The index of the option with @id, or -1. */
 int              hep_quiz_question_find_option (const HepQuizQuestion *self,
