@@ -57,14 +57,25 @@ static const char * const known_options[] = {
   "grade=", "session=", "mode=", "csv", "output=", "theme=", "size=", NULL,
 };
 
+/* Opens the store as the app does (and as `cases` does): checked, backed
+ * up before a migration and once a day. Only `answer` writes; the others
+ * also work when the database cannot be written. */
 static HepCaseStore *
 open_store (const char  *command,
             HepCliArgs  *args)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backups = NULL;
+  gboolean writes = g_str_equal (command, "quiz answer");
   HepCaseStore *store;
 
-  store = hep_case_store_new (hep_cli_args_get (args, "db"), hep_cli_args_get (args, "library"), &error);
+  path = hep_cli_args_get (args, "db") ? g_strdup (hep_cli_args_get (args, "db"))
+                                       : hep_case_store_default_user_path ();
+  backups = hep_db_backup_dir_for (path);
+  store = hep_case_store_open (path, hep_cli_args_get (args, "library"), backups,
+                               writes ? HEP_CASE_STORE_OPEN_DEFAULT : HEP_CASE_STORE_OPEN_READ_ONLY_OK,
+                               g_get_real_time () / G_USEC_PER_SEC, &error);
   if (store == NULL)
     hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
   return store;
