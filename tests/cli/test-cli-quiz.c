@@ -46,6 +46,17 @@ fixture_tear_down (Fixture       *f,
   g_free (f->library);
 }
 
+/* A number of @root's JSON at @path. */
+static double
+number (GVariant   *root,
+        const char *path)
+{
+  g_autoptr(GVariant) value = hep_test_json_get (root, path);
+
+  g_assert_nonnull (value);
+  return g_variant_get_double (value);
+}
+
 /* hepatica-cli quiz ARGS… --db=… --library=…; @args is one string split
  * at spaces. */
 static int
@@ -222,17 +233,17 @@ test_cli_quiz_session (Fixture       *f,
 
   g_assert_cmpint (run (f, "stats --json --now=2026-03-03T00:00:00Z", &out, &err), ==, 0);
   stats = hep_test_json_parse (out, NULL);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "answers")), ==, 6);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "all/right")), ==, 3);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "by_kind/lirads/right")), ==, 2);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "by_lirads/LR-5/answers")), ==, 2);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "errors/timing")), ==, 1);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "errors/rule")), ==, 1);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "by_feature/washout/right")), ==, 0);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "by_feature/capsule/right")), ==, 1);
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "calibration/sure/answers")), ==, 4);
+  g_assert_cmpfloat (number (stats, "answers"), ==, 6);
+  g_assert_cmpfloat (number (stats, "all/right"), ==, 3);
+  g_assert_cmpfloat (number (stats, "by_kind/lirads/right"), ==, 2);
+  g_assert_cmpfloat (number (stats, "by_lirads/LR-5/answers"), ==, 2);
+  g_assert_cmpfloat (number (stats, "errors/timing"), ==, 1);
+  g_assert_cmpfloat (number (stats, "errors/rule"), ==, 1);
+  g_assert_cmpfloat (number (stats, "by_feature/washout/right"), ==, 0);
+  g_assert_cmpfloat (number (stats, "by_feature/capsule/right"), ==, 1);
+  g_assert_cmpfloat (number (stats, "calibration/sure/answers"), ==, 4);
   g_assert_cmpstr (hep_test_json_get_string (stats, "days/1/day"), ==, "2026-03-02");
-  g_assert_cmpfloat (g_variant_get_double (hep_test_json_get (stats, "days/1/answers")), ==, 4);
+  g_assert_cmpfloat (number (stats, "days/1/answers"), ==, 4);
   /* fnh answered fnh; the timed-out diagnosis answer has no answered diagnosis */
   g_assert_cmpstr (hep_test_json_get_string (stats, "confusion/0/true"), ==, "fnh");
   g_assert_cmpstr (hep_test_json_get_string (stats, "confusion/0/answered"), ==, "fnh");
