@@ -393,7 +393,7 @@ test_ddx_and_next_imaging_follow (Fixture       *f,
   /* where LI-RADS applies, it gives the next step first */
   hep_window_explore (f->window, "risk=cirrhosis size=18 aphe=nonrim washout", NULL);
   g_assert_true (gtk_widget_get_visible (find (f, "next-imaging-lirads")));
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (find (f, "next-imaging-lirads"))),
+  g_assert_true (g_str_has_prefix (hep_wrap_label_get_text (HEP_WRAP_LABEL (find (f, "next-imaging-lirads"))),
                                    "LI-RADS LR-5 gives the next step:"));
 
   /* a known primary in a normal liver: hypervascular metastasis over HCC,

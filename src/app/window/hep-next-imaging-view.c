@@ -10,6 +10,7 @@
 
 #include "hep-choice-button.h"
 #include "hep-text-row.h"
+#include "hep-wrap-label.h"
 
 #include <glib/gi18n.h>
 
@@ -21,7 +22,7 @@ struct _HepNextImagingView
 
   /* Template widgets */
   GtkLabel             *source_label;
-  GtkLabel             *lirads_note;
+  HepWrapLabel         *lirads_note;    /* plain, cheap to lay out on every toggle */
   GtkListBox           *found_on_list;
   HepChoiceButton      *found_on;        /* in a row of found_on_list */
   GtkLabel             *problem_label;
@@ -37,6 +38,7 @@ struct _HepNextImagingView
   gboolean              has_result;
   gboolean              show_unrated;
   gboolean              hiding;
+  int                   n_unrated;       /* in the expander's label */
 };
 
 G_DEFINE_FINAL_TYPE (HepNextImagingView, hep_next_imaging_view, HEP_TYPE_STATE_VIEW)
@@ -114,9 +116,7 @@ update_lirads_note (HepNextImagingView  *self,
   HepLiradsResult lirads;
   HepProvenance provenance;
   const char *management;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
 
   hep_lirads_evaluate (features, &lirads);
   /* the category is the answer: not while unknown-case mode hides it */
@@ -124,13 +124,12 @@ update_lirads_note (HepNextImagingView  *self,
   if (lirads.category == HEP_LIRADS_NA || self->hiding)
     return;
   management = hep_lirads_category_get_management (lirads.category, &provenance);
-  /* Translators: "LI-RADS LR-5 gives the next step:" */
-  heading = g_strdup_printf (_("LI-RADS %s gives the next step:"), hep_lirads_category_to_string (lirads.category));
-  body = g_strdup_printf (_("%s%s. The ACR table below is for a lesion found incidentally, not for an "
-                            "observation in a patient at risk."),
+  /* Translators: "LI-RADS LR-5 gives the next step: <management>. …" */
+  text = g_strdup_printf (_("LI-RADS %s gives the next step: %s%s. The ACR table below is for a lesion "
+                            "found incidentally, not for an observation in a patient at risk."),
+                          hep_lirads_category_to_string (lirads.category),
                           management, hep_provenance_is_verified (provenance) ? "" : _(" (unverified)"));
-  markup = g_markup_printf_escaped ("<b>%s</b> %s", heading, body);
-  gtk_label_set_markup (self->lirads_note, markup);
+  hep_wrap_label_set_text (self->lirads_note, text);
 }
 
 /* What is missing, in the panel's words (the core's message names tokens,
@@ -210,7 +209,8 @@ hep_next_imaging_view_update (HepStateView    *view,
     hep_list_box_truncate (self->unrated_list, n_unrated);
     gtk_widget_set_visible (GTK_WIDGET (self->procedure_list), n_rated > 0);
     gtk_widget_set_visible (GTK_WIDGET (self->unrated_expander), n_unrated > 0 && self->show_unrated);
-    if (n_unrated > 0)
+    /* only when the count changes: a new label is a relayout */
+    if (n_unrated > 0 && n_unrated != self->n_unrated)
       {
         g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                "%d procedure without a confirmed rating",
@@ -220,6 +220,7 @@ hep_next_imaging_view_update (HepStateView    *view,
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->unrated_expander),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       }
+    self->n_unrated = n_unrated;
   }
 
   gtk_widget_set_visible (GTK_WIDGET (self->us_label), self->result.us_category != HEP_US_LIRADS_NA);
@@ -314,6 +315,7 @@ hep_next_imaging_view_class_init (HepNextImagingViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   HEP_STATE_VIEW_CLASS (klass)->update = hep_next_imaging_view_update;
 
+  g_type_ensure (HEP_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-next-imaging-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, source_label);
   gtk_widget_class_bind_template_child (widget_class, HepNextImagingView, found_on_list);
