@@ -18,49 +18,22 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
 
 #include "hep-application.h"
+#include "hep-bench-frame.h"
 #include "hep-presenter-window.h"
 
 #define N_STEPS 60
 
-static gint64 frame_start;
-static gint64 frame_start_cpu;
-
-/* The main thread's CPU time, in µs: the work between the toggle and the
- * frame, without the idle wait for the frame clock's tick. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
+/* the next step, and back to the start after the last */
 static void
-before_paint_cb (GdkFrameClock *clock,
-                 gpointer       user_data)
+step (gpointer data)
 {
-  frame_start = g_get_monotonic_time ();
-  frame_start_cpu = thread_cpu_us ();
-}
+  HepPresenterWindow *window = data;
+  guint keyval = hep_presenter_window_get_position (window) + 1 < hep_presenter_window_get_n_steps (window)
+                 ? GDK_KEY_Right : GDK_KEY_Home;
 
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
+  hep_presenter_window_handle_key (window, keyval, 0);
 }
 
 int
@@ -72,8 +45,7 @@ main (int    argc,
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   HepCaseStore *store;
   HepPresenterWindow *window;
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
+  HepBenchFrame frame = { 0, };
   double work[N_STEPS], wall[N_STEPS];
 
   if (!gtk_init_check ())
@@ -98,39 +70,13 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  while (!painted)
+  hep_bench_frame_watch (&frame, GTK_WIDGET (window));
+  while (!frame.painted)
     g_main_context_iteration (NULL, TRUE);
 
   for (int i = 0; i < N_STEPS; i++)
-    {
-      gint64 start, synced, synced_cpu, end;
-      guint keyval = hep_presenter_window_get_position (window) + 1 < hep_presenter_window_get_n_steps (window)
-                     ? GDK_KEY_Right : GDK_KEY_Home;
-
-      /* let the previous frame settle */
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      painted = FALSE;
-      start = g_get_monotonic_time ();
-      hep_presenter_window_handle_key (window, keyval, 0);
-      synced = g_get_monotonic_time ();
-      synced_cpu = thread_cpu_us ();
-      while (!painted)
-        g_main_context_iteration (NULL, TRUE);
-      end = g_get_monotonic_time ();
-      /* the key's work, what ran before the frame, and the frame */
-      work[i] = ((synced - start) + MAX (frame_start_cpu - synced_cpu, 0) + (end - MAX (frame_start, synced))) / 1000.0;
-      wall[i] = (end - start) / 1000.0;
-    }
-
-  qsort (work, N_STEPS, sizeof (double), cmp_double);
-  qsort (wall, N_STEPS, sizeof (double), cmp_double);
-  printf ("present-step-to-frame-ms: %.2f ms\n", work[N_STEPS / 2]);
-  printf ("present-step-to-frame-p95-ms: %.2f ms\n", work[(N_STEPS * 95) / 100]);
-  printf ("present-step-to-frame-wall-ms: %.2f ms\n", wall[N_STEPS / 2]);
+    hep_bench_frame_measure (&frame, step, window, &work[i], &wall[i]);
+  hep_bench_frame_print ("present-step-to-frame", work, wall, N_STEPS);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -21,10 +21,9 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
 
 #include "hep-application.h"
+#include "hep-bench-frame.h"
 #include "hep-window.h"
 
 #define N_TOGGLES 60
@@ -44,41 +43,10 @@ find_by_name (GtkWidget  *root,
   return NULL;
 }
 
-static gint64 frame_start;
-static gint64 frame_start_cpu;
-
-/* The main thread's CPU time, in µs: the work between the toggle and the
- * frame, without the idle wait for the frame clock's tick. */
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 static void
-before_paint_cb (GdkFrameClock *clock,
-                 gpointer       user_data)
+toggle (gpointer washout)
 {
-  frame_start = g_get_monotonic_time ();
-  frame_start_cpu = thread_cpu_us ();
-}
-
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static int
-cmp_double (const void *a,
-            const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
+  gtk_switch_set_active (GTK_SWITCH (washout), !gtk_switch_get_active (GTK_SWITCH (washout)));
 }
 
 int
@@ -89,8 +57,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   HepWindow *window;
   GtkWidget *washout;
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
+  HepBenchFrame frame = { 0, };
   double work[N_TOGGLES], wall[N_TOGGLES];
 
   if (!gtk_init_check ())
@@ -109,42 +76,17 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  hep_bench_frame_watch (&frame, GTK_WIDGET (window));
   /* the whole window, not just its first frame (HepWindow:loading) */
-  while (!painted || hep_window_get_loading (window))
+  while (!frame.painted || hep_window_get_loading (window))
     g_main_context_iteration (NULL, TRUE);
 
   washout = find_by_name (GTK_WIDGET (window), "feature-washout");
   g_assert_nonnull (washout);
 
   for (int i = 0; i < N_TOGGLES; i++)
-    {
-      gint64 start, synced, synced_cpu, end;
-
-      /* let the previous frame settle */
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      painted = FALSE;
-      start = g_get_monotonic_time ();
-      gtk_switch_set_active (GTK_SWITCH (washout), !gtk_switch_get_active (GTK_SWITCH (washout)));
-      synced = g_get_monotonic_time ();
-      synced_cpu = thread_cpu_us ();
-      while (!painted)
-        g_main_context_iteration (NULL, TRUE);
-      end = g_get_monotonic_time ();
-      /* the update, what ran before the frame, and the frame (with any
-       * wait in it for a diagram's render) */
-      work[i] = ((synced - start) + MAX (frame_start_cpu - synced_cpu, 0) + (end - MAX (frame_start, synced))) / 1000.0;
-      wall[i] = (end - start) / 1000.0;
-    }
-
-  qsort (work, N_TOGGLES, sizeof (double), cmp_double);
-  qsort (wall, N_TOGGLES, sizeof (double), cmp_double);
-  printf ("toggle-to-frame-ms: %.2f ms\n", work[N_TOGGLES / 2]);
-  printf ("toggle-to-frame-p95-ms: %.2f ms\n", work[(N_TOGGLES * 95) / 100]);
-  printf ("toggle-to-frame-wall-ms: %.2f ms\n", wall[N_TOGGLES / 2]);
+    hep_bench_frame_measure (&frame, toggle, washout, &work[i], &wall[i]);
+  hep_bench_frame_print ("toggle-to-frame", work, wall, N_TOGGLES);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
