@@ -77,27 +77,6 @@ make_pack (guint   n,
   return data;
 }
 
-/* Recomputes the Checksum line of an edited pack, as a careful forger would. */
-static char *
-resign (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (text);
-  const char *line = strstr (s->str, "\nChecksum=");
-  gsize start, end;
-  g_autofree char *sum = NULL;
-  g_autoptr(GString) rest = NULL;
-
-  g_assert_nonnull (line);
-  start = line - s->str + 1;
-  end = strchr (s->str + start, '\n') - s->str + 1;
-  rest = g_string_new_len (s->str, start);
-  g_string_append (rest, s->str + end);
-  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) rest->str, rest->len);
-  g_string_erase (s, start + strlen ("Checksum="), end - start - strlen ("Checksum=") - 1);
-  g_string_insert (s, start + strlen ("Checksum="), sum);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static char *
 replace (const char *text,
          const char *from,
@@ -287,7 +266,7 @@ test_pack_sql_strings_are_data (Fixture       *f,
   {
     g_autofree char *text = g_strdup ("[Hepatica Case Pack]\nFormat=1\nCount=1\nChecksum=0\n\n"
                                       "[Case x'); DROP TABLE cases;--]\nId=x'); DROP TABLE cases;--\n");
-    g_autofree char *signed_text = resign (text);
+    g_autofree char *signed_text = hep_test_pack_resign (text);
 
     assert_refused (f, signed_text, strlen (signed_text), HEP_CASE_PACK_ERROR_CASE, "id");
   }
@@ -408,7 +387,7 @@ test_pack_invalid_content (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
     {
       g_autofree char *edited = replace (text, edits[i].from, edits[i].to);
-      g_autofree char *signed_text = resign (edited);
+      g_autofree char *signed_text = hep_test_pack_resign (edited);
 
       g_test_message ("edit %u", i);
       assert_refused (f, signed_text, strlen (signed_text), edits[i].code, edits[i].mentions);
@@ -440,7 +419,7 @@ test_pack_limits (Fixture       *f,
   /* 1001 case groups */
   for (guint i = 0; i < 1001; i++)
     g_string_append_printf (many, "[Case c%04u]\nId=c%04u\n\n", i, i);
-  signed_many = resign (many->str);
+  signed_many = hep_test_pack_resign (many->str);
   assert_refused (f, signed_many, strlen (signed_many), HEP_CASE_PACK_ERROR_TOO_MANY, NULL);
 
   /* the writer keeps to the same limits */

@@ -35,26 +35,6 @@ make_pack (void)
   return data;
 }
 
-static char *
-resign (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (text);
-  const char *line = strstr (s->str, "\nChecksum=");
-  gsize start, end;
-  g_autofree char *sum = NULL;
-  g_autoptr(GString) rest = NULL;
-
-  g_assert_nonnull (line);
-  start = line - s->str + 1;
-  end = strchr (s->str + start, '\n') - s->str + 1;
-  rest = g_string_new_len (s->str, start);
-  g_string_append (rest, s->str + end);
-  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) rest->str, rest->len);
-  g_string_erase (s, start + strlen ("Checksum="), end - start - strlen ("Checksum=") - 1);
-  g_string_insert (s, start + strlen ("Checksum="), sum);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 /* @pack with @from (first occurrence) replaced by @to, re-signed. */
 static char *
 edit (const char *pack,
@@ -65,7 +45,7 @@ edit (const char *pack,
 
   g_assert_nonnull (strstr (pack, from));
   g_string_replace (s, from, to, 1);
-  return resign (s->str);
+  return hep_test_pack_resign (s->str);
 }
 
 static void
