@@ -431,6 +431,7 @@ static const struct {
   { "win.export-diagram", { "<Control><Shift>e", NULL } },
   { "win.import-pack", { "<Control>o", NULL } },
   { "win.fullscreen", { "F11", NULL } },
+  { "win.show-page::explore", { "<Alt>1", NULL } },
   { "win.focus-next-pane", { "F6", NULL } },
   { "win.focus-previous-pane", { "<Shift>F6", NULL } },
 };

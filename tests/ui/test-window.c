@@ -493,6 +493,35 @@ no_message_dialog (gpointer data)
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
+/* The window's pages: Alt+1… shows one by name; the header bar's case
+ * buttons are the Explore page's, and leave with it. */
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *stack = find (f, "view-stack");
+  GtkWidget *other = gtk_label_new ("another page");
+  const char *explore_only[] = { "sidebar-button", "reset-button", "unknown-button" };
+
+  g_assert_cmpstr (hep_window_get_page (f->window), ==, "explore");
+  g_assert_false (hep_window_show_page (f->window, "no-such-page"));
+  g_assert_cmpstr (hep_window_get_page (f->window), ==, "explore");
+
+  adw_view_stack_add_titled (ADW_VIEW_STACK (stack), other, "other", "_Other");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "other"));
+  g_assert_cmpstr (hep_window_get_page (f->window), ==, "other");
+  for (guint i = 0; i < G_N_ELEMENTS (explore_only); i++)
+    g_assert_false (gtk_widget_get_visible (find (f, explore_only[i])));
+  /* the subtitle names the page, without its mnemonic */
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->window->window_title), ==, "Other");
+
+  g_assert_true (hep_window_show_page (f->window, "explore"));
+  for (guint i = 0; i < G_N_ELEMENTS (explore_only); i++)
+    g_assert_true (gtk_widget_get_visible (find (f, explore_only[i])));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (f->window->window_title), ==, "Explore");
+  adw_view_stack_remove (ADW_VIEW_STACK (stack), other);
+}
+
 /* The keyboard shortcuts window is made when first asked for, once. */
 static void
 collect_by_type (GtkWidget *root,
@@ -1119,6 +1148,7 @@ main (int    argc,
   g_test_add ("/window/main-menu-on-demand", Fixture, NULL, fixture_setup, test_main_menu_on_demand, fixture_teardown);
   g_test_add ("/window/export-dialog", Fixture, NULL, fixture_setup, test_export_dialog, fixture_teardown);
   g_test_add ("/window/open-case-from-list", Fixture, NULL, fixture_setup, test_open_case_from_list, fixture_teardown);
+  g_test_add ("/window/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
   g_test_add ("/window/unknown-case-mode", Fixture, NULL, fixture_setup, test_unknown_case_mode, fixture_teardown);
   g_test_add ("/window/search-and-filters", Fixture, NULL, fixture_setup, test_search_and_filters, fixture_teardown);
   g_test_add ("/window/open-case-scrolls-list", Fixture, NULL, fixture_setup, test_open_case_scrolls_list, fixture_teardown);

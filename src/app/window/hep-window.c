@@ -12,66 +12,9 @@
 #include "hep-window-private.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "hep-answer-bar.h"
-#include "hep-case-browser.h"
-#include "hep-case-card.h"
-#include "hep-ddx-view.h"
-#include "hep-diagram-view.h"
-#include "hep-feature-panel.h"
-#include "hep-lirads-view.h"
-#include "hep-next-imaging-view.h"
-#include "hep-startup-queue.h"
 
-struct _HepWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle      *window_title;
-  HepFeaturePanel     *feature_panel;
-  HepLiradsView       *lirads_view;
-  HepAnswerBar        *answer_bar;
-  GtkScrolledWindow   *side_scroller;
-  HepDiagramView      *curve_view;
-  HepDiagramView      *phases_view;
-  AdwToastOverlay     *toast_overlay;
-  AdwFlap             *flap;
-  HepCaseBrowser      *case_browser;
-  HepCaseCard         *case_card;
-  GtkWidget           *answer_hidden_label;
-  GtkWidget           *changes_box;
-  GtkLabel            *changes_label;
-  GtkExpander         *lirads_section;
-  GtkExpander         *differential_section;
-  GtkExpander         *next_step_section;
-  GtkMenuButton       *menu_button;
-  GMenuModel          *primary_menu;
-  GtkWidget           *main_box;
-
-  /* The banner under the header bar, made only when the user's database
-   * could not be opened (libadwaita 1.2 has no AdwBanner) */
-  GtkRevealer         *db_banner;
-  GtkLabel            *db_banner_label;
-  GtkWidget           *db_banner_repair;
-
-  /* Below the fold: made after the first frame (build_lower_views) */
-  HepDdxView          *ddx_view;
-  HepNextImagingView  *next_imaging_view;
-
-  /* Owned */
-  GtkWindow           *shortcuts_window;   /* made when first shown */
-  HepFeatureState     *state;
-  GSettings           *settings;
-  HepCase             *current_case;   /* NULL in Explore */
-  GHashTable          *edits;          /* case id → HepFeatureSet the user left it with, this session */
-  GPtrArray           *toasts;         /* AdwToast shown and not yet dismissed */
-  HepFeatureSet        undo_features;  /* before Reset to Case, while win.undo-reset can bring them back */
-  GtkExpander         *sections[5];    /* as panel_sections[]; NULL until made */
-  gboolean             applying_layout;
-  HepStartupQueue     *startup;        /* borrowed: the window owns it */
-  gboolean             loading;
-};
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -254,10 +197,57 @@ hep_window_set_property (GObject      *object,
     }
 }
 
+/* The header's subtitle (seen when the window is too narrow for the view
+ * switcher): on the Explore page the case, or "Unknown Case" while its
+ * title would give it away; on the other pages the page's own name. */
+static void
+update_subtitle (HepWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  gboolean hiding = hep_case_card_get_hiding (self->case_card);
+
+  if (g_strcmp0 (page, "explore") != 0)
+    {
+      AdwViewStackPage *p = adw_view_stack_get_page (self->view_stack, adw_view_stack_get_visible_child (self->view_stack));
+      g_autofree char *title = g_strdup (p ? adw_view_stack_page_get_title (p) : NULL);
+
+      /* the page titles carry mnemonics */
+      if (title != NULL)
+        {
+          char *u = strchr (title, '_');
+
+          if (u != NULL)
+            memmove (u, u + 1, strlen (u));
+        }
+      adw_view_switcher_title_set_subtitle (self->window_title, title);
+    }
+  else if (self->current_case == NULL)
+    adw_view_switcher_title_set_subtitle (self->window_title, _("Explore"));
+  else if (hiding && hep_case_is_spoiler (self->current_case, "title"))
+    adw_view_switcher_title_set_subtitle (self->window_title, _("Unknown Case"));
+  else
+    adw_view_switcher_title_set_subtitle (self->window_title, hep_case_get_title (self->current_case));
+}
+
+/* The header bar's case buttons belong to the Explore page. */
+static void
+page_changed_cb (AdwViewStack *stack,
+                 GParamSpec   *pspec,
+                 HepWindow    *self)
+{
+  gboolean explore = g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "explore") == 0;
+
+  gtk_widget_set_visible (self->sidebar_button, explore);
+  gtk_widget_set_visible (self->case_nav_box, explore);
+  gtk_widget_set_visible (self->reset_button, explore);
+  gtk_widget_set_visible (self->unknown_button, explore);
+  update_subtitle (self);
+}
+
 /* Unknown-case mode hides the answer: the card's spoilers, and the LI-RADS
  * category and differential, until the reveal. Explore has nothing to hide. */
-static void
-update_unknown (HepWindow *self)
+void
+_hep_window_update_unknown (HepWindow *self)
 {
   gboolean unknown = self->settings != NULL && g_settings_get_boolean (self->settings, "unknown-case-mode");
   gboolean hiding;
@@ -274,12 +264,7 @@ update_unknown (HepWindow *self)
     hep_next_imaging_view_set_hiding (self->next_imaging_view, hiding);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reveal", hiding);
 
-  if (self->current_case == NULL)
-    adw_window_title_set_subtitle (self->window_title, _("Explore"));
-  else if (hiding && hep_case_is_spoiler (self->current_case, "title"))
-    adw_window_title_set_subtitle (self->window_title, _("Unknown Case"));
-  else
-    adw_window_title_set_subtitle (self->window_title, hep_case_get_title (self->current_case));
+  update_subtitle (self);
 }
 
 /* Leaving a case keeps what the user changed, for this session: going back
@@ -331,8 +316,8 @@ update_found_on (HepWindow *self)
   hep_answer_bar_set_found_on (self->answer_bar, current_found_on (self));
 }
 
-static void
-load_case (HepWindow *self,
+void
+_hep_window_load_case (HepWindow *self,
            HepCase   *c)
 {
   const HepFeatureSet *edited;
@@ -353,7 +338,7 @@ load_case (HepWindow *self,
   hep_case_browser_select (self->case_browser, hep_case_get_id (c));
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", hep_case_get_id (c));
-  update_unknown (self);
+  _hep_window_update_unknown (self);
 }
 
 static void
@@ -361,7 +346,7 @@ case_selected_cb (HepCaseBrowser *browser,
                   HepCase        *c,
                   HepWindow      *self)
 {
-  load_case (self, c);
+  _hep_window_load_case (self, c);
 }
 
 static void
@@ -369,149 +354,7 @@ unknown_changed_cb (GSettings  *settings,
                     const char *key,
                     HepWindow  *self)
 {
-  update_unknown (self);
-}
-
-static void
-reveal_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-
-  hep_case_card_set_revealed (self->case_card, TRUE);
-  update_unknown (self);
-}
-
-static void
-explore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  hep_window_explore (HEP_WINDOW (widget), NULL, NULL);
-}
-
-static void
-step_case (HepWindow *self,
-           int        offset)
-{
-  g_autoptr(HepCase) next = hep_case_browser_get_neighbour (self->case_browser, offset);
-
-  if (next != NULL)
-    load_case (self, next);
-}
-
-static void
-next_case_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  step_case (HEP_WINDOW (widget), +1);
-}
-
-static void
-previous_case_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  step_case (HEP_WINDOW (widget), -1);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-  hep_case_browser_focus_search (self->case_browser);
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-/* Reset to Case offers to undo itself: nothing the user set is lost
- * silently. */
-/* F6 and Shift+F6: the case library, the features, the results. */
-static void
-focus_pane_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-  GtkWidget *panes[] = { GTK_WIDGET (self->case_browser), GTK_WIDGET (self->feature_panel),
-                         GTK_WIDGET (self->side_scroller) };
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  int step = g_str_equal (action_name, "win.focus-previous-pane") ? -1 : 1;
-  int current = -1;
-  int n = G_N_ELEMENTS (panes);
-
-  for (int i = 0; i < n; i++)
-    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
-      current = i;
-  for (int k = 1; k <= n; k++)
-    {
-      int next = ((current < 0 ? (step > 0 ? -1 : 0) : current) + step * k + n * 2) % n;
-
-      if (!gtk_widget_is_visible (panes[next]))
-        continue;
-      if (panes[next] == GTK_WIDGET (self->case_browser))
-        {
-          hep_case_browser_focus_search (self->case_browser);
-          return;
-        }
-      if (gtk_widget_child_focus (panes[next], GTK_DIR_TAB_FORWARD))
-        return;
-    }
-}
-
-static void
-fullscreen_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  if (gtk_window_is_fullscreen (GTK_WINDOW (widget)))
-    gtk_window_unfullscreen (GTK_WINDOW (widget));
-  else
-    gtk_window_fullscreen (GTK_WINDOW (widget));
-}
-
-static void
-reset_features_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-  AdwToast *toast;
-
-  if (!hep_feature_state_get_modified (self->state))
-    return;
-  self->undo_features = *hep_feature_state_get_features (self->state);
-  hep_feature_state_reset (self->state);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-reset", TRUE);
-  toast = adw_toast_new (self->current_case != NULL ? _("Features reset to the case") : _("Features reset"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-reset");
-  _hep_window_add_toast (self, toast);
-  g_object_unref (toast);
-}
-
-static void
-undo_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-
-  hep_feature_state_set_features (self->state, &self->undo_features);
+  _hep_window_update_unknown (self);
 }
 
 /* Without a GPU, blurred shadows are costly (see style.css): the window
@@ -601,96 +444,6 @@ first_frame_height (HepWindow *self)
   return height;
 }
 
-static void
-dismiss_db_banner_cb (HepWindow *self)
-{
-  gtk_revealer_set_reveal_child (self->db_banner, FALSE);
-}
-
-/* Why the user's cases are missing, in full (a toast cut the sentence off),
- * and, for a damaged database, the way out. */
-static void
-show_db_banner (HepWindow      *self,
-                HepApplication *app)
-{
-  const GError *error = hep_application_get_store_error (app);
-  gboolean damaged = hep_application_get_store_damaged (app);
-  g_autofree char *text = NULL;
-  GtkWidget *box, *dismiss;
-
-  if (damaged)
-    text = g_strdup (_("Your database is damaged, so Hepatica shows the bundled cases only and saves "
-                       "nothing. A repair keeps the damaged file as a backup and moves every case, "
-                       "quiz answer and review that can still be read into a new database."));
-  else
-    text = g_strdup_printf (_("Your cases could not be opened, so Hepatica shows the bundled cases only "
-                              "and saves nothing: %s"), error->message);
-
-  if (self->db_banner == NULL)
-    {
-      self->db_banner = GTK_REVEALER (gtk_revealer_new ());
-      gtk_widget_set_name (GTK_WIDGET (self->db_banner), "db-banner");
-      gtk_revealer_set_transition_type (self->db_banner, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      gtk_widget_add_css_class (box, "db-banner");
-      self->db_banner_label = GTK_LABEL (gtk_label_new (NULL));
-      gtk_label_set_wrap (self->db_banner_label, TRUE);
-      gtk_label_set_xalign (self->db_banner_label, 0);
-      gtk_widget_set_hexpand (GTK_WIDGET (self->db_banner_label), TRUE);
-      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->db_banner_label));
-      self->db_banner_repair = gtk_button_new_with_mnemonic (_("Back Up and _Repair"));
-      gtk_widget_set_name (self->db_banner_repair, "db-banner-repair");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->db_banner_repair), "win.repair-database");
-      gtk_widget_set_valign (self->db_banner_repair, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (self->db_banner_repair, "suggested-action");
-      gtk_box_append (GTK_BOX (box), self->db_banner_repair);
-      dismiss = gtk_button_new_from_icon_name ("window-close-symbolic");
-      gtk_widget_set_tooltip_text (dismiss, _("Dismiss"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dismiss), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"), -1);
-      gtk_widget_set_valign (dismiss, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (dismiss, "flat");
-      g_signal_connect_object (dismiss, "clicked", G_CALLBACK (dismiss_db_banner_cb), self, G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (box), dismiss);
-      gtk_revealer_set_child (self->db_banner, box);
-      /* under the header bar */
-      gtk_box_insert_child_after (GTK_BOX (self->main_box), GTK_WIDGET (self->db_banner),
-                                  gtk_widget_get_first_child (self->main_box));
-    }
-  gtk_label_set_label (self->db_banner_label, text);
-  gtk_widget_set_visible (self->db_banner_repair, damaged);
-  gtk_revealer_set_reveal_child (self->db_banner, TRUE);
-}
-
-static void
-repair_database_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  HepDbRepairReport report;
-
-  if (!HEP_IS_APPLICATION (app))
-    return;
-  if (!hep_application_repair_store (HEP_APPLICATION (app), &report, &error))
-    {
-      text = g_strdup_printf (_("The repair failed: %s"), error->message);
-      gtk_label_set_label (self->db_banner_label, text);
-      return;
-    }
-  hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
-  text = g_strdup_printf (_("Repaired. Saved %u cases, %u quiz answers and %u reviews; lost %u, %u and %u. "
-                            "The damaged file is kept as %s."),
-                          report.cases_saved, report.attempts_saved, report.reviews_saved,
-                          report.cases_lost, report.attempts_lost, report.reviews_lost,
-                          report.damaged_copy ? report.damaged_copy : "");
-  gtk_label_set_label (self->db_banner_label, text);
-  gtk_widget_set_visible (self->db_banner_repair, FALSE);
-  hep_db_repair_report_clear (&report);
-}
-
 /* "application" is not a construct property: it is set after constructed,
  * so the settings are picked up when it arrives. */
 static void
@@ -722,8 +475,8 @@ application_cb (HepWindow  *self,
   }
   hep_case_browser_set_store (self->case_browser, hep_application_get_store (HEP_APPLICATION (app)));
   if (hep_application_get_store_error (HEP_APPLICATION (app)) != NULL)
-    show_db_banner (self, HEP_APPLICATION (app));
-  update_unknown (self);
+    _hep_window_show_db_banner (self, HEP_APPLICATION (app));
+  _hep_window_update_unknown (self);
 }
 
 /* A hidden diagram draws nothing, and is not waited for. */
@@ -763,7 +516,7 @@ build_lower_views (GtkWidget *widget)
   gtk_expander_set_child (self->differential_section, GTK_WIDGET (self->ddx_view));
   gtk_expander_set_child (self->next_step_section, GTK_WIDGET (self->next_imaging_view));
   add_section (self, SECTION_PITFALLS, GTK_EXPANDER (find_named (GTK_WIDGET (self->ddx_view), "section-pitfalls")));
-  update_unknown (self);
+  _hep_window_update_unknown (self);
 }
 
 static void
@@ -772,14 +525,6 @@ loading_changed_cb (GObject    *object,
                     HepWindow  *self)
 {
   update_loading (self);
-}
-
-static void
-export_diagram_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  _hep_window_export_diagram (HEP_WINDOW (widget));
 }
 
 HepDiagramView *
@@ -840,64 +585,6 @@ _hep_window_get_file_stem (HepWindow *self)
   return hep_case_get_id (self->current_case);
 }
 
-static void
-import_pack_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  _hep_window_import_pack (HEP_WINDOW (widget));
-}
-
-/* The keyboard shortcuts window is built on first use: GtkApplication would
- * build one with every window, before its first frame. */
-static void
-show_accelerators (GtkWidget      *root,
-                   GtkApplication *app)
-{
-  if (app == NULL)
-    return;
-  if (GTK_IS_SHORTCUTS_SHORTCUT (root))
-    {
-      g_autofree char *action = NULL;
-      g_autofree char *accelerator = NULL;
-      g_auto(GStrv) accels = NULL;
-
-      g_object_get (root, "action-name", &action, "accelerator", &accelerator, NULL);
-      if (action != NULL && (accelerator == NULL || accelerator[0] == '\0'))
-        {
-          g_autofree char *joined = NULL;
-
-          accels = gtk_application_get_accels_for_action (app, action);
-          joined = g_strjoinv (" ", accels);
-          g_object_set (root, "accelerator", joined, NULL);
-        }
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    show_accelerators (c, app);
-}
-
-static void
-show_help_overlay_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  HepWindow *self = HEP_WINDOW (widget);
-
-  if (self->shortcuts_window == NULL)
-    {
-      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/hep-shortcuts-window.ui");
-
-      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      /* its shortcuts show the application's accelerators for their actions;
-       * GTK looks them up when a shortcut is rooted, before the window has
-       * an application, so they are written in here */
-      show_accelerators (GTK_WIDGET (self->shortcuts_window), gtk_window_get_application (GTK_WINDOW (self)));
-      gtk_window_set_modal (self->shortcuts_window, TRUE);
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-    }
-  gtk_window_present (self->shortcuts_window);
-}
 
 static void
 hep_window_dispose (GObject *object)
@@ -960,6 +647,11 @@ hep_window_class_init (HepWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HepWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, case_nav_box);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, reset_button);
+  gtk_widget_class_bind_template_child (widget_class, HepWindow, unknown_button);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, feature_panel);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, lirads_view);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, answer_bar);
@@ -980,21 +672,7 @@ hep_window_class_init (HepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepWindow, changes_label);
   gtk_widget_class_bind_template_child (widget_class, HepWindow, main_box);
 
-  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-reset", NULL, undo_reset_action);
-  gtk_widget_class_install_action (widget_class, "win.export-diagram", NULL, export_diagram_action);
-  gtk_widget_class_install_action (widget_class, "win.reveal", NULL, reveal_action);
-  gtk_widget_class_install_action (widget_class, "win.repair-database", NULL, repair_database_action);
-  gtk_widget_class_install_action (widget_class, "win.explore", NULL, explore_action);
-  gtk_widget_class_install_action (widget_class, "win.next-case", NULL, next_case_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-case", NULL, previous_case_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
-  gtk_widget_class_install_action (widget_class, "win.import-pack", NULL, import_pack_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_pane_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_pane_action);
+  _hep_window_class_install_actions (widget_class);
   gtk_widget_class_install_property_action (widget_class, "win.show-sources", "show-sources");
 }
 
@@ -1021,6 +699,7 @@ hep_window_init (HepWindow *self)
   g_signal_connect (self, "notify::application", G_CALLBACK (application_cb), NULL);
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
   g_signal_connect (self->case_browser, "case-selected", G_CALLBACK (case_selected_cb), self);
+  g_signal_connect (self->view_stack, "notify::visible-child", G_CALLBACK (page_changed_cb), self);
   add_section (self, SECTION_LIRADS, self->lirads_section);
   add_section (self, SECTION_NEXT_STEP, self->next_step_section);
   add_section (self, SECTION_DIFFERENTIAL, self->differential_section);
@@ -1083,7 +762,7 @@ hep_window_explore (HepWindow   *self,
   hep_feature_state_load (self->state, &fs);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-case", "");
-  update_unknown (self);
+  _hep_window_update_unknown (self);
   return TRUE;
 }
 
@@ -1110,8 +789,30 @@ hep_window_open_case (HepWindow   *self,
   c = hep_case_store_get_case (store, id, error);
   if (c == NULL)
     return FALSE;
-  load_case (self, c);
+  _hep_window_load_case (self, c);
   return TRUE;
+}
+
+/* Shows a page of the window by name: "explore", and the other pages of
+ * its view stack. FALSE if it has no such page. */
+gboolean
+hep_window_show_page (HepWindow  *self,
+                      const char *name)
+{
+  g_return_val_if_fail (HEP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  return TRUE;
+}
+
+const char *
+hep_window_get_page (HepWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
 /* Whether the window is still filling in (the "loading" property). */

@@ -26,6 +26,9 @@ gboolean         hep_window_open_case         (HepWindow      *self,
                                                const char     *id,
                                                GError        **error);
 HepCase         *hep_window_get_case          (HepWindow      *self);
+gboolean         hep_window_show_page         (HepWindow      *self,
+                                               const char     *name);
+const char      *hep_window_get_page          (HepWindow      *self);
 /* TRUE until the first frame is shown, what waited for it is built and the
  * diagrams are drawn; then FALSE for good ("loading", notifies). */
 gboolean         hep_window_get_loading       (HepWindow      *self);
