@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hep-core.h"
 #include "hep-test-cases.h"
 
@@ -205,6 +207,62 @@ test_decks_rename_list_delete (Fixture       *f,
   }
 }
 
+/* What a pack could not carry is refused when the deck is made: every
+ * deck can be exported. */
+static void
+test_decks_limits (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *long_name = g_strnfill (HEP_DECK_MAX_NAME + 1, 'n');
+  g_autofree char *max_name = g_strnfill (HEP_DECK_MAX_NAME, 'n');
+  g_autofree char *long_notes = g_strnfill (HEP_DECK_MAX_NOTES + 1, 'n');
+  struct { const char *name; const char *notes; const char *mentions; } bad[] = {
+    { "", NULL, "needs a name" },
+    { " \t ", NULL, "needs a name" },
+    { long_name, NULL, "limit is 200" },
+    { "Two\nlines", NULL, "control characters" },
+    { "Tab\tbed", NULL, "control characters" },
+    { "Esc\x1b[31m", NULL, "control characters" },
+    { "RLO \xe2\x80\xae", NULL, "bidi" },
+    { "Bad \xff UTF-8", NULL, "UTF-8" },
+    { NULL, NULL, "needs a name" },
+    { "Notes", long_notes, "limit is 8000" },
+    { "Notes", "NEL \xc2\x85", "control characters" },
+    { "Notes", "LRI \xe2\x81\xa6", "bidi" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HepDeck) ok = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(HepDeck) deck = hep_case_store_create_deck (f->store, bad[i].name, bad[i].notes, 1000, &error);
+
+      g_test_message ("deck %u", i);
+      g_assert_null (deck);
+      g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID);
+      if (strstr (error->message, bad[i].mentions) == NULL)
+        g_error ("“%s” does not mention “%s”", error->message, bad[i].mentions);
+      g_clear_error (&error);
+    }
+  decks = hep_case_store_list_decks (f->store, &error);
+  g_assert_cmpuint (decks->len, ==, 0);
+
+  ok = hep_case_store_create_deck (f->store, max_name, "Two lines\n\tand a tab", 1000, &error);
+  g_assert_no_error (error);
+  g_assert_false (hep_case_store_rename_deck (f->store, ok->id, long_name, 1001, &error));
+  g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (hep_case_store_set_deck_notes (f->store, ok->id, long_notes, 1001, &error));
+  g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&ok, hep_deck_free);
+  ok = hep_case_store_get_deck (f->store, "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ok->name, ==, max_name);
+  g_assert_cmpstr (ok->notes, ==, "Two lines\n\tand a tab");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -213,5 +271,6 @@ main (int argc, char **argv)
   ADD ("/decks/create", test_decks_create);
   ADD ("/decks/edit", test_decks_edit);
   ADD ("/decks/rename-list-delete", test_decks_rename_list_delete);
+  ADD ("/decks/limits", test_decks_limits);
   return g_test_run ();
 }

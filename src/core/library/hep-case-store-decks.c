@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "hep-db.h"
+#include "hep-text.h"
 
 void
 hep_deck_free (HepDeck *deck)
@@ -226,18 +227,111 @@ slug_from_name (const char *name)
   return g_string_free (slug, FALSE);
 }
 
-static gboolean
-check_name (const char  *name,
-            GError     **error)
+gboolean
+hep_deck_check_name (const char  *name,
+                     GError     **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *stripped = NULL;
 
-  if (*stripped == '\0' || !g_utf8_validate (name, -1, NULL))
+  if (name != NULL && !g_utf8_validate (name, -1, NULL))
     {
       g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
-                   _("A deck needs a name"));
+                   _("The deck’s name is not valid UTF-8"));
       return FALSE;
     }
+  if (name == NULL)
+    name = "";
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID, _("A deck needs a name"));
+      return FALSE;
+    }
+  if (strlen (stripped) > HEP_DECK_MAX_NAME)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The deck’s name is %zu bytes long; the limit is %d"), strlen (stripped), HEP_DECK_MAX_NAME);
+      return FALSE;
+    }
+  if (hep_text_find_unsafe (name, FALSE) != 0)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The deck’s name contains control characters or bidi overrides"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hep_deck_check_notes (const char  *notes,
+                      GError     **error)
+{
+  if (notes == NULL || *notes == '\0')
+    return TRUE;
+  if (!g_utf8_validate (notes, -1, NULL))
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The deck’s notes are not valid UTF-8"));
+      return FALSE;
+    }
+  if (strlen (notes) > HEP_DECK_MAX_NOTES)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The deck’s notes are %zu bytes long; the limit is %d"), strlen (notes), HEP_DECK_MAX_NOTES);
+      return FALSE;
+    }
+  if (hep_text_find_unsafe (notes, TRUE) != 0)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                   _("The deck’s notes contain control characters or bidi overrides"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new deck named @clean_name, its id made from the name; inside the
+ * caller's transaction. */
+static gboolean
+insert_deck (HepDb       *db,
+             const char  *clean_name,
+             const char  *notes,
+             gint64       now,
+             char       **id_out,
+             gint64      *pk_out,
+             GError     **error)
+{
+  HepDbStatement *stmt;
+  g_autofree char *base = slug_from_name (clean_name);
+  g_autofree char *id = NULL;
+
+  for (guint n = 1; id == NULL; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
+      gboolean has_row;
+
+      stmt = hep_db_get_statement (db, "SELECT 1 FROM main.deck WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      hep_db_statement_bind_text (stmt, 1, candidate);
+      if (!hep_db_statement_step (stmt, &has_row, error))
+        return FALSE;
+      hep_db_statement_reset (stmt);
+      if (!has_row)
+        id = g_steal_pointer (&candidate);
+    }
+  stmt = hep_db_get_statement (db, "INSERT INTO main.deck (id, name, notes, created, modified)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_text (stmt, 1, id);
+  hep_db_statement_bind_text (stmt, 2, clean_name);
+  hep_db_statement_bind_text (stmt, 3, notes && *notes ? notes : NULL);
+  hep_db_statement_bind_int (stmt, 4, now);
+  if (!hep_db_statement_run (stmt, error))
+    return FALSE;
+  if (pk_out != NULL)
+    *pk_out = hep_db_last_insert_rowid (db);
+  *id_out = g_steal_pointer (&id);
   return TRUE;
 }
 
@@ -249,50 +343,23 @@ hep_case_store_create_deck (HepCaseStore  *self,
                             GError       **error)
 {
   HepDb *db;
-  HepDbStatement *stmt;
-  g_autofree char *base = NULL;
   g_autofree char *id = NULL;
   g_autofree char *clean_name = NULL;
 
   g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
 
-  if (!check_name (name, error))
+  if (!hep_deck_check_name (name, error) || !hep_deck_check_notes (notes, error))
     return NULL;
   db = _hep_case_store_get_db (self);
   clean_name = g_strstrip (g_strdup (name));
-  base = slug_from_name (clean_name);
   if (!hep_db_begin (db, error))
     return NULL;
-  for (guint n = 1; id == NULL; n++)
+  if (!insert_deck (db, clean_name, notes, now, &id, NULL, error) || !hep_db_commit (db, error))
     {
-      g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
-      gboolean has_row;
-
-      stmt = hep_db_get_statement (db, "SELECT 1 FROM main.deck WHERE id = ?1", error);
-      if (stmt == NULL)
-        goto fail;
-      hep_db_statement_bind_text (stmt, 1, candidate);
-      if (!hep_db_statement_step (stmt, &has_row, error))
-        goto fail;
-      hep_db_statement_reset (stmt);
-      if (!has_row)
-        id = g_steal_pointer (&candidate);
+      hep_db_rollback (db);
+      return NULL;
     }
-  stmt = hep_db_get_statement (db, "INSERT INTO main.deck (id, name, notes, created, modified)"
-                                   " VALUES (?1, ?2, ?3, ?4, ?4)", error);
-  if (stmt == NULL)
-    goto fail;
-  hep_db_statement_bind_text (stmt, 1, id);
-  hep_db_statement_bind_text (stmt, 2, clean_name);
-  hep_db_statement_bind_text (stmt, 3, notes && *notes ? notes : NULL);
-  hep_db_statement_bind_int (stmt, 4, now);
-  if (!hep_db_statement_run (stmt, error) || !hep_db_commit (db, error))
-    goto fail;
   return hep_case_store_get_deck (self, id, error);
-
-fail:
-  hep_db_rollback (db);
-  return NULL;
 }
 
 /* Sets one text column of a deck. */
@@ -338,7 +405,7 @@ hep_case_store_rename_deck (HepCaseStore  *self,
 
   g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
 
-  if (!check_name (name, error))
+  if (!hep_deck_check_name (name, error))
     return FALSE;
   clean_name = g_strstrip (g_strdup (name));
   return update_deck (self, deck_id, "UPDATE main.deck SET name = ?2, modified = ?3 WHERE pk = ?1",
@@ -354,6 +421,8 @@ hep_case_store_set_deck_notes (HepCaseStore  *self,
 {
   g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
 
+  if (!hep_deck_check_notes (notes, error))
+    return FALSE;
   return update_deck (self, deck_id, "UPDATE main.deck SET notes = ?2, modified = ?3 WHERE pk = ?1",
                       notes && *notes ? notes : NULL, now, error);
 }
@@ -504,4 +573,159 @@ hep_case_store_list_decks (HepCaseStore  *self,
       g_ptr_array_add (decks, deck);
     }
   return g_steal_pointer (&decks);
+}
+
+/* ---- import ------------------------------------------------------------------ */
+
+void
+hep_deck_import_result_free (HepDeckImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->name);
+  hep_deck_free (result->deck);
+  g_free (result);
+}
+
+/* @name for @n 1, else "@name (N)", @name cut at a character so that the
+ * whole stays within HEP_DECK_MAX_NAME bytes. */
+static char *
+numbered_name (const char *name,
+               guint       n)
+{
+  g_autofree char *tail = NULL;
+  g_autofree char *head = NULL;
+  const char *end;
+  gsize max;
+
+  if (n == 1)
+    return g_strdup (name);
+  tail = g_strdup_printf (" (%u)", n);
+  max = HEP_DECK_MAX_NAME - strlen (tail);
+  if (strlen (name) <= max)
+    return g_strconcat (name, tail, NULL);
+  end = name + max;
+  while (end > name && ((guchar) *end & 0xc0) == 0x80)
+    end--;
+  head = g_strchomp (g_strndup (name, end - name));
+  return g_strconcat (head, tail, NULL);
+}
+
+static gboolean
+same_ids (GPtrArray *a,
+          GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!g_str_equal (a->pdata[i], b->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The id of a deck named exactly @name with @notes and the cases @ids, or
+ * NULL (and *@name_taken when a deck has the name). */
+static gboolean
+find_identical (HepDb       *db,
+                const char  *name,
+                const char  *notes,
+                GPtrArray   *ids,
+                char       **found_id,
+                gboolean    *name_taken,
+                GError     **error)
+{
+  g_autoptr(HepDbStatement) stmt = NULL;
+  g_autoptr(GArray) pks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) deck_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) deck_notes = g_ptr_array_new_with_free_func (g_free);
+  gboolean has_row;
+
+  *found_id = NULL;
+  stmt = hep_db_prepare (db, "SELECT pk, id, notes FROM main.deck WHERE name = ?1 ORDER BY pk", error);
+  if (stmt == NULL)
+    return FALSE;
+  hep_db_statement_bind_text (stmt, 1, name);
+  for (;;)
+    {
+      gint64 pk;
+
+      if (!hep_db_statement_step (stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      pk = hep_db_statement_get_int (stmt, 0);
+      g_array_append_val (pks, pk);
+      g_ptr_array_add (deck_ids, g_strdup (hep_db_statement_get_text (stmt, 1)));
+      g_ptr_array_add (deck_notes, g_strdup (hep_db_statement_get_text (stmt, 2)));
+    }
+  *name_taken = pks->len > 0;
+  for (guint i = 0; i < pks->len; i++)
+    {
+      g_autoptr(GPtrArray) existing = NULL;
+
+      if (g_strcmp0 (deck_notes->pdata[i], notes) != 0)
+        continue;
+      existing = read_case_ids (db, g_array_index (pks, gint64, i), error);
+      if (existing == NULL)
+        return FALSE;
+      if (same_ids (existing, ids))
+        {
+          *found_id = g_strdup (deck_ids->pdata[i]);
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_hep_case_store_import_deck (HepCaseStore         *self,
+                             const HepDeck        *deck,
+                             GHashTable           *new_ids,
+                             gint64                now,
+                             HepDeckImportResult **result_out,
+                             GError              **error)
+{
+  HepDb *db = _hep_case_store_get_db (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HepDeckImportResult) result = g_new0 (HepDeckImportResult, 1);
+  g_autofree char *clean_name = g_strstrip (g_strdup (deck->name));
+  g_autofree char *id = NULL;
+  const char *notes = deck->notes != NULL && *deck->notes != '\0' ? deck->notes : NULL;
+
+  for (guint i = 0; deck->case_ids != NULL && deck->case_ids[i] != NULL; i++)
+    {
+      const char *new_id = new_ids ? g_hash_table_lookup (new_ids, deck->case_ids[i]) : NULL;
+
+      g_ptr_array_add (ids, g_strdup (new_id != NULL ? new_id : deck->case_ids[i]));
+    }
+  result->name = g_strdup (clean_name);
+  for (guint n = 1; id == NULL; n++)
+    {
+      g_autofree char *name = numbered_name (clean_name, n);
+      gboolean taken = FALSE;
+      gint64 pk;
+
+      if (n > 10000)
+        {
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
+                       _("No free name for the deck"));
+          return FALSE;
+        }
+      if (!find_identical (db, name, notes, ids, &id, &taken, error))
+        return FALSE;
+      if (id != NULL)
+        result->action = HEP_CASE_IMPORT_UNCHANGED;
+      else if (!taken)
+        {
+          if (!insert_deck (db, name, notes, now, &id, &pk, error) || !write_case_ids (db, pk, ids, now, error))
+            return FALSE;
+          result->action = n == 1 ? HEP_CASE_IMPORT_ADDED : HEP_CASE_IMPORT_RENAMED;
+        }
+    }
+  result->deck = hep_case_store_get_deck (self, id, error);
+  if (result->deck == NULL)
+    return FALSE;
+  if (result_out != NULL)
+    *result_out = g_steal_pointer (&result);
+  return TRUE;
 }

@@ -19,6 +19,9 @@
 
 G_BEGIN_DECLS
 
+#define HEP_DECK_MAX_NAME   200    /* bytes, one line */
+#define HEP_DECK_MAX_NOTES  8000   /* bytes; newlines and tabs allowed */
+
 typedef struct {
   char   *id;
   char   *name;
@@ -30,6 +33,16 @@ typedef struct {
 
 void     hep_deck_free                   (HepDeck        *deck);
 guint    hep_deck_get_n_cases            (const HepDeck  *deck);
+
+/* A deck's name: not blank, valid UTF-8, at most HEP_DECK_MAX_NAME bytes,
+ * no control characters, bidi embeddings, overrides or isolates. Notes
+ * (NULL or empty: none): at most HEP_DECK_MAX_NOTES bytes, the same
+ * characters but newlines and tabs. The messages quote no input.
+ * HEP_CASE_STORE_ERROR_INVALID. */
+gboolean hep_deck_check_name             (const char     *name,
+                                          GError        **error);
+gboolean hep_deck_check_notes            (const char     *notes,
+                                          GError        **error);
 
 /* A new empty deck named @name (not empty). */
 HepDeck *hep_case_store_create_deck      (HepCaseStore   *self,
@@ -78,6 +91,33 @@ HepDeck  *hep_case_store_get_deck        (HepCaseStore   *self,
                                           const char     *deck_id,
                                           GError        **error);
 
+/* How hep_case_store_import_cases_with_deck() treated the deck. */
+typedef struct {
+  char               *name;    /* the name it came with */
+  HepDeck            *deck;    /* the deck in the database now */
+  HepCaseImportAction action;  /* ADDED under its own name; RENAMED: a different
+                                * deck had the name, added as "NAME (2)" (or 3, …);
+                                * UNCHANGED: an identical deck (name, notes and
+                                * cases after the case renames) was there: @deck */
+} HepDeckImportResult;
+
+void      hep_deck_import_result_free   (HepDeckImportResult *result);
+
+/* hep_case_store_import_cases(), and @deck (may be NULL) in the same
+ * transaction: all or nothing. @deck->case_ids are ids of @cases (each at
+ * most once); the deck gets the ids the cases have after the import (a
+ * renamed case, its new id). @deck->id is not used: a new deck's id is made
+ * from its name, as hep_case_store_create_deck() makes it. Its name clashes
+ * only with the exact same name. @deck_result (may be NULL) is set when
+ * @deck is given. */
+GPtrArray *hep_case_store_import_cases_with_deck (HepCaseStore         *self,
+                                                  GPtrArray            *cases,
+                                                  const HepDeck        *deck,
+                                                  gint64                now,
+                                                  HepDeckImportResult **deck_result,
+                                                  GError              **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepDeck, hep_deck_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepDeckImportResult, hep_deck_import_result_free)
 
 G_END_DECLS

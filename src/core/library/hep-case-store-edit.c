@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "hep-case-store.h"
+#include "hep-case-store-decks.h"
 #include "hep-case-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -201,17 +202,62 @@ hep_case_store_duplicate_case (HepCaseStore  *self,
   return g_steal_pointer (&copy);
 }
 
+/* @deck names each case of @cases at most once, and only those. */
+static gboolean
+check_deck (const HepDeck  *deck,
+            GHashTable     *case_ids,
+            GError        **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!hep_deck_check_name (deck->name, error) || !hep_deck_check_notes (deck->notes, error))
+    return FALSE;
+  for (guint i = 0; deck->case_ids != NULL && deck->case_ids[i] != NULL; i++)
+    {
+      g_autofree char *shown = hep_escape_for_message (deck->case_ids[i], 80);
+
+      if (!g_hash_table_contains (case_ids, deck->case_ids[i]))
+        {
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                       _("The deck names the case “%s”, which is not imported with it"), shown);
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, deck->case_ids[i]))
+        {
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                       _("The deck names the case “%s” twice"), shown);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 hep_case_store_import_cases (HepCaseStore  *self,
                              GPtrArray     *cases,
                              gint64         now,
                              GError       **error)
 {
+  return hep_case_store_import_cases_with_deck (self, cases, NULL, now, NULL, error);
+}
+
+GPtrArray *
+hep_case_store_import_cases_with_deck (HepCaseStore         *self,
+                                       GPtrArray            *cases,
+                                       const HepDeck        *deck,
+                                       gint64                now,
+                                       HepDeckImportResult **deck_result,
+                                       GError              **error)
+{
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_case_import_result_free);
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) new_ids = g_hash_table_new (g_str_hash, g_str_equal);
   HepDb *db = _hep_case_store_get_db (self);
 
   g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  if (deck_result != NULL)
+    *deck_result = NULL;
 
   /* 1. validate everything before writing anything */
   for (guint i = 0; i < cases->len; i++)
@@ -227,6 +273,8 @@ hep_case_store_import_cases (HepCaseStore  *self,
           return NULL;
         }
     }
+  if (deck != NULL && !check_deck (deck, taken, error))
+    return NULL;
 
   /* 2. decide (add, skip an identical case, or rename on a clash) and
    * write, in one transaction: what is taken is read inside it, so an
@@ -254,6 +302,7 @@ hep_case_store_import_cases (HepCaseStore  *self,
             {
               result->action = HEP_CASE_IMPORT_UNCHANGED;
               result->new_id = g_strdup (id);
+              g_hash_table_insert (new_ids, result->id, result->new_id);
               continue;
             }
           /* ids this import has taken or will bring are not free either */
@@ -268,20 +317,30 @@ hep_case_store_import_cases (HepCaseStore  *self,
           result->action = HEP_CASE_IMPORT_ADDED;
           result->new_id = g_strdup (id);
         }
+      g_hash_table_insert (new_ids, result->id, result->new_id);
       g_hash_table_add (taken, g_strdup (result->new_id));
       hep_case_set_origin (copy, HEP_CASE_ORIGIN_USER);
       hep_case_set_modified (copy, now);
       if (!hep_case_db_insert (db, copy, NULL, error))
         goto fail;
     }
+  /* 3. the deck, with the ids the cases have now, in the same transaction */
+  if (deck != NULL && !_hep_case_store_import_deck (self, deck, new_ids, now, deck_result, error))
+    goto fail;
   if (!hep_db_commit (db, error))
     goto fail;
 
   if (!hep_case_store_reload (self, error))
-    return NULL;
+    {
+      if (deck_result != NULL)
+        g_clear_pointer (deck_result, hep_deck_import_result_free);
+      return NULL;
+    }
   return g_steal_pointer (&results);
 
 fail:
   hep_db_rollback (db);
+  if (deck_result != NULL)
+    g_clear_pointer (deck_result, hep_deck_import_result_free);
   return NULL;
 }

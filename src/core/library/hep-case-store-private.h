@@ -7,6 +7,7 @@
 #pragma once
 
 #include "hep-case-store.h"
+#include "hep-case-store-decks.h"
 #include "hep-db.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,15 @@ gboolean  _hep_case_store_find_case (HepCaseStore  *self,
                                      gint64        *pk,
                                      gboolean      *found,
                                      GError       **error);
+
+/* Inside the caller's transaction: adds @deck, its case ids mapped through
+ * @new_ids (an id it came with → the id of the case now), or finds the
+ * identical deck; see hep_case_store_import_cases_with_deck(). */
+gboolean  _hep_case_store_import_deck (HepCaseStore         *self,
+                                       const HepDeck        *deck,
+                                       GHashTable           *new_ids,
+                                       gint64                now,
+                                       HepDeckImportResult **result,
+                                       GError              **error);
 
 G_END_DECLS
