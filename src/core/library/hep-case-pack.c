@@ -22,12 +22,14 @@ G_DEFINE_QUARK (hep-case-pack-error-quark, hep_case_pack_error)
 #define HEADER_LINE "[" HEP_CASE_PACK_HEADER "]\n"
 
 static const char * const header_keys[] = { "Format", "Count", "Generator", "Created", "Checksum", NULL };
+static const char * const deck_keys[] = { "Name", "Notes", "Cases", NULL };
 
 void
 hep_case_pack_info_clear (HepCasePackInfo *info)
 {
   g_clear_pointer (&info->generator, g_free);
   g_clear_pointer (&info->created, g_free);
+  g_clear_pointer (&info->deck, hep_deck_free);
 }
 
 /* SHA-256 of the whole file except its one "Checksum=" line, which must
@@ -146,10 +148,10 @@ parse_header (const char       *data,
                    _("Bad case pack format “%s”"), shown);
       return FALSE;
     }
-  if (value != HEP_CASE_PACK_FORMAT)
+  if (value > HEP_CASE_PACK_FORMAT)
     {
       g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_VERSION,
-                   _("The case pack has format %" G_GUINT64_FORMAT "; this version of Hepatica reads format %d"),
+                   _("The case pack has format %" G_GUINT64_FORMAT "; this version of Hepatica reads formats 1 to %d"),
                    value, HEP_CASE_PACK_FORMAT);
       return FALSE;
     }
@@ -183,6 +185,114 @@ parse_header (const char       *data,
   return TRUE;
 }
 
+/* The [Deck] group: known keys only, a valid name and notes, and every
+ * case of the pack (@order) once in Cases. */
+static HepDeck *
+parse_deck (GKeyFile    *key_file,
+            int          format,
+            GHashTable  *ids,
+            GPtrArray   *order,
+            GError     **error)
+{
+  g_autoptr(HepDeck) deck = g_new0 (HepDeck, 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) keys = NULL;
+  gsize n = 0;
+
+  if (format < HEP_CASE_PACK_FORMAT_DECK)
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                   _("The case pack has a [%s] group, which format %d does not have"), HEP_CASE_PACK_DECK, format);
+      return NULL;
+    }
+  keys = g_key_file_get_keys (key_file, HEP_CASE_PACK_DECK, NULL, NULL);
+  for (guint i = 0; keys && keys[i]; i++)
+    if (!g_strv_contains (deck_keys, keys[i]))
+      {
+        g_autofree char *shown = hep_escape_for_message (keys[i], 80);
+
+        g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                     _("Unknown key “%s” in the [%s] group of the case pack"), shown, HEP_CASE_PACK_DECK);
+        return NULL;
+      }
+
+  /* GKeyFile returns a value and an error for a bad escape: the error decides */
+  deck->name = g_key_file_get_string (key_file, HEP_CASE_PACK_DECK, "Name", &local_error);
+  if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                   _("The [%s] group of the case pack has no “Name”"), HEP_CASE_PACK_DECK);
+      return NULL;
+    }
+  if (local_error != NULL || !hep_deck_check_name (deck->name, &local_error))
+    goto invalid;
+  g_strstrip (deck->name);
+  deck->notes = g_key_file_get_string (key_file, HEP_CASE_PACK_DECK, "Notes", &local_error);
+  if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+    g_clear_error (&local_error);
+  if (local_error != NULL || !hep_deck_check_notes (deck->notes, &local_error))
+    goto invalid;
+  if (deck->notes != NULL && *deck->notes == '\0')
+    g_clear_pointer (&deck->notes, g_free);
+
+  deck->case_ids = g_key_file_get_string_list (key_file, HEP_CASE_PACK_DECK, "Cases", &n, &local_error);
+  if (g_error_matches (local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND))
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                   _("The [%s] group of the case pack has no “Cases”"), HEP_CASE_PACK_DECK);
+      return NULL;
+    }
+  if (local_error != NULL || deck->case_ids == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE, "Cases");
+      goto invalid;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                   _("The deck of the case pack lists no cases"));
+      return NULL;
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *shown = hep_escape_for_message (deck->case_ids[i], 80);
+
+      if (!g_hash_table_contains (ids, deck->case_ids[i]))
+        {
+          g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                       _("The deck of the case pack names the case “%s”, which is not in the pack"), shown);
+          return NULL;
+        }
+      if (!g_hash_table_add (seen, deck->case_ids[i]))
+        {
+          g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                       _("The deck of the case pack names the case “%s” twice"), shown);
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < order->len; i++)
+    if (!g_hash_table_contains (seen, order->pdata[i]))
+      {
+        g_autofree char *shown = hep_escape_for_message (order->pdata[i], 80);
+
+        g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                     _("The deck of the case pack leaves out its case “%s”"), shown);
+        return NULL;
+      }
+  return g_steal_pointer (&deck);
+
+invalid:
+  {
+    g_autofree char *shown = hep_escape_for_message (local_error->message, 200);
+
+    g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                 _("The deck of the case pack is invalid: %s"), shown);
+    return NULL;
+  }
+}
+
 GPtrArray *
 hep_case_pack_parse (const char       *data,
                      gsize             length,
@@ -198,6 +308,7 @@ hep_case_pack_parse (const char       *data,
   g_autofree char *sum = NULL, *actual = NULL;
   g_auto(GStrv) groups = NULL;
   HepCasePackInfo info = { 0, };
+  gboolean has_deck = FALSE;
   const char *end;
   gsize body_start;
 
@@ -324,6 +435,11 @@ hep_case_pack_parse (const char       *data,
 
       if (g_str_equal (groups[i], HEP_CASE_PACK_HEADER))
         continue;
+      if (g_str_equal (groups[i], HEP_CASE_PACK_DECK))
+        {
+          has_deck = TRUE;
+          continue;
+        }
       id = group_case_id (groups[i]);
       if (id != NULL && g_str_has_prefix (groups[i], "Image ") && g_hash_table_contains (ids, id))
         {
@@ -337,6 +453,16 @@ hep_case_pack_parse (const char       *data,
 
           g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_STRAY_GROUP,
                        _("The group [%s] belongs to no case of the pack"), shown);
+          hep_case_pack_info_clear (&info);
+          return NULL;
+        }
+    }
+
+  if (has_deck)
+    {
+      info.deck = parse_deck (key_file, info.format, ids, order, error);
+      if (info.deck == NULL)
+        {
           hep_case_pack_info_clear (&info);
           return NULL;
         }
@@ -414,6 +540,56 @@ hep_case_pack_write (GPtrArray   *cases,
                      gsize       *length,
                      GError     **error)
 {
+  return hep_case_pack_write_full (cases, NULL, generator, created, length, error);
+}
+
+/* The writer's side of parse_deck(): what it would refuse is not written. */
+static gboolean
+check_deck_for_writing (const HepDeck  *deck,
+                        GHashTable     *ids,
+                        GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = deck->case_ids ? g_strv_length (deck->case_ids) : 0;
+
+  if (!hep_deck_check_name (deck->name, &local_error) || !hep_deck_check_notes (deck->notes, &local_error))
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                   _("The deck cannot be written to a case pack: %s"), local_error->message);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK, _("The deck has no cases"));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (ids, deck->case_ids[i]) || !g_hash_table_add (seen, deck->case_ids[i]))
+      {
+        g_autofree char *shown = hep_escape_for_message (deck->case_ids[i], 80);
+
+        g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                     _("The deck’s case “%s” is not written once with it"), shown);
+        return FALSE;
+      }
+  if (g_hash_table_size (seen) != g_hash_table_size (ids))
+    {
+      g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DECK,
+                   _("A case pack with a deck holds the deck’s cases and no others"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+hep_case_pack_write_full (GPtrArray      *cases,
+                          const HepDeck  *deck,
+                          const char     *generator,
+                          const char     *created,
+                          gsize          *length,
+                          GError        **error)
+{
   g_autoptr(GKeyFile) body_file = g_key_file_new ();
   g_autoptr(GKeyFile) header = g_key_file_new ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -428,22 +604,39 @@ hep_case_pack_write (GPtrArray   *cases,
       return NULL;
     }
   for (guint i = 0; i < cases->len; i++)
+    if (!g_hash_table_add (ids, (gpointer) hep_case_get_id (cases->pdata[i])))
+      {
+        g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DUPLICATE,
+                     _("The case id “%s” appears twice"), hep_case_get_id (cases->pdata[i]));
+        return NULL;
+      }
+  /* the deck first, so that a reader sees it at the top */
+  if (deck != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (!check_deck_for_writing (deck, ids, error))
+        return NULL;
+      name = g_strstrip (g_strdup (deck->name));
+      g_key_file_set_list_separator (body_file, '|');
+      g_key_file_set_string (body_file, HEP_CASE_PACK_DECK, "Name", name);
+      if (deck->notes != NULL && *deck->notes != '\0')
+        g_key_file_set_string (body_file, HEP_CASE_PACK_DECK, "Notes", deck->notes);
+      g_key_file_set_string_list (body_file, HEP_CASE_PACK_DECK, "Cases",
+                                  (const char * const *) deck->case_ids, g_strv_length (deck->case_ids));
+    }
+  for (guint i = 0; i < cases->len; i++)
     {
       HepCase *c = cases->pdata[i];
 
       if (!hep_case_source_validate (c, error))
         return NULL;
-      if (!g_hash_table_add (ids, (gpointer) hep_case_get_id (c)))
-        {
-          g_set_error (error, HEP_CASE_PACK_ERROR, HEP_CASE_PACK_ERROR_DUPLICATE,
-                       _("The case id “%s” appears twice"), hep_case_get_id (c));
-          return NULL;
-        }
       hep_case_source_write_key_file (c, body_file, hep_case_get_id (c));
     }
   body = g_key_file_to_data (body_file, &body_length, NULL);
 
-  g_key_file_set_integer (header, HEP_CASE_PACK_HEADER, "Format", HEP_CASE_PACK_FORMAT);
+  /* format 1 without a deck, so that older versions read it */
+  g_key_file_set_integer (header, HEP_CASE_PACK_HEADER, "Format", deck != NULL ? HEP_CASE_PACK_FORMAT_DECK : 1);
   g_key_file_set_integer (header, HEP_CASE_PACK_HEADER, "Count", (int) cases->len);
   if (generator)
     g_key_file_set_string (header, HEP_CASE_PACK_HEADER, "Generator", generator);
@@ -479,6 +672,17 @@ hep_case_pack_save_file (GPtrArray   *cases,
                          const char  *created,
                          GError     **error)
 {
+  return hep_case_pack_save_file_full (cases, NULL, path, generator, created, error);
+}
+
+gboolean
+hep_case_pack_save_file_full (GPtrArray      *cases,
+                              const HepDeck  *deck,
+                              const char     *path,
+                              const char     *generator,
+                              const char     *created,
+                              GError        **error)
+{
   g_autofree char *data = NULL;
   gsize length;
 
@@ -492,7 +696,7 @@ hep_case_pack_save_file (GPtrArray   *cases,
                    _("“%s” exists and is not a regular file; a case pack replaces only a regular file"), path);
       return FALSE;
     }
-  data = hep_case_pack_write (cases, generator, created, &length, error);
+  data = hep_case_pack_write_full (cases, deck, generator, created, &length, error);
   if (data == NULL)
     return FALSE;
   /* a temporary file in the same folder, renamed over the target once
@@ -506,9 +710,25 @@ hep_case_pack_import_file (HepCaseStore  *store,
                            gint64         now,
                            GError       **error)
 {
-  g_autoptr(GPtrArray) cases = hep_case_pack_load_file (path, NULL, error);
+  return hep_case_pack_import_file_full (store, path, now, NULL, error);
+}
 
+GPtrArray *
+hep_case_pack_import_file_full (HepCaseStore         *store,
+                                const char           *path,
+                                gint64                now,
+                                HepDeckImportResult **deck_result,
+                                GError              **error)
+{
+  HepCasePackInfo info = { 0, };
+  g_autoptr(GPtrArray) cases = hep_case_pack_load_file (path, &info, error);
+  GPtrArray *results;
+
+  if (deck_result != NULL)
+    *deck_result = NULL;
   if (cases == NULL)
     return NULL;
-  return hep_case_store_import_cases (store, cases, now, error);
+  results = hep_case_store_import_cases_with_deck (store, cases, info.deck, now, deck_result, error);
+  hep_case_pack_info_clear (&info);
+  return results;
 }
