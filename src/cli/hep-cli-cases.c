@@ -30,7 +30,8 @@ static const char cases_usage[] =
   "ignored).\n"
   "  export --output=FILE [ID...]\n"
   "                         writes a case pack; without IDs, all of your own cases\n"
-  "  import FILE            reads a case pack, all or nothing\n"
+  "  import FILE            reads a case pack, all or nothing; a pack written by\n"
+  "                         \"hepatica-cli deck export\" also brings its deck\n"
   "\n"
   "Options of every command:\n"
   "  --json                 print JSON instead of text\n"
@@ -39,7 +40,9 @@ static const char cases_usage[] =
   "\n"
   "Import rule for ids: a case whose id is free is added under it; a case identical to the\n"
   "existing case with its id is skipped; any other clash is imported as ID-imported (or\n"
-  "ID-imported-2, …) and reported. A pack with any invalid case imports nothing.\n"
+  "ID-imported-2, …) and reported. A pack with any invalid case imports nothing. A pack's\n"
+  "deck refers to its cases by the ids they get; a deck whose name is taken is added as\n"
+  "\"NAME (2)\" (or 3, …), and an identical deck already there is left as it is.\n"
   "\n"
   "Your database is checked before anything is written to it: a damaged one is refused (see\n"
   "\"hepatica-cli db --help\" for repair and backups), and with a read-only data folder the\n"
@@ -565,19 +568,61 @@ action_name (HepCaseImportAction action)
     }
 }
 
+static void
+json_deck_result (JsonBuilder               *json,
+                  const HepDeckImportResult *deck)
+{
+  json_builder_set_member_name (json, "deck");
+  if (deck == NULL)
+    {
+      json_builder_add_null_value (json);
+      return;
+    }
+  json_builder_begin_object (json);
+  hep_cli_json_member_string (json, "name", deck->name);
+  hep_cli_json_member_string (json, "id", deck->deck->id);
+  hep_cli_json_member_string (json, "new_name", deck->deck->name);
+  hep_cli_json_member_string (json, "action", action_name (deck->action));
+  hep_cli_json_member_strv (json, "cases", (const char * const *) deck->deck->case_ids);
+  json_builder_end_object (json);
+}
+
+static void
+print_deck_result (const HepDeckImportResult *deck)
+{
+  guint n = hep_deck_get_n_cases (deck->deck);
+
+  switch (deck->action)
+    {
+    case HEP_CASE_IMPORT_ADDED:
+      printf ("added     deck %s (“%s”, %u case%s)\n", deck->deck->id, deck->deck->name, n, n == 1 ? "" : "s");
+      break;
+    case HEP_CASE_IMPORT_RENAMED:
+      printf ("renamed   deck “%s” -> “%s”, %s (the name was taken; %u case%s)\n", deck->name, deck->deck->name,
+              deck->deck->id, n, n == 1 ? "" : "s");
+      break;
+    case HEP_CASE_IMPORT_UNCHANGED:
+    default:
+      printf ("unchanged deck %s (“%s”: the same deck is there already)\n", deck->deck->id, deck->deck->name);
+      break;
+    }
+}
+
 static int
 cases_import (HepCliArgs *args)
 {
   g_autoptr(HepCaseStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(HepDeckImportResult) deck = NULL;
 
   if (args->args->len != 2)
     return hep_cli_fail ("cases import", HEP_CLI_EXIT_USAGE, "expected one case pack FILE");
   store = open_store ("cases import", args, TRUE);
   if (store == NULL)
     return HEP_CLI_EXIT_FAILURE;
-  results = hep_case_pack_import_file (store, args->args->pdata[1], g_get_real_time () / G_USEC_PER_SEC, &error);
+  results = hep_case_pack_import_file_full (store, args->args->pdata[1], g_get_real_time () / G_USEC_PER_SEC,
+                                            &deck, &error);
   if (results == NULL)
     return hep_cli_fail ("cases import", HEP_CLI_EXIT_FAILURE, "%s: %s", (char *) args->args->pdata[1],
                          error->message);
@@ -601,6 +646,7 @@ cases_import (HepCliArgs *args)
           json_builder_end_object (json);
         }
       json_builder_end_array (json);
+      json_deck_result (json, deck);
       json_builder_end_object (json);
       hep_cli_print_json (json);
       return HEP_CLI_EXIT_OK;
@@ -619,8 +665,13 @@ cases_import (HepCliArgs *args)
         else
           printf ("%-9s %s\n", action_name (r->action), r->id);
       }
-    printf ("%s: %u added, %u renamed, %u unchanged\n", (char *) args->args->pdata[1],
+    if (deck != NULL)
+      print_deck_result (deck);
+    printf ("%s: %u added, %u renamed, %u unchanged", (char *) args->args->pdata[1],
             n[HEP_CASE_IMPORT_ADDED], n[HEP_CASE_IMPORT_RENAMED], n[HEP_CASE_IMPORT_UNCHANGED]);
+    if (deck != NULL)
+      printf ("; deck %s %s", deck->deck->id, action_name (deck->action));
+    printf ("\n");
   }
   return HEP_CLI_EXIT_OK;
 }

@@ -28,10 +28,13 @@ static const char deck_usage[] =
   "  list                            every deck, by name\n"
   "  show [--unknown] DECK           the deck and its cases in order; --unknown shows each\n"
   "                                  case as unknown-case mode would name it\n"
-  "  export --output=FILE DECK       writes the deck's cases, in order, as a case pack\n"
+  "  export --output=FILE DECK       writes the deck (name, notes, order) and its cases as a\n"
+  "                                  case pack\n"
   "\n"
-  "A case pack does not carry the deck itself yet (its name and order on import): import\n"
-  "the pack and make the deck again with new and add.\n"
+  "\"hepatica-cli cases import FILE\" imports such a pack: the cases and the deck, all or\n"
+  "nothing. The deck refers to the cases by the ids they get (a case renamed on import, by\n"
+  "its new id); a deck whose name is taken is added as \"NAME (2)\" (or 3, …), and an\n"
+  "identical deck already there is left as it is.\n"
   "\n"
   "Options of every command:\n"
   "  --json                 print JSON instead of text\n"
@@ -359,7 +362,7 @@ deck_export (HepCaseStore *store,
         return hep_cli_fail ("deck export", HEP_CLI_EXIT_FAILURE, "%s", error->message);
       g_ptr_array_add (cases, c);
     }
-  if (!hep_case_pack_save_file (cases, output, generator, created, &error))
+  if (!hep_case_pack_save_file_full (cases, deck, output, generator, created, &error))
     return hep_cli_fail ("deck export", HEP_CLI_EXIT_FAILURE, "%s", error->message);
 
   if (args->json)
@@ -369,13 +372,15 @@ deck_export (HepCaseStore *store,
       json_builder_begin_object (json);
       hep_cli_json_member_string (json, "file", output);
       hep_cli_json_member_string (json, "deck", deck->id);
+      hep_cli_json_member_string (json, "name", deck->name);
       hep_cli_json_member_int (json, "count", cases->len);
       hep_cli_json_member_strv (json, "ids", (const char * const *) deck->case_ids);
       json_builder_end_object (json);
       hep_cli_print_json (json);
     }
   else
-    printf ("Exported the %u case%s of %s to %s\n", cases->len, cases->len == 1 ? "" : "s", deck->id, output);
+    printf ("Exported the deck %s (“%s”) and its %u case%s to %s\n", deck->id, deck->name, cases->len,
+            cases->len == 1 ? "" : "s", output);
   return HEP_CLI_EXIT_OK;
 }
 
