@@ -995,6 +995,74 @@ test_import_pack (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* A label under @widget whose text has @text in it. */
+static GtkWidget *
+find_label_with (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+has_label_with (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label_with (wait->root, wait->text) != NULL;
+}
+
+/* A pack that carries a deck: the deck comes in with its cases, and the
+ * toast says so (a name with "&" is text, not markup). */
+static void
+test_import_pack_deck (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "cases", "fx-met-rim.case", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("hepatica-import-XXXXXX", &error);
+  g_autofree char *pack = g_build_filename (dir, "deck & cases.hepatica-pack", NULL);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  HepCase *c = hep_case_source_load_file (source, &error);
+  HepDeck deck = { NULL, (char *) "Rims & targets", (char *) "Tuesday", NULL, 0, 0 };
+  char *ids[] = { (char *) "ui-deck-case", NULL };
+  HepCaseStore *store = hep_application_get_store (app);
+  g_autoptr(HepDeck) imported = NULL;
+  LabelWait wait = { GTK_WIDGET (f->window), "the deck “Rims & targets” was added" };
+
+  g_assert_no_error (error);
+  hep_case_set_id (c, "ui-deck-case");
+  g_ptr_array_add (cases, c);
+  deck.case_ids = ids;
+  g_assert_true (hep_case_pack_save_file_full (cases, &deck, pack, "test", NULL, &error));
+  g_assert_no_error (error);
+
+  _hep_window_import_pack_file (f->window, pack);
+  g_assert_true (hep_ui_test_wait_for (store_has_case, "ui-deck-case", 5000));
+  imported = hep_case_store_get_deck (store, "rims-targets", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imported->name, ==, "Rims & targets");
+  g_assert_cmpstr (imported->notes, ==, "Tuesday");
+  g_assert_cmpstr (imported->case_ids[0], ==, "ui-deck-case");
+  g_assert_true (hep_ui_test_wait_for (has_label_with, &wait, 5000));
+  g_unlink (pack);
+  g_rmdir (dir);
+}
+
 static int
 xft_dpi (void)
 {
@@ -1158,6 +1226,7 @@ main (int    argc,
   g_test_add ("/window/edits-kept", Fixture, NULL, fixture_setup, test_edits_kept, fixture_teardown);
   g_test_add ("/window/keyboard-navigation", Fixture, NULL, fixture_setup, test_keyboard_navigation, fixture_teardown);
   g_test_add ("/window/import-pack", Fixture, NULL, fixture_setup, test_import_pack, fixture_teardown);
+  g_test_add ("/window/import-pack-deck", Fixture, NULL, fixture_setup, test_import_pack_deck, fixture_teardown);
   g_test_add ("/window/zoom", Fixture, NULL, fixture_setup, test_zoom, fixture_teardown);
   g_test_add ("/window/unknown-case-sidebar", Fixture, NULL, fixture_setup, test_unknown_case_sidebar, fixture_teardown);
   status = g_test_run ();

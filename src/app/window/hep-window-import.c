@@ -6,8 +6,9 @@
  * The file is chosen through GtkFileChooserNative (the portal in the
  * Flatpak), read and checked in a thread (a pack of thousands of cases with
  * images takes a while), and imported on the main thread in one
- * transaction: all or nothing, as on the command line. A toast says what
- * happens while it happens, then what was imported.
+ * transaction: all or nothing, as on the command line, the pack's deck
+ * included. A toast says what happens while it happens, then what was
+ * imported.
  */
 
 #include "config.h"
@@ -35,6 +36,22 @@ import_job_free (ImportJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 
+/* What the thread read: the cases and the deck (or NULL). */
+typedef struct {
+  GPtrArray *cases;
+  HepDeck   *deck;
+} PackRead;
+
+static void
+pack_read_free (PackRead *read)
+{
+  g_clear_pointer (&read->cases, g_ptr_array_unref);
+  g_clear_pointer (&read->deck, hep_deck_free);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PackRead, pack_read_free)
+
 static void
 read_pack_thread (GTask        *task,
                   gpointer      source,
@@ -43,16 +60,24 @@ read_pack_thread (GTask        *task,
 {
   ImportJob *job = data;
   GError *error = NULL;
-  GPtrArray *cases = hep_case_pack_load_file (job->path, NULL, &error);
+  HepCasePackInfo info = { 0, };
+  GPtrArray *cases = hep_case_pack_load_file (job->path, &info, &error);
+  PackRead *read;
 
   if (cases == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  read = g_new0 (PackRead, 1);
+  read->cases = cases;
+  read->deck = g_steal_pointer (&info.deck);
+  hep_case_pack_info_clear (&info);
+  g_task_return_pointer (task, read, (GDestroyNotify) pack_read_free);
 }
 
 static char *
-describe_results (GPtrArray *results)
+describe_cases (GPtrArray *results)
 {
   guint n[3] = { 0, };
 
@@ -75,6 +100,30 @@ describe_results (GPtrArray *results)
                           n[HEP_CASE_IMPORT_ADDED] + n[HEP_CASE_IMPORT_RENAMED], n[HEP_CASE_IMPORT_RENAMED]);
 }
 
+/* What was imported, the deck included, in one line. */
+static char *
+describe_results (GPtrArray                 *results,
+                  const HepDeckImportResult *deck)
+{
+  g_autofree char *cases = describe_cases (results);
+
+  if (deck == NULL)
+    return g_steal_pointer (&cases);
+  switch (deck->action)
+    {
+    case HEP_CASE_IMPORT_ADDED:
+      /* Translators: "Imported 3 cases; the deck “HCC mimics” was added" */
+      return g_strdup_printf (_("%s; the deck “%s” was added"), cases, deck->deck->name);
+    case HEP_CASE_IMPORT_RENAMED:
+      /* Translators: "…; the deck was added as “HCC mimics (2)”" (a deck had its name) */
+      return g_strdup_printf (_("%s; the deck was added as “%s”"), cases, deck->deck->name);
+    case HEP_CASE_IMPORT_UNCHANGED:
+    default:
+      /* Translators: "Nothing new: …; the deck “HCC mimics” is there already" */
+      return g_strdup_printf (_("%s; the deck “%s” is there already"), cases, deck->deck->name);
+    }
+}
+
 static void
 pack_read_cb (GObject      *source,
               GAsyncResult *result,
@@ -82,23 +131,31 @@ pack_read_cb (GObject      *source,
 {
   g_autoptr(ImportJob) job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(PackRead) read = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(HepDeckImportResult) deck = NULL;
   g_autofree char *name = g_path_get_basename (job->path);
   g_autofree char *message = NULL;
   HepCaseStore *store = _hep_window_get_store (job->window);
 
-  if (cases != NULL && store == NULL)
+  if (read != NULL && store == NULL)
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("the case library is not open"));
-  else if (cases != NULL)
-    results = hep_case_store_import_cases (store, cases, g_get_real_time () / G_USEC_PER_SEC, &error);
+  else if (read != NULL)
+    results = hep_case_store_import_cases_with_deck (store, read->cases, read->deck,
+                                                     g_get_real_time () / G_USEC_PER_SEC, &deck, &error);
 
   if (results == NULL)
     /* Translators: "Nothing was imported from “pack.hepatica-pack”: <reason>" */
     message = g_strdup_printf (_("Nothing was imported from “%s”: %s"), name, error->message);
   else
-    message = describe_results (results);
-  _hep_window_show_toast (job->window, message);
+    message = describe_results (results, deck);
+  /* a toast's title is Pango markup (libadwaita 1.2): a file or deck named
+   * "A & B" is text */
+  {
+    g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+    _hep_window_show_toast (job->window, escaped);
+  }
 }
 
 /* Imports the case pack at @path: read in a thread, then written in one
@@ -111,11 +168,12 @@ _hep_window_import_pack_file (HepWindow  *self,
   g_autofree char *name = g_path_get_basename (path);
   /* Translators: shown while a case pack is read */
   g_autofree char *title = g_strdup_printf (_("Importing “%s”…"), name);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
   ImportJob *job = g_new0 (ImportJob, 1);
 
   job->window = g_object_ref (self);
   job->path = g_strdup (path);
-  job->progress = adw_toast_new (title);
+  job->progress = adw_toast_new (escaped);
   adw_toast_set_timeout (job->progress, 0);
   _hep_window_add_toast (self, job->progress);
 
