@@ -5,8 +5,8 @@
  *
  * Any bytes are a pack. A checksum line is recomputed first (as a careful
  * forger would), so that the fuzzer gets past it to the format checks; the
- * cases of a pack that reads are imported into an in-memory store, all or
- * nothing.
+ * cases (and the deck) of a pack that reads are imported into an in-memory
+ * store, all or nothing.
  */
 
 #include "config.h"
@@ -47,6 +47,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(HepDeckImportResult) deck_result = NULL;
+  HepCasePackInfo info = { 0, };
   guint before;
 
   if (store == NULL)
@@ -55,7 +57,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert_no_error (error);
     }
   resign (text);
-  cases = hep_case_pack_parse (text->str, text->len, NULL, &error);
+  cases = hep_case_pack_parse (text->str, text->len, &info, &error);
   if (cases == NULL)
     {
       g_assert_nonnull (error);
@@ -64,9 +66,27 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       return 0;
     }
   before = g_list_model_get_n_items (G_LIST_MODEL (store));
-  results = hep_case_store_import_cases (store, cases, 1780000000, &error);
+  results = hep_case_store_import_cases_with_deck (store, cases, info.deck, 1780000000, &deck_result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, cases->len);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), >=, before);
+  if (info.deck != NULL)
+    {
+      /* what was read is what is stored, each case under the id it got */
+      g_assert_nonnull (deck_result);
+      g_assert_true (hep_deck_check_name (deck_result->deck->name, NULL));
+      g_assert_cmpuint (hep_deck_get_n_cases (deck_result->deck), ==, g_strv_length (info.deck->case_ids));
+      for (guint i = 0; info.deck->case_ids[i] != NULL; i++)
+        for (guint j = 0; j < results->len; j++)
+          {
+            HepCaseImportResult *r = results->pdata[j];
+
+            if (g_str_equal (r->id, info.deck->case_ids[i]))
+              g_assert_cmpstr (deck_result->deck->case_ids[i], ==, r->new_id);
+          }
+    }
+  else
+    g_assert_null (deck_result);
+  hep_case_pack_info_clear (&info);
   return 0;
 }
