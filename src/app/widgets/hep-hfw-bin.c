@@ -13,11 +13,13 @@ struct _HepHfwBin
   GtkWidget  parent_instance;
 
   GtkWidget *child;
+  gboolean   height_at_width;
 };
 
 enum {
   PROP_0,
   PROP_CHILD,
+  PROP_HEIGHT_AT_WIDTH,
   N_PROPS
 };
 
@@ -71,9 +73,13 @@ hep_hfw_bin_measure (GtkWidget      *widget,
       *minimum = *natural = 0;
       return;
     }
-  /* width: never for a given height; height: for the given width */
-  gtk_widget_measure (self->child, orientation,
-                      orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+  /* width: never for a given height; height: for the given width, or with
+   * height-at-width and none given, for the width the bin has */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    for_size = -1;
+  else if (for_size < 0 && self->height_at_width && gtk_widget_get_width (widget) > 0)
+    for_size = gtk_widget_get_width (widget);
+  gtk_widget_measure (self->child, orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
@@ -109,6 +115,9 @@ hep_hfw_bin_get_property (GObject    *object,
     case PROP_CHILD:
       g_value_set_object (value, HEP_HFW_BIN (object)->child);
       break;
+    case PROP_HEIGHT_AT_WIDTH:
+      g_value_set_boolean (value, HEP_HFW_BIN (object)->height_at_width);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,6 +133,14 @@ hep_hfw_bin_set_property (GObject      *object,
     {
     case PROP_CHILD:
       hep_hfw_bin_set_child (HEP_HFW_BIN (object), g_value_get_object (value));
+      break;
+    case PROP_HEIGHT_AT_WIDTH:
+      if (HEP_HFW_BIN (object)->height_at_width != g_value_get_boolean (value))
+        {
+          HEP_HFW_BIN (object)->height_at_width = g_value_get_boolean (value);
+          gtk_widget_queue_resize (GTK_WIDGET (object));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -146,6 +163,14 @@ hep_hfw_bin_class_init (HepHfwBinClass *klass)
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A height asked without a width is the child's height at the bin's
+   * width once it has one, not at the child's natural width: a window asks
+   * its content's height so after every resize, and a scrolled window
+   * measured so lays its whole content out at its natural width, only to
+   * lay it out again at the width it gets. */
+  properties[PROP_HEIGHT_AT_WIDTH] =
+    g_param_spec_boolean ("height-at-width", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
 }

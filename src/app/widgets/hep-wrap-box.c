@@ -241,3 +241,21 @@ hep_wrap_box_remove (HepWrapBox *self,
 
   gtk_widget_unparent (child);
 }
+
+/* Puts @child, a child of @self, right after @sibling (first if NULL).
+ * Moving a child keeps its size requests: nothing is measured again but
+ * the box's own layout. */
+void
+hep_wrap_box_reorder_child_after (HepWrapBox *self,
+                                  GtkWidget  *child,
+                                  GtkWidget  *sibling)
+{
+  g_return_if_fail (HEP_IS_WRAP_BOX (self));
+  g_return_if_fail (gtk_widget_get_parent (child) == GTK_WIDGET (self));
+  g_return_if_fail (sibling == NULL || gtk_widget_get_parent (sibling) == GTK_WIDGET (self));
+
+  if (child == sibling || gtk_widget_get_prev_sibling (child) == sibling)
+    return;
+  gtk_widget_insert_after (child, GTK_WIDGET (self), sibling);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}

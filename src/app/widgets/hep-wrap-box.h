@@ -27,5 +27,8 @@ void       hep_wrap_box_append (HepWrapBox *self,
                                 GtkWidget  *child);
 void       hep_wrap_box_remove (HepWrapBox *self,
                                 GtkWidget  *child);
+void       hep_wrap_box_reorder_child_after (HepWrapBox *self,
+                                             GtkWidget  *child,
+                                             GtkWidget  *sibling);
 
 G_END_DECLS
