@@ -17,6 +17,7 @@
 
 #include "hep-answer-bar.h"
 #include "hep-lirads-view.h"
+#include "hep-hfw-bin.h"
 #include "hep-wrap-label.h"
 
 #include <glib/gi18n.h>
@@ -188,7 +189,10 @@ hep_answer_bar_init (HepAnswerBar *self)
   gtk_box_append (GTK_BOX (lines), self->next_step);
   gtk_box_append (GTK_BOX (lines), note);
   gtk_box_append (GTK_BOX (box), self->category_label);
-  gtk_box_append (GTK_BOX (box), lines);
+  /* in a bin that gives its width without a height: a vertical box asked
+   * its width for a height searches widths, laying each label out a dozen
+   * times on every toggle */
+  gtk_box_append (GTK_BOX (box), hep_hfw_bin_new (lines));
   gtk_box_append (GTK_BOX (box), self->reveal_button);
   gtk_widget_set_name (self->category_label, "answer-category");
   gtk_widget_set_name (self->headline, "answer-headline");

@@ -15,6 +15,7 @@
 
 #include "hep-list-sync.h"
 #include "hep-text-row.h"
+#include "hep-wrap-label.h"
 
 struct _HepDdxView
 {
@@ -23,7 +24,7 @@ struct _HepDdxView
   /* Template widgets */
   GtkListBox      *ranking_list;
   GtkListBox      *pitfall_list;
-  GtkLabel        *first_two;
+  HepWrapLabel    *first_two;
 
   /* Borrowed: children of ranking_list, each followed by its evidence
    * rows while it is expanded. All rows are HepTextRows, not Adw rows: GTK
@@ -237,8 +238,7 @@ hep_ddx_view_update (HepStateView    *view,
   {
     g_autofree char *first_two = hep_ddx_describe_top_two (&self->result);
 
-    if (g_strcmp0 (first_two, gtk_label_get_label (self->first_two)) != 0)
-      gtk_label_set_label (self->first_two, first_two);
+    hep_wrap_label_set_text (self->first_two, first_two);
   }
 
   ensure_rank_rows (self);
@@ -294,6 +294,7 @@ hep_ddx_view_class_init (HepDdxViewClass *klass)
   object_class->dispose = hep_ddx_view_dispose;
   HEP_STATE_VIEW_CLASS (klass)->update = hep_ddx_view_update;
 
+  g_type_ensure (HEP_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-ddx-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepDdxView, ranking_list);
   gtk_widget_class_bind_template_child (widget_class, HepDdxView, pitfall_list);

@@ -13,6 +13,7 @@
 #include "hep-list-sync.h"
 #include "hep-text-row.h"
 #include "hep-wrap-box.h"
+#include "hep-wrap-label.h"
 
 #include <glib/gi18n.h>
 
@@ -22,7 +23,7 @@ struct _HepLiradsView
 
   /* Template widgets */
   GtkLabel         *category_label;
-  GtkLabel         *meaning_label;
+  HepWrapLabel     *meaning_label;
   GtkLabel         *management_label;
   GtkWidget        *management_badge;
   GtkListBox       *trace_list;
@@ -137,15 +138,23 @@ folded_checks_row (const HepLiradsResult *result,
   return row;
 }
 
+/* the vocabulary's words, not the token: "Without nonperipheral washout → LR-4" */
+static char *
+counterfactual_label (const HepLiradsCounterfactual *cf)
+{
+  g_autofree char *change = hep_feature_describe_value (cf->feature, cf->value);
+
+  /* Translators: a change and the category it gives, "Nonperipheral washout → LR-5" */
+  return g_strdup_printf (_("%s → %s"), change, hep_lirads_category_to_string (cf->category));
+}
+
 static void
 set_counterfactual (HepLiradsView                 *self,
                     GtkWidget                     *button,
                     const HepLiradsCounterfactual *cf)
 {
-  /* the vocabulary's words, not the token: "Without nonperipheral washout → LR-4" */
   g_autofree char *change = hep_feature_describe_value (cf->feature, cf->value);
-  /* Translators: a change and the category it gives, "Nonperipheral washout → LR-5" */
-  g_autofree char *label = g_strdup_printf (_("%s → %s"), change, hep_lirads_category_to_string (cf->category));
+  g_autofree char *label = counterfactual_label (cf);
   g_autofree char *tooltip = NULL;
 
   if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
@@ -160,6 +169,71 @@ set_counterfactual (HepLiradsView                 *self,
     gtk_widget_add_css_class (button, "context");
   g_object_set_data (G_OBJECT (button), "hep-feature", GINT_TO_POINTER (cf->feature));
   g_object_set_data (G_OBJECT (button), "hep-value", GINT_TO_POINTER (cf->value));
+}
+
+static GtkWidget *counterfactual_button (HepLiradsView *self, const HepLiradsCounterfactual *cf);
+
+/* At most this many buttons wait hidden for their change to come back. */
+#define MAX_HIDDEN_COUNTERFACTUALS 48
+
+/* Imaging changes first, then patient and reader changes. Toggling a
+ * feature back and forth brings the same changes back: each button keeps
+ * its label, shown and moved into place when its change applies and
+ * hidden when it does not, since a label given new text is laid out and
+ * shaped again (that was most of a toggle's cost). A change not seen
+ * lately gets a new button; past MAX_HIDDEN_COUNTERFACTUALS hidden ones,
+ * the last are dropped. */
+static void
+update_counterfactuals (HepLiradsView *self,
+                        GArray        *cfs)
+{
+  GtkWidget *box = GTK_WIDGET (self->counterfactual_box);
+  g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  GtkWidget *previous = NULL;
+  guint hidden = 0;
+
+  for (GtkWidget *b = gtk_widget_get_first_child (box); b; b = gtk_widget_get_next_sibling (b))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (b));
+
+      if (label != NULL && !g_hash_table_contains (by_label, label))
+        g_hash_table_insert (by_label, (gpointer) label, b);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < cfs->len; i++)
+      {
+        const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
+        g_autofree char *label = NULL;
+        GtkWidget *button;
+
+        if (hep_lirads_counterfactual_is_imaging (cf) != (pass == 0))
+          continue;
+        label = counterfactual_label (cf);
+        button = g_hash_table_lookup (by_label, label);
+        if (button == NULL || g_hash_table_contains (used, button))
+          {
+            button = counterfactual_button (self, cf);
+            hep_wrap_box_append (self->counterfactual_box, button);
+          }
+        g_hash_table_add (used, button);
+        gtk_widget_set_visible (button, TRUE);
+        hep_wrap_box_reorder_child_after (self->counterfactual_box, button, previous);
+        previous = button;
+      }
+
+  /* the rest wait hidden after the shown ones */
+  for (GtkWidget *b = previous ? gtk_widget_get_next_sibling (previous) : gtk_widget_get_first_child (box); b;)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (b);
+
+      if (hidden++ < MAX_HIDDEN_COUNTERFACTUALS)
+        gtk_widget_set_visible (b, FALSE);
+      else
+        hep_wrap_box_remove (self->counterfactual_box, b);
+      b = next;
+    }
 }
 
 static GtkWidget *
@@ -237,7 +311,7 @@ hep_lirads_view_update (HepStateView    *view,
   self->category = result.category;
   gtk_widget_add_css_class (GTK_WIDGET (self->category_label), category_classes[self->category]);
   gtk_label_set_label (self->category_label, hep_lirads_category_to_string (result.category));
-  gtk_label_set_label (self->meaning_label, hep_lirads_category_get_meaning (result.category));
+  hep_wrap_label_set_text (self->meaning_label, hep_lirads_category_get_meaning (result.category));
   gtk_label_set_label (self->management_label, hep_lirads_category_get_management (result.category, &provenance));
   /* "Unverified" for unconfirmed wording; "App convention" for a design choice */
   gtk_widget_set_visible (self->management_badge, !hep_provenance_is_verified (provenance));
@@ -281,34 +355,7 @@ hep_lirads_view_update (HepStateView    *view,
   }
 
   cfs = hep_lirads_counterfactuals (fs);
-  /* imaging changes first, then patient and reader changes; buttons are
-   * relabelled in place rather than recreated */
-  {
-    GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->counterfactual_box));
-
-    for (int pass = 0; pass < 2; pass++)
-      for (guint i = 0; i < cfs->len; i++)
-        {
-          const HepLiradsCounterfactual *cf = &g_array_index (cfs, HepLiradsCounterfactual, i);
-
-          if (hep_lirads_counterfactual_is_imaging (cf) != (pass == 0))
-            continue;
-          if (button == NULL)
-            hep_wrap_box_append (self->counterfactual_box, counterfactual_button (self, cf));
-          else
-            {
-              set_counterfactual (self, button, cf);
-              button = gtk_widget_get_next_sibling (button);
-            }
-        }
-    while (button != NULL)
-      {
-        GtkWidget *next = gtk_widget_get_next_sibling (button);
-
-        hep_wrap_box_remove (self->counterfactual_box, button);
-        button = next;
-      }
-  }
+  update_counterfactuals (self, cfs);
 }
 
 
@@ -332,6 +379,7 @@ hep_lirads_view_class_init (HepLiradsViewClass *klass)
 
   g_type_ensure (HEP_TYPE_HFW_BIN);
   g_type_ensure (HEP_TYPE_WRAP_BOX);
+  g_type_ensure (HEP_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-lirads-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, category_label);
   gtk_widget_class_bind_template_child (widget_class, HepLiradsView, meaning_label);

@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hep-hfw-bin.h"
+
 
 
 G_DEFINE_FINAL_TYPE (HepWindow, hep_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -637,6 +639,7 @@ hep_window_class_init (HepWindowClass *klass)
   widget_class->realize = hep_window_realize;
 
   g_type_ensure (HEP_TYPE_ANSWER_BAR);
+  g_type_ensure (HEP_TYPE_HFW_BIN);
   g_type_ensure (HEP_TYPE_CASE_BROWSER);
   g_type_ensure (HEP_TYPE_CASE_CARD);
   g_type_ensure (HEP_TYPE_DDX_VIEW);
