@@ -236,6 +236,54 @@ test_quiz_error_kind_names (void)
   g_assert_null (hep_quiz_error_kind_to_string (99));
 }
 
+/* Why an answer was wrong, read back from the log's words, and a miss in
+ * the vocabulary's words. */
+static void
+test_quiz_log_entry_report (void)
+{
+  HepQuizLogEntry e = { 0, };
+  HepQuizErrorReport report;
+  g_autofree char *missed = NULL;
+  g_autofree char *called = NULL;
+
+  e.kind = (char *) "features";
+  e.expected = (char *) "aphe=rim washout capsule";
+  e.answer = (char *) "aphe=nonrim capsule";
+  e.error_kind = (char *) "perception";
+  g_assert_true (hep_quiz_log_entry_get_report (&e, &report));
+  g_assert_cmpint (report.kind, ==, HEP_QUIZ_ERROR_PERCEPTION);
+  g_assert_cmpuint (report.n_misses, ==, 2);
+  called = hep_quiz_feature_miss_describe_words (&report.misses[0]);
+  missed = hep_quiz_feature_miss_describe_words (&report.misses[1]);
+  g_assert_cmpstr (called, ==, "Arterial phase hyperenhancement: Rim, read as Nonrim");
+  g_assert_cmpstr (missed, ==, "Missed: Nonperipheral washout");
+
+  /* timed out: the kind alone */
+  e.error_kind = (char *) "timing";
+  e.answer = (char *) "";
+  g_assert_true (hep_quiz_log_entry_get_report (&e, &report));
+  g_assert_cmpint (report.kind, ==, HEP_QUIZ_ERROR_TIMING);
+  g_assert_cmpuint (report.n_misses, ==, 0);
+
+  /* a wrong schema v2 row without an error kind takes its kind's */
+  e.kind = NULL;
+  e.mode = (char *) "diagnosis";
+  e.error_kind = NULL;
+  g_assert_true (hep_quiz_log_entry_get_report (&e, &report));
+  g_assert_cmpint (report.kind, ==, HEP_QUIZ_ERROR_KNOWLEDGE);
+
+  /* a kind of a later version: not readable */
+  e.kind = (char *) "hotspot";
+  g_assert_false (hep_quiz_log_entry_get_report (&e, &report));
+  g_assert_cmpint (report.kind, ==, HEP_QUIZ_ERROR_NONE);
+
+  /* right: nothing to say */
+  e.kind = (char *) "lirads";
+  e.correct = TRUE;
+  g_assert_true (hep_quiz_log_entry_get_report (&e, &report));
+  g_assert_cmpint (report.kind, ==, HEP_QUIZ_ERROR_NONE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -247,6 +295,7 @@ main (int    argc,
   g_test_add_func ("/quiz/perception-features", test_quiz_perception_features);
   g_test_add_func ("/quiz/grade-table", test_quiz_grade_table);
   g_test_add_func ("/quiz/error-kind-names", test_quiz_error_kind_names);
+  g_test_add_func ("/quiz/log-entry-report", test_quiz_log_entry_report);
 
   return g_test_run ();
 }

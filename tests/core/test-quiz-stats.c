@@ -302,6 +302,61 @@ test_quiz_stats_days_offset (void)
     }
 }
 
+/* No text on a plot below 12 px, at the default size and narrow; a plot
+ * of rows is as tall as its rows need (28 px each, plus 84 of frame). */
+static void
+test_quiz_stats_plot_text_size (void)
+{
+  g_autoptr(GPtrArray) log = make_log ();
+  g_autoptr(GPtrArray) states = make_states ();
+  g_autoptr(HepQuizStats) s = hep_quiz_stats_new (log, states, NOW, 0, NULL);
+  g_autoptr(HepQuizStats) none = hep_quiz_stats_new (NULL, NULL, NOW, 0, NULL);
+  static const double widths[] = { 0, 360 };
+
+  for (int p = 0; p < HEP_N_QUIZ_PLOTS; p++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autofree char *svg = hep_quiz_stats_plot_svg (s, p, HEP_DIAGRAM_THEME_LIGHT, widths[w],
+                                                        hep_quiz_stats_plot_get_height (s, p, widths[w]), NULL);
+        guint n = 0;
+
+        for (const char *at = strstr (svg, "font-size=\""); at; at = strstr (at + 1, "font-size=\""))
+          {
+            g_test_message ("%s at %g: %.16s", hep_quiz_plot_to_string (p), widths[w], at);
+            g_assert_cmpfloat (g_ascii_strtod (at + strlen ("font-size=\""), NULL), >=, 12);
+            n++;
+          }
+        g_assert_cmpuint (n, >, 1);
+      }
+  /* LI-RADS: LR-5 alone (the LR-3 row has a grade this version does not
+   * know): one row, but never less than 140 px */
+  g_assert_cmpfloat (hep_quiz_stats_plot_get_height (s, HEP_QUIZ_PLOT_BY_LIRADS, 640), ==, 140);
+  /* features: aphe, washout, capsule, peripheral washout */
+  g_assert_cmpfloat (hep_quiz_stats_plot_get_height (s, HEP_QUIZ_PLOT_BY_FEATURE, 640), ==, 84 + 4 * 28);
+  g_assert_cmpfloat (hep_quiz_stats_plot_get_height (s, HEP_QUIZ_PLOT_CALIBRATION, 640), ==, 84 + 3 * 28);
+  g_assert_cmpfloat (hep_quiz_stats_plot_get_height (s, HEP_QUIZ_PLOT_ACCURACY_OVER_TIME, 900), ==,
+                     hep_quiz_stats_plot_get_height (s, HEP_QUIZ_PLOT_ACCURACY_OVER_TIME, 400));
+  for (int p = 0; p < HEP_N_QUIZ_PLOTS; p++)
+    g_assert_cmpfloat (hep_quiz_stats_plot_get_height (none, p, 640), >=, 160);
+}
+
+/* The offset of a time zone at a time: POSIX rules, so no zoneinfo needed;
+ * with daylight saving, summer and winter differ. */
+static void
+test_quiz_stats_utc_offset (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("JST-9");
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("CET-1CEST,M3.5.0,M10.5.0/3");
+
+  g_assert_nonnull (tokyo);
+  g_assert_nonnull (berlin);
+  g_assert_cmpint (hep_quiz_stats_utc_offset (utc, DAY0), ==, 0);
+  g_assert_cmpint (hep_quiz_stats_utc_offset (tokyo, DAY0), ==, 9 * 3600);
+  g_assert_cmpint (hep_quiz_stats_utc_offset (berlin, DAY0), ==, 3600);              /* January */
+  g_assert_cmpint (hep_quiz_stats_utc_offset (berlin, DAY0 + 180 * D), ==, 7200);    /* July */
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +366,8 @@ main (int    argc,
   g_test_add_func ("/quiz/stats/numbers", test_quiz_stats_numbers);
   g_test_add_func ("/quiz/stats/plots", test_quiz_stats_plots);
   g_test_add_func ("/quiz/stats/days-offset", test_quiz_stats_days_offset);
+  g_test_add_func ("/quiz/stats/plot-text-size", test_quiz_stats_plot_text_size);
+  g_test_add_func ("/quiz/stats/utc-offset", test_quiz_stats_utc_offset);
 
   return g_test_run ();
 }

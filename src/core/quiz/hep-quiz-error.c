@@ -144,6 +144,34 @@ hep_quiz_feature_miss_describe (const HepQuizFeatureMiss *miss)
 }
 
 char *
+hep_quiz_feature_miss_describe_words (const HepQuizFeatureMiss *miss)
+{
+  g_autofree char *truth = hep_feature_describe_value (miss->feature, miss->truth);
+  g_autofree char *answer = hep_feature_describe_value (miss->feature, miss->answer);
+  g_autofree char *answer_value = NULL;
+
+  switch (miss->kind)
+    {
+    case HEP_QUIZ_MISS_MISSED:
+      /* TRANSLATORS: a feature of the case the learner did not see, e.g. "Missed: Nonperipheral washout" */
+      return g_strdup_printf (_("Missed: %s"), truth);
+    case HEP_QUIZ_MISS_ADDED:
+      /* TRANSLATORS: a feature the learner saw that the case does not have, e.g. "Added: Enhancing capsule" */
+      return g_strdup_printf (_("Added: %s"), answer);
+    case HEP_QUIZ_MISS_WRONG_VALUE:
+      if (hep_feature_get_kind (miss->feature) == HEP_FEATURE_KIND_CHOICE)
+        answer_value = g_strdup (hep_feature_get_choice_label (miss->feature, miss->answer));
+      else
+        answer_value = g_strdup_printf ("%d", miss->answer);
+      /* TRANSLATORS: the case's feature and value, then the value the
+       * learner gave it, e.g. "Arterial phase: Rim, read as Nonrim" */
+      return g_strdup_printf (_("%s, read as %s"), truth, answer_value);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+char *
 hep_quiz_error_report_describe (const HepQuizErrorReport *report)
 {
   GString *s;

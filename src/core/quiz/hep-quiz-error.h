@@ -85,6 +85,10 @@ void             hep_quiz_classify                (const HepQuizAnswer      *tru
 /* "missed washout", "added capsule", "called aphe=rim nonrim" (the case's
  * value, then the learner's). */
 char            *hep_quiz_feature_miss_describe   (const HepQuizFeatureMiss *miss);
+/* The same in the vocabulary's words, for people (the window's mistakes
+ * list): "Missed: Nonperipheral washout", "Added: Enhancing capsule",
+ * "Arterial phase: Rim, read as Nonrim". */
+char            *hep_quiz_feature_miss_describe_words (const HepQuizFeatureMiss *miss);
 /* The kind and, for perception, the misses: "perception: called aphe=rim
  * nonrim; missed washout". NULL for HEP_QUIZ_ERROR_NONE. */
 char            *hep_quiz_error_report_describe   (const HepQuizErrorReport *report);

@@ -475,6 +475,50 @@ hep_quiz_list_mistakes (GPtrArray *log)
   return mistakes;
 }
 
+gboolean
+hep_quiz_log_entry_get_report (const HepQuizLogEntry *entry,
+                               HepQuizErrorReport    *report)
+{
+  HepQuizKind kind = HEP_QUIZ_KIND_DIAGNOSIS;
+  gboolean has_kind;
+  HepQuizErrorKind error_kind = HEP_QUIZ_ERROR_NONE;
+
+  g_return_val_if_fail (entry != NULL && report != NULL, FALSE);
+
+  memset (report, 0, sizeof *report);
+  if (entry->correct)
+    return TRUE;
+  /* a schema v2 row: its mode named the kind */
+  has_kind = hep_quiz_kind_from_string (entry->kind ? entry->kind : entry->mode, &kind);
+  if (entry->kind != NULL && !has_kind)
+    return FALSE;
+  if (entry->error_kind != NULL)
+    {
+      if (!hep_quiz_error_kind_from_string (entry->error_kind, &error_kind))
+        return FALSE;
+    }
+  else if (has_kind)
+    error_kind = kind == HEP_QUIZ_KIND_FEATURES ? HEP_QUIZ_ERROR_PERCEPTION
+                 : kind == HEP_QUIZ_KIND_DIAGNOSIS ? HEP_QUIZ_ERROR_KNOWLEDGE : HEP_QUIZ_ERROR_RULE;
+
+  if (has_kind && kind == HEP_QUIZ_KIND_FEATURES && error_kind == HEP_QUIZ_ERROR_PERCEPTION)
+    {
+      HepQuizAnswer truth, answer;
+      HepQuizErrorReport features;
+
+      hep_quiz_answer_init (&truth);
+      hep_quiz_answer_init (&answer);
+      truth.has_features = answer.has_features = TRUE;
+      if (!hep_feature_set_parse (&truth.features, entry->expected ? entry->expected : "", NULL) ||
+          !hep_feature_set_parse (&answer.features, entry->answer ? entry->answer : "", NULL))
+        return FALSE;
+      hep_quiz_classify (&truth, &answer, &features);
+      *report = features;
+    }
+  report->kind = error_kind;
+  return TRUE;
+}
+
 HepCase *
 hep_quiz_next_case (HepCaseStore  *store,
                     gint64         now,

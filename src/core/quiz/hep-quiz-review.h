@@ -105,6 +105,13 @@ HepCase       *hep_quiz_next_case          (HepCaseStore          *store,
  * in @log (HepQuizLogEntry) was wrong, that answer; newest first. The
  * entries are borrowed from @log. */
 GPtrArray     *hep_quiz_list_mistakes      (GPtrArray             *log);
+/* Why @entry was wrong, read back from the log: the kind (NONE when it was
+ * right; a wrong row without one takes its question kind's, as the
+ * statistics do) and, for a features question answered in time, each
+ * feature miss, from its key and answer. FALSE when the row holds words
+ * this version does not know (@report then says NONE). */
+gboolean       hep_quiz_log_entry_get_report (const HepQuizLogEntry *entry,
+                                            HepQuizErrorReport    *report);
 
 const char    *hep_quiz_confidence_to_string (HepQuizConfidence    confidence);
 gboolean       hep_quiz_confidence_from_string (const char        *text,

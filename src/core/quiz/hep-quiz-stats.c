@@ -300,6 +300,43 @@ hep_quiz_stats_new (GPtrArray *log,
   return self;
 }
 
+HepQuizStats *
+hep_quiz_stats_load (HepCaseStore  *store,
+                     gint64         now,
+                     int            utc_offset,
+                     GPtrArray     *warnings,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autoptr(GPtrArray) skills = NULL;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (store), NULL);
+
+  log = hep_case_store_list_log (store, 0, 0, error);
+  if (log != NULL)
+    states = hep_case_store_list_review_states (store, HEP_REVIEW_ITEM_CASE, error);
+  if (states != NULL)
+    skills = hep_case_store_list_review_states (store, HEP_REVIEW_ITEM_SKILL, error);
+  if (skills == NULL)
+    return NULL;
+  for (guint i = 0; i < skills->len; i++)
+    g_ptr_array_add (states, g_steal_pointer (&skills->pdata[i]));
+  return hep_quiz_stats_new (log, states, now, utc_offset, warnings);
+}
+
+int
+hep_quiz_stats_utc_offset (GTimeZone *tz,
+                           gint64     now)
+{
+  int interval;
+
+  g_return_val_if_fail (tz != NULL, 0);
+
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, now);
+  return interval < 0 ? 0 : g_time_zone_get_offset (tz, interval);
+}
+
 /* ---- the plots ------------------------------------------------------------ */
 
 static const char * const plot_names[] = {
@@ -501,10 +538,16 @@ hbars (Plot       *plot,
        double      target,     /* a dashed line at this value, or < 0 */
        const char *fill)
 {
-  double label_w = 200, row_h, x0, x1;
+  double label_w = 0, row_h, x0, x1;
 
   if (n_bars == 0)
     return;
+  /* as wide as the longest label needs (about 0.56 em a character), at
+   * most two fifths of the width: a longer one is cut, whole in the text
+   * alternative */
+  for (guint i = 0; i < n_bars; i++)
+    label_w = MAX (label_w, g_utf8_strlen (bars[i].label, -1) * 12 * 0.56 + 20);
+  label_w = CLAMP (label_w, 60, (plot->right - plot->left) * 0.4);
   row_h = MIN (28.0, (plot->bottom - plot->top) / n_bars);
   x0 = plot->left + label_w;
   x1 = plot->right - 90;
@@ -514,7 +557,7 @@ hbars (Plot       *plot,
       g_autofree char *tick = share ? percent (t / 4.0) : g_strdup_printf ("%d", (int) floor (max * t / 4 + 0.5));
 
       line (plot, x, plot->top, x, plot->top + row_h * n_bars, plot->p->grid, NULL);
-      text_at (plot, tick, x, plot->top + row_h * n_bars + 14, "middle", plot->p->muted, 11);
+      text_at (plot, tick, x, plot->top + row_h * n_bars + 16, "middle", plot->p->muted, 12);
     }
   for (guint i = 0; i < n_bars; i++)
     {
@@ -527,7 +570,7 @@ hbars (Plot       *plot,
 
       text_at (plot, label, x0 - 8, y + row_h * 0.65, "end", plot->p->foreground, 12);
       rect (plot, x0, y + row_h * 0.15, w, row_h * 0.7, fill, "0.85");
-      text_at (plot, value, x0 + w + 6, y + row_h * 0.65, "start", plot->p->foreground, 11);
+      text_at (plot, value, x0 + w + 6, y + row_h * 0.65, "start", plot->p->foreground, 12);
       g_string_append_printf (plot->alt, "%s: %s%s%s%s\n", bars[i].label, value,
                               bars[i].note ? " (" : "", bars[i].note ? bars[i].note : "", bars[i].note ? ")" : "");
     }
@@ -539,7 +582,7 @@ hbars (Plot       *plot,
       g_autofree char *label = g_strdup_printf (_("desired %s"), value);
 
       line (plot, x, plot->top, x, plot->top + row_h * n_bars, plot->p->muted, "4 3");
-      text_at (plot, label, x, plot->top - 4, "middle", plot->p->muted, 10);
+      text_at (plot, label, x, plot->top - 6, "middle", plot->p->muted, 12);
       g_string_append_printf (plot->alt, "%s\n", label);
     }
 }
@@ -567,8 +610,8 @@ draw_accuracy_over_time (Plot               *plot,
                          const HepQuizStats *s)
 {
   g_autoptr(HepSvgPath) path = hep_svg_path_new ();
-  guint n = s->days->len;
-  double x0 = plot->left + 40, x1 = plot->right - 36, y0 = plot->bottom - 16, y1 = plot->top;
+  guint n = s->days->len, step = 1;
+  double x0 = plot->left + 44, x1 = plot->right - 40, y0 = plot->bottom - 16, y1 = plot->top;
 
   if (n == 0)
     {
@@ -581,8 +624,12 @@ draw_accuracy_over_time (Plot               *plot,
       g_autofree char *tick = percent (t / 4.0);
 
       line (plot, x0, y, x1, y, plot->p->grid, NULL);
-      text_at (plot, tick, x0 - 6, y + 4, "end", plot->p->muted, 11);
+      text_at (plot, tick, x0 - 6, y + 4, "end", plot->p->muted, 12);
     }
+  /* a date under every day while they do not run into each other (about
+   * 90 px each), else under every step-th, the last always */
+  if (n > 1)
+    step = MAX (1, (guint) ceil (90.0 / ((x1 - x0) / (n - 1))));
   for (guint i = 0; i < n; i++)
     {
       const HepQuizDayTally *day = &g_array_index (s->days, HepQuizDayTally, i);
@@ -602,8 +649,8 @@ draw_accuracy_over_time (Plot               *plot,
       if (n <= 60)
         hep_svg_writer_element (plot->w, "circle", "cx", num (bx, x), "cy", num (by, y), "r", "3",
                                 "fill", plot->p->bar, NULL);
-      if (i == 0 || i == n - 1 || n <= 8)
-        text_at (plot, date, x, y0 + 16, "middle", plot->p->muted, 10);
+      if (i == n - 1 || (i % step == 0 && n - 1 - i >= step))
+        text_at (plot, date, x, y0 + 20, "middle", plot->p->muted, 12);
       g_string_append_printf (plot->alt, _("%s: %s (%u of %u right)\n"), date, value,
                               day->tally.n_correct, day->tally.n);
     }
@@ -649,6 +696,18 @@ draw_by_lirads (Plot               *plot,
   free_bars (bars, n);
 }
 
+static int
+compare_bars_descending (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  const Bar *x = a, *y = b;
+
+  if (x->value != y->value)
+    return x->value > y->value ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
 static void
 draw_by_feature (Plot               *plot,
                  const HepQuizStats *s)
@@ -672,6 +731,8 @@ draw_by_feature (Plot               *plot,
       empty (plot, _("No features questions answered yet"));
       return;
     }
+  /* the most misread first; the vocabulary's order among equals */
+  g_qsort_with_data (bars, n, sizeof (Bar), compare_bars_descending, NULL);
   hbars (plot, bars, n, 1.0, TRUE, -1, plot->p->bad);
   free_bars (bars, n);
 }
@@ -682,7 +743,7 @@ draw_confusion (Plot               *plot,
 {
   int rows[HEP_N_DDX], n = 0;
   guint max = 0, row_total[HEP_N_DDX] = { 0 };
-  double label_w = 230, cell, x0, y0;
+  double label_w, cell, x0, y0;
 
   for (int d = 0; d < HEP_N_DDX; d++)
     {
@@ -704,18 +765,20 @@ draw_confusion (Plot               *plot,
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++)
       row_total[i] += s->confusion[rows[i]][rows[j]];
+  /* the names get what cells of 36 px leave, 230 to 340 px */
+  label_w = CLAMP (plot->right - plot->left - 36.0 * n, 230, 340);
   x0 = plot->left + label_w;
   y0 = plot->top + 14;
-  cell = MIN ((plot->right - x0) / n, (plot->bottom - y0 - 8) / n);
-  text_at (plot, _("answered →"), x0, plot->top + 4, "start", plot->p->muted, 11);
+  cell = MIN ((plot->right - x0) / n, (plot->bottom - y0 - 12) / n);
+  text_at (plot, _("answered →"), x0, plot->top + 4, "start", plot->p->muted, 12);
   for (int i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("%d  %s", i + 1, hep_ddx_diagnosis_get_label (rows[i]));
-      g_autofree char *label = fit (name, label_w - 12, 11);
+      g_autofree char *label = fit (name, label_w - 12, 12);
       g_autofree char *column = g_strdup_printf ("%d", i + 1);
 
-      text_at (plot, label, x0 - 8, y0 + cell * (i + 0.6), "end", plot->p->foreground, 11);
-      text_at (plot, column, x0 + cell * (i + 0.5), y0 + cell * n + 12, "middle", plot->p->muted, 10);
+      text_at (plot, label, x0 - 8, y0 + cell * (i + 0.6), "end", plot->p->foreground, 12);
+      text_at (plot, column, x0 + cell * (i + 0.5), y0 + cell * n + 16, "middle", plot->p->muted, 12);
       for (int j = 0; j < n; j++)
         {
           guint v = s->confusion[rows[i]][rows[j]];
@@ -730,7 +793,7 @@ draw_confusion (Plot               *plot,
            * in the background's colour on a strong cell */
           if (v > 0 && (i == j || v * 20 >= row_total[i]))
             text_at (plot, count_text, x0 + cell * (j + 0.5), y0 + cell * (i + 0.6), "middle",
-                     alpha >= 0.6 ? plot->background : plot->p->foreground, 11);
+                     alpha >= 0.6 ? plot->background : plot->p->foreground, 12);
           if (v > 0)
             g_string_append_printf (plot->alt, _("%s answered as %s: %u\n"),
                                     hep_ddx_diagnosis_get_label (rows[i]),
@@ -765,7 +828,7 @@ draw_due (Plot               *plot,
 {
   double x0 = plot->left + 40, x1 = plot->right - 8, y0 = plot->bottom - 16, y1 = plot->top;
   double col = (x1 - x0) / HEP_QUIZ_STATS_FORECAST_DAYS;
-  guint max = 0, total = 0;
+  guint max = 0, total = 0, step = 1, n_ticks;
 
   for (int d = 0; d < HEP_QUIZ_STATS_FORECAST_DAYS; d++)
     {
@@ -777,13 +840,23 @@ draw_due (Plot               *plot,
       empty (plot, _("Nothing due in the next 30 days"));
       return;
     }
-  for (int t = 0; t <= 4; t++)
+  /* ticks at whole steps of 1, 2 or 5 × 10ⁿ, at most five of them above 0;
+   * the axis ends at the tick above the highest day */
+  for (guint decade = 1;; decade *= 10)
     {
-      double y = y0 + (y1 - y0) * t / 4;
-      g_autofree char *tick = g_strdup_printf ("%d", (int) floor (max * t / 4.0 + 0.5));
+      if (decade * 5 >= max) { step = decade; break; }
+      if (decade * 10 >= max) { step = decade * 2; break; }
+      if (decade * 25 >= max) { step = decade * 5; break; }
+    }
+  n_ticks = (max + step - 1) / step;
+  max = n_ticks * step;
+  for (guint t = 0; t <= n_ticks; t++)
+    {
+      double y = y0 + (y1 - y0) * t / n_ticks;
+      g_autofree char *tick = g_strdup_printf ("%u", t * step);
 
       line (plot, x0, y, x1, y, plot->p->grid, NULL);
-      text_at (plot, tick, x0 - 6, y + 4, "end", plot->p->muted, 11);
+      text_at (plot, tick, x0 - 6, y + 4, "end", plot->p->muted, 12);
     }
   for (int d = 0; d < HEP_QUIZ_STATS_FORECAST_DAYS; d++)
     {
@@ -794,7 +867,7 @@ draw_due (Plot               *plot,
         {
           g_autofree char *label = d == 0 ? g_strdup (_("today")) : g_strdup_printf ("+%d", d);
 
-          text_at (plot, label, x0 + col * (d + 0.5), y0 + 14, "middle", plot->p->muted, 10);
+          text_at (plot, label, x0 + col * (d + 0.5), y0 + 18, "middle", plot->p->muted, 12);
         }
       if (s->due[d] > 0 && d == 0)
         g_string_append_printf (plot->alt, _("today: %u due\n"), s->due[d]);
@@ -863,4 +936,86 @@ hep_quiz_stats_plot_svg (const HepQuizStats *self,
       g_assert_not_reached ();
     }
   return plot_end (&plot, text_alternative);
+}
+
+/* The rows the bar plots and the confusion matrix draw (as their draw_…
+ * functions choose them). */
+static guint
+count_rows (const HepQuizStats *s,
+            HepQuizPlot         which)
+{
+  guint n = 0;
+
+  switch (which)
+    {
+    case HEP_QUIZ_PLOT_BY_DIAGNOSIS:
+      for (int d = 0; d < HEP_N_DDX; d++)
+        n += s->by_diagnosis[d].n > 0;
+      return n;
+    case HEP_QUIZ_PLOT_BY_LIRADS:
+      for (int c = 0; c < HEP_N_LIRADS_CATEGORIES; c++)
+        n += s->by_lirads[c].n > 0;
+      return n;
+    case HEP_QUIZ_PLOT_BY_FEATURE:
+      for (int f = 0; f < HEP_N_FEATURES; f++)
+        n += s->by_feature[f].n > 0;
+      return n;
+    case HEP_QUIZ_PLOT_CONFUSION:
+      for (int d = 0; d < HEP_N_DDX; d++)
+        {
+          gboolean used = FALSE;
+
+          for (int e = 0; e < HEP_N_DDX; e++)
+            used |= s->confusion[d][e] > 0 || s->confusion[e][d] > 0;
+          n += used;
+        }
+      return n;
+    case HEP_QUIZ_PLOT_CALIBRATION:
+      return s->by_confidence[0].n + s->by_confidence[1].n + s->by_confidence[2].n > 0 ? 3 : 0;
+    case HEP_QUIZ_PLOT_RETENTION:
+      return s->retention.n > 0 ? 1 : 0;
+    case HEP_QUIZ_PLOT_ACCURACY_OVER_TIME:
+    case HEP_QUIZ_PLOT_DUE:
+    case HEP_N_QUIZ_PLOTS:
+    default:
+      return 0;
+    }
+}
+
+double
+hep_quiz_stats_plot_get_height (const HepQuizStats *self,
+                                HepQuizPlot         which,
+                                double              width)
+{
+  /* the title above the plot area (48) and the axis below it (36) */
+  const double frame = 48 + 36;
+  guint rows;
+
+  g_return_val_if_fail (self != NULL, 400);
+  g_return_val_if_fail ((guint) which < HEP_N_QUIZ_PLOTS, 400);
+
+  if (width <= 0)
+    width = 640;
+  rows = count_rows (self, which);
+  switch (which)
+    {
+    case HEP_QUIZ_PLOT_ACCURACY_OVER_TIME:
+    case HEP_QUIZ_PLOT_DUE:
+      /* the same at every width: a layout that measures at one width and
+       * allocates another (a flow box) gets what it asked for */
+      return 320;
+    case HEP_QUIZ_PLOT_CONFUSION:
+      /* square cells of at least 30 px (the count inside at 12 px) */
+      return rows == 0 ? 160 : frame + 14 + 12 + 30.0 * rows + 8;
+    case HEP_QUIZ_PLOT_BY_DIAGNOSIS:
+    case HEP_QUIZ_PLOT_BY_LIRADS:
+    case HEP_QUIZ_PLOT_BY_FEATURE:
+    case HEP_QUIZ_PLOT_CALIBRATION:
+    case HEP_QUIZ_PLOT_RETENTION:
+      /* rows of 28 px, the retention's "desired" label above them */
+      return rows == 0 ? 160 : MAX (frame + 28.0 * rows + (which == HEP_QUIZ_PLOT_RETENTION ? 16 : 0), 140);
+    case HEP_N_QUIZ_PLOTS:
+    default:
+      g_return_val_if_reached (400);
+    }
 }

@@ -9,7 +9,11 @@
  * <title> and <desc> and a text alternative, light and dark.
  *
  * Days are the learner's: the calendar days at a fixed offset from UTC
- * passed in (the core does not read the time zone). A row this version cannot read (a question kind,
+ * passed in (the core does not read the time zone). The window and
+ * `hepatica-cli quiz stats` both pass the offset of the local time zone at
+ * the time of the statistics (hep_quiz_stats_utc_offset()), so that they
+ * count the same days; an answer given at another offset (before a
+ * daylight-saving change) is counted at today's. A row this version cannot read (a question kind,
  * error kind, sureness or grade it does not know: written by a later
  * version) is skipped and counted, with a line in the warnings.
  */
@@ -93,6 +97,17 @@ HepQuizStats *hep_quiz_stats_new          (GPtrArray          *log,
                                            int                 utc_offset,
                                            GPtrArray          *warnings);
 void          hep_quiz_stats_free         (HepQuizStats       *self);
+/* The statistics of @store's whole review log and review states (cases and
+ * skills), as the window and the CLI show them. */
+HepQuizStats *hep_quiz_stats_load         (HepCaseStore       *store,
+                                           gint64              now,
+                                           int                 utc_offset,
+                                           GPtrArray          *warnings,
+                                           GError            **error);
+/* Seconds east of UTC of @tz at @now (the caller's local time zone:
+ * g_time_zone_new_local()). */
+int           hep_quiz_stats_utc_offset   (GTimeZone          *tz,
+                                           gint64              now);
 /* n_correct / n, or a negative number when n is 0. */
 double        hep_quiz_tally_rate         (const HepQuizTally *tally);
 
@@ -107,6 +122,14 @@ char         *hep_quiz_stats_plot_svg     (const HepQuizStats *self,
                                            double              width,
                                            double              height,
                                            char              **text_alternative);
+
+/* The height @plot needs for its text to stay at its size when drawn
+ * @width wide: 28 px a row per diagnosis, category or feature, a cell of
+ * 30 px a diagnosis in the confusion matrix, 320 px for the plots over
+ * time (the same at any width). */
+double        hep_quiz_stats_plot_get_height (const HepQuizStats *self,
+                                           HepQuizPlot         plot,
+                                           double              width);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepQuizStats, hep_quiz_stats_free)
 
