@@ -30,7 +30,8 @@ static const char quiz_usage[] =
   "                         scores an answer (an option id, or feature tokens for the\n"
   "                         features kind), writes it to the review log and reviews the\n"
   "                         case and the skills it touched\n"
-  "  stats                  the statistics of the review log\n"
+  "  stats                  the statistics of the review log, by day in the local time\n"
+  "                         zone (TZ), as the window counts them\n"
   "  plot --output=FILE [--theme=light|dark|hc-light|hc-dark] [--size=WxH] PLOT\n"
   "                         one statistics plot as SVG, PNG or PDF (by FILE's extension)\n"
   "  history --csv [--session=ID]\n"
@@ -493,35 +494,24 @@ quiz_answer (HepCliArgs *args)
   return HEP_CLI_EXIT_OK;
 }
 
-/* The log and the review states, and the statistics of them; warnings
- * about skipped rows go to stderr. */
+/* The log and the review states, and the statistics of them, in days of
+ * the local time zone (TZ), as the window counts them; warnings about
+ * skipped rows go to stderr. */
 static HepQuizStats *
 load_stats (const char    *command,
             HepCaseStore  *store,
             gint64         now)
 {
-  g_autoptr(GPtrArray) log = NULL;
-  g_autoptr(GPtrArray) states = NULL;
-  g_autoptr(GPtrArray) skills = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   HepQuizStats *stats;
 
-  log = hep_case_store_list_log (store, 0, 0, &error);
-  if (log != NULL)
-    states = hep_case_store_list_review_states (store, HEP_REVIEW_ITEM_CASE, &error);
-  if (states != NULL)
-    skills = hep_case_store_list_review_states (store, HEP_REVIEW_ITEM_SKILL, &error);
-  if (skills == NULL)
-    {
-      hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
-      return NULL;
-    }
-  for (guint i = 0; i < skills->len; i++)
-    g_ptr_array_add (states, g_steal_pointer (&skills->pdata[i]));
-  stats = hep_quiz_stats_new (log, states, now, 0, warnings);   /* UTC days */
+  stats = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), warnings, &error);
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "hepatica-cli %s: warning: %s\n", command, (char *) g_ptr_array_index (warnings, i));
+  if (stats == NULL)
+    hep_cli_fail (command, HEP_CLI_EXIT_FAILURE, "%s", error->message);
   return stats;
 }
 
@@ -582,6 +572,7 @@ quiz_stats (HepCliArgs *args)
       json_builder_begin_object (json);
       hep_cli_json_member_int (json, "answers", s->n_answers);
       hep_cli_json_member_int (json, "skipped", s->n_skipped);
+      hep_cli_json_member_int (json, "utc_offset", s->utc_offset);
       json_tally (json, "all", &s->all);
       json_builder_set_member_name (json, "by_kind");
       json_builder_begin_object (json);

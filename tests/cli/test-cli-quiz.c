@@ -294,6 +294,54 @@ test_cli_quiz_session (Fixture       *f,
   g_assert_nonnull (strstr (out, "Sure: 50 % (2 of 4 right)"));
 }
 
+/* `quiz stats` counts the days of the local time zone (TZ), as the window
+ * does: two answers an hour apart around midnight UTC are one day east
+ * and west of Greenwich, two days in UTC. POSIX TZ strings, so that no
+ * zoneinfo file is needed: "JST-9" is 9 hours east, "EST5" 5 hours west. */
+static void
+test_cli_quiz_stats_local_days (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const struct {
+    const char *tz;
+    int         offset;
+    const char *first_day;
+    guint       n_days;
+  } zones[] = {
+    { "UTC", 0, "2026-03-01", 2 },
+    { "JST-9", 9 * 3600, "2026-03-02", 1 },
+    { "EST5", -5 * 3600, "2026-03-01", 1 },
+  };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+
+  g_assert_cmpint (run (f, "answer --kind=lirads --now=2026-03-01T23:30:00Z fx-hcc-lr5 LR-5", &out, &err), ==, 0);
+  g_assert_cmpint (run (f, "answer --kind=lirads --now=2026-03-02T00:30:00Z fx-hcc-lr5 LR-4", &out, &err), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(GVariant) stats = NULL;
+      g_autoptr(GVariant) days = NULL;
+
+      g_setenv ("TZ", zones[i].tz, TRUE);
+      g_test_message ("TZ=%s", zones[i].tz);
+      g_assert_cmpint (run (f, "stats --json --now=2026-03-02T01:00:00Z", &out, &err), ==, 0);
+      stats = hep_test_json_parse (out, NULL);
+      g_assert_nonnull (stats);
+      g_assert_cmpfloat (number (stats, "utc_offset"), ==, zones[i].offset);
+      days = hep_test_json_get (stats, "days");
+      g_assert_cmpuint (g_variant_n_children (days), ==, zones[i].n_days);
+      g_assert_cmpstr (hep_test_json_get_string (stats, "days/0/day"), ==, zones[i].first_day);
+      g_assert_cmpfloat (number (stats, "days/0/answers"), ==, zones[i].n_days == 1 ? 2 : 1);
+      /* the text says the same days */
+      g_assert_cmpint (run (f, "stats --now=2026-03-02T01:00:00Z", &out, &err), ==, 0);
+      g_assert_nonnull (strstr (out, zones[i].first_day));
+    }
+  if (saved)
+    g_setenv ("TZ", saved, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -304,6 +352,7 @@ main (int    argc,
   ADD ("/cli/quiz/question", test_cli_quiz_question);
   ADD ("/cli/quiz/errors", test_cli_quiz_errors);
   ADD ("/cli/quiz/session", test_cli_quiz_session);
+  ADD ("/cli/quiz/stats-local-days", test_cli_quiz_stats_local_days);
 #undef ADD
 
   return g_test_run ();
