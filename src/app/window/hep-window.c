@@ -10,6 +10,7 @@
 
 #include "hep-window.h"
 #include "hep-window-private.h"
+#include "hep-progress-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -647,6 +648,7 @@ hep_window_class_init (HepWindowClass *klass)
   g_type_ensure (HEP_TYPE_FEATURE_PANEL);
   g_type_ensure (HEP_TYPE_LIRADS_VIEW);
   g_type_ensure (HEP_TYPE_NEXT_IMAGING_VIEW);
+  g_type_ensure (HEP_TYPE_PROGRESS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HepWindow, window_title);
