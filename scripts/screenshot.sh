@@ -4,6 +4,8 @@
 # Usage: scripts/screenshot.sh BUILD_DIR OUT.png WIDTHxHEIGHT STYLE [APP ARGS...]
 #   STYLE: light, dark, or hc (high contrast, light)
 # e.g. scripts/screenshot.sh build /tmp/a.png 1440x900 dark --case=hemangioma-giant
+# HEPATICA_SAMPLE_LOG=1 first fills the temporary user database with three
+# weeks of quiz answers (scripts/sample-review-log.py), e.g. with --page=progress.
 # The settings go into a private key file, so the user's are left alone.
 set -eu
 build=$(cd "$1" && pwd); out=$2; size=$3; style=$4
@@ -22,6 +24,11 @@ window-maximized=false
 color-scheme='$scheme'
 KEYS
 [ -n "${HEPATICA_UNKNOWN:-}" ] && echo "unknown-case-mode=true" >> "$tmp/config/glib-2.0/settings/keyfile"
+if [ -n "${HEPATICA_SAMPLE_LOG:-}" ]; then
+  mkdir -p "$tmp/data/hepatica"
+  python3 "$(dirname "$0")/sample-review-log.py" "$build/src/cli/hepatica-cli" "$tmp/data/hepatica/user.db" \
+    "$build/src/core/library/tools/hepatica-library.db"
+fi
 theme_env=""
 [ "$style" = hc ] && theme_env="ADW_DEBUG_HIGH_CONTRAST=1"
 env $theme_env XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" GSETTINGS_BACKEND=keyfile \

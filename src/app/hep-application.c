@@ -23,6 +23,7 @@ struct _HepApplication
   GError *store_error;
   char *case_id;       /* --case=ID */
   char *present_id;    /* --present=DECK-OR-CASE-ID */
+  char *page;          /* --page=NAME */
 
   char *screenshot_path;
   int   base_dpi;          /* the system's gtk-xft-dpi, 1024ths of a dot per inch */
@@ -179,6 +180,8 @@ hep_application_activate (GApplication *app)
         }
       else if (last[0] == '\0' || !hep_window_open_case (HEP_WINDOW (window), last, NULL))
         hep_window_explore (HEP_WINDOW (window), NULL, NULL);
+      if (self->page != NULL && !hep_window_show_page (HEP_WINDOW (window), self->page))
+        g_printerr ("hepatica: --page: the window has no page “%s”\n", self->page);
       if (self->screenshot_path != NULL)
         g_signal_connect (window, "notify::loading", G_CALLBACK (window_loading_cb), self);
       else if (g_getenv ("HEPATICA_BENCH_T0_US") != NULL)
@@ -226,8 +229,12 @@ hep_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
     {
       g_free (self->screenshot_path);
-  g_free (self->present_id);
       self->screenshot_path = g_strdup (path);
+    }
+  if (g_variant_dict_lookup (options, "page", "&s", &path))
+    {
+      g_free (self->page);
+      self->page = g_strdup (path);
     }
   return -1;
 }
@@ -432,6 +439,7 @@ static const struct {
   { "win.import-pack", { "<Control>o", NULL } },
   { "win.fullscreen", { "F11", NULL } },
   { "win.show-page::explore", { "<Alt>1", NULL } },
+  { "win.show-page::progress", { "<Alt>3", NULL } },
   { "win.focus-next-pane", { "F6", NULL } },
   { "win.focus-previous-pane", { "<Shift>F6", NULL } },
 };
@@ -545,6 +553,8 @@ hep_application_finalize (GObject *object)
   HepApplication *self = HEP_APPLICATION (object);
 
   g_free (self->screenshot_path);
+  g_free (self->present_id);
+  g_free (self->page);
   g_free (self->features);
   g_free (self->case_id);
   g_clear_object (&self->settings);
@@ -576,6 +586,8 @@ hep_application_init (HepApplication *self)
       N_("Open this case of the library, e.g. \"hcc-classic-cirrhosis\""), N_("ID") },
     { "present", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Present this deck or case full screen, step by step"), N_("DECK-OR-CASE-ID") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open the window on this page: explore, progress, …"), N_("NAME") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a PNG of the window after its first frame, then quit"), N_("FILE") },
     { NULL }
