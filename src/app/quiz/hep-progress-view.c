@@ -28,8 +28,7 @@ struct _HepProgressView
   GtkStack        *content_stack;
   GtkStack        *sections;
   GtkWidget       *headline_box;
-  GtkWidget       *plots_box;     /* rows of two plots, each half the width */
-  GtkWidget       *plots_row;
+  GtkWidget       *plots_box;     /* rows of plots: layout[] */
   HepMistakesList *mistakes_list;
   GtkWidget       *start_button;
 
@@ -41,14 +40,18 @@ struct _HepProgressView
 
 G_DEFINE_FINAL_TYPE (HepProgressView, hep_progress_view, ADW_TYPE_BIN)
 
-/* The order on the page: how it goes, where it goes wrong, what comes next. */
-static const HepQuizPlot plot_order[] = {
-  HEP_QUIZ_PLOT_ACCURACY_OVER_TIME, HEP_QUIZ_PLOT_DUE,
-  HEP_QUIZ_PLOT_BY_DIAGNOSIS, HEP_QUIZ_PLOT_CONFUSION,
-  HEP_QUIZ_PLOT_BY_LIRADS, HEP_QUIZ_PLOT_BY_FEATURE,
-  HEP_QUIZ_PLOT_CALIBRATION, HEP_QUIZ_PLOT_RETENTION,
+/* The page's layout: how it goes, where it goes wrong, what comes next.
+ * Rows of one or two columns of the same width, each column one plot or a
+ * stack of them, paired so that the columns of a row are about as tall:
+ * the confusion matrix beside calibration over retention, and the features
+ * (a row each, twenty or more) alone at the full width. -1 ends a list. */
+#define END ((HepQuizPlot) -1)
+static const HepQuizPlot layout[][2][3] = {
+  { { HEP_QUIZ_PLOT_ACCURACY_OVER_TIME, END }, { HEP_QUIZ_PLOT_DUE, END } },
+  { { HEP_QUIZ_PLOT_BY_DIAGNOSIS, END }, { HEP_QUIZ_PLOT_BY_LIRADS, END } },
+  { { HEP_QUIZ_PLOT_CONFUSION, END }, { HEP_QUIZ_PLOT_CALIBRATION, HEP_QUIZ_PLOT_RETENTION, END } },
+  { { HEP_QUIZ_PLOT_BY_FEATURE, END }, { END } },
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (plot_order) == HEP_N_QUIZ_PLOTS);
 
 enum { HEADLINE_ANSWERS, HEADLINE_ACCURACY, HEADLINE_DUE, HEADLINE_RETENTION };
 
@@ -271,9 +274,9 @@ text_alternative_cb (HepPlotView *plot,
   gtk_label_set_text (label, text ? text : "");
 }
 
-static void
-add_plot (HepProgressView *self,
-          HepQuizPlot      which)
+static GtkWidget *
+make_plot_card (HepProgressView *self,
+                HepQuizPlot      which)
 {
   const char *id = hep_quiz_plot_to_string (which);
   g_autofree char *card_name = g_strconcat ("plot-card-", id, NULL);
@@ -346,17 +349,31 @@ add_plot (HepProgressView *self,
   gtk_revealer_set_child (GTK_REVEALER (revealer), text);
   gtk_box_append (GTK_BOX (card), revealer);
 
-  /* two a row, of the same width (a flow box gave the columns different
-   * widths, and a homogeneous one every plot the tallest one's height) */
-  if (self->plots_row == NULL || gtk_widget_get_last_child (self->plots_row) !=
-                                 gtk_widget_get_first_child (self->plots_row))
-    {
-      self->plots_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      gtk_box_set_homogeneous (GTK_BOX (self->plots_row), TRUE);
-      gtk_box_append (GTK_BOX (self->plots_box), self->plots_row);
-    }
-  gtk_box_append (GTK_BOX (self->plots_row), card);
   self->plots[which] = HEP_PLOT_VIEW (plot);
+  return card;
+}
+
+/* Rows of the same width (a flow box gave its columns different widths,
+ * and a homogeneous one every plot the tallest one's height). */
+static void
+add_plots (HepProgressView *self)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (layout); r++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+      gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+      for (guint c = 0; c < 2 && layout[r][c][0] != END; c++)
+        {
+          GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+          gtk_widget_set_valign (column, GTK_ALIGN_START);
+          for (guint i = 0; layout[r][c][i] != END; i++)
+            gtk_box_append (GTK_BOX (column), make_plot_card (self, layout[r][c][i]));
+          gtk_box_append (GTK_BOX (row), column);
+        }
+      gtk_box_append (GTK_BOX (self->plots_box), row);
+    }
 }
 
 static void
@@ -408,8 +425,7 @@ hep_progress_view_init (HepProgressView *self)
   add_headline (self, HEADLINE_ACCURACY, "headline-accuracy");
   add_headline (self, HEADLINE_DUE, "headline-due");
   add_headline (self, HEADLINE_RETENTION, "headline-retention");
-  for (guint i = 0; i < G_N_ELEMENTS (plot_order); i++)
-    add_plot (self, plot_order[i]);
+  add_plots (self);
   g_signal_connect (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
 }
 
