@@ -507,7 +507,7 @@ load_stats (const char    *command,
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   HepQuizStats *stats;
 
-  stats = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), warnings, &error);
+  stats = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), warnings, NULL, &error);
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "hepatica-cli %s: warning: %s\n", command, (char *) g_ptr_array_index (warnings, i));
   if (stats == NULL)

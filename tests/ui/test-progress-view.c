@@ -218,7 +218,7 @@ test_progress_populated (Fixture       *f,
   g_assert_cmpstr (hep_progress_view_get_state (f->view), ==, "progress");
 
   /* the headline: the core's numbers, as `hepatica-cli quiz stats` has them */
-  expected = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), NULL, &error);
+  expected = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), NULL, NULL, &error);
   g_assert_no_error (error);
   shown = hep_progress_view_get_stats (f->view);
   g_assert_cmpuint (expected->n_answers, ==, 5);

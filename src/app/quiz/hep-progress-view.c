@@ -118,13 +118,10 @@ hep_progress_view_refresh (HepProgressView *self)
   store = find_store (self);
   if (store == NULL)
     return;
-  stats = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), warnings, &error);
-  if (stats != NULL)
-    log = hep_case_store_list_log (store, 0, 0, &error);
-  if (log == NULL)
+  stats = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), warnings, &log, &error);
+  if (stats == NULL)
     {
       g_warning ("Could not read the review log: %s", error->message);
-      hep_quiz_stats_free (stats);
       return;
     }
   for (guint i = 0; i < warnings->len; i++)

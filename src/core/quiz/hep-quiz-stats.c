@@ -305,11 +305,13 @@ hep_quiz_stats_load (HepCaseStore  *store,
                      gint64         now,
                      int            utc_offset,
                      GPtrArray     *warnings,
+                     GPtrArray    **log_out,
                      GError       **error)
 {
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GPtrArray) states = NULL;
   g_autoptr(GPtrArray) skills = NULL;
+  HepQuizStats *stats;
 
   g_return_val_if_fail (HEP_IS_CASE_STORE (store), NULL);
 
@@ -322,7 +324,10 @@ hep_quiz_stats_load (HepCaseStore  *store,
     return NULL;
   for (guint i = 0; i < skills->len; i++)
     g_ptr_array_add (states, g_steal_pointer (&skills->pdata[i]));
-  return hep_quiz_stats_new (log, states, now, utc_offset, warnings);
+  stats = hep_quiz_stats_new (log, states, now, utc_offset, warnings);
+  if (log_out != NULL)
+    *log_out = g_steal_pointer (&log);
+  return stats;
 }
 
 int

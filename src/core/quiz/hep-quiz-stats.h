@@ -98,11 +98,13 @@ HepQuizStats *hep_quiz_stats_new          (GPtrArray          *log,
                                            GPtrArray          *warnings);
 void          hep_quiz_stats_free         (HepQuizStats       *self);
 /* The statistics of @store's whole review log and review states (cases and
- * skills), as the window and the CLI show them. */
+ * skills), as the window and the CLI show them; the log read, oldest first,
+ * in @log_out (may be NULL) for the mistakes. */
 HepQuizStats *hep_quiz_stats_load         (HepCaseStore       *store,
                                            gint64              now,
                                            int                 utc_offset,
                                            GPtrArray          *warnings,
+                                           GPtrArray         **log_out,
                                            GError            **error);
 /* Seconds east of UTC of @tz at @now (the caller's local time zone:
  * g_time_zone_new_local()). */
