@@ -79,7 +79,8 @@ question_label (const char *kind)
     }
 }
 
-/* Why it was wrong, in words; never the answer. */
+/* Why it was wrong, in words (the kind is on the row's badge); never the
+ * answer. */
 static char *
 describe_why (const HepQuizLogEntry    *e,
               const HepQuizErrorReport *report)
@@ -90,28 +91,30 @@ describe_why (const HepQuizLogEntry    *e,
   switch (report->kind)
     {
     case HEP_QUIZ_ERROR_TIMING:
-      return g_strdup (_("Timing: the time ran out before the answer."));
+      return g_strdup (_("The time ran out before the answer."));
     case HEP_QUIZ_ERROR_PERCEPTION:
       {
-        GString *s = g_string_new (_("Perception: a feature was misread."));
+        GString *s = g_string_new (NULL);
 
         for (guint i = 0; i < report->n_misses; i++)
           {
             g_autofree char *miss = hep_quiz_feature_miss_describe_words (&report->misses[i]);
 
-            g_string_append_printf (s, "\n%s", miss);
+            g_string_append_printf (s, "%s%s", i ? "\n" : "", miss);
           }
+        if (s->len == 0)
+          g_string_append (s, _("A feature was misread."));
         return g_string_free (s, FALSE);
       }
     case HEP_QUIZ_ERROR_RULE:
       if (kind == HEP_QUIZ_KIND_NEXT_TEST)
-        return g_strdup (_("Rule: the features were given, but the test chosen is not the one the "
-                           "criteria rate best."));
-      return g_strdup (_("Rule: the features were right, but the category is not the one the "
-                         "LI-RADS rules give."));
+        return g_strdup (_("The findings were given; the test chosen is not the one the "
+                           "criteria rate best for them."));
+      return g_strdup (_("The features were given; the category chosen is not the one the "
+                         "LI-RADS rules give them."));
     case HEP_QUIZ_ERROR_KNOWLEDGE:
-      return g_strdup (_("Knowledge: the features and the category were right, but the diagnosis "
-                         "is not the one they point to."));
+      return g_strdup (_("The findings were given; the diagnosis chosen is not the one they "
+                         "point to."));
     case HEP_QUIZ_ERROR_NONE:
     default:
       return g_strdup (_("Wrong, for a reason this version cannot read."));
@@ -298,8 +301,9 @@ hep_mistakes_list_set_log (HepMistakesList *self,
       name = case_name (store, e->case_id, unknown_numbers, &history);
       why = describe_why (e, &report);
       when = local_dt ? g_date_time_format (local_dt, "%x") : g_strdup ("");
-      subtitle = g_strdup_printf ("%s · %s%s%s\n%s", question_label (e->kind ? e->kind : e->mode), when,
-                                  history && *history ? " · " : "", history ? history : "", why);
+      /* why first: it is what the row is for */
+      subtitle = g_strdup_printf ("%s\n%s · %s%s%s", why, question_label (e->kind ? e->kind : e->mode), when,
+                                  history && *history ? " · " : "", history ? history : "");
       row = hep_text_row_new (name, subtitle);
       badge = gtk_label_new (kind_label (report.kind));
       gtk_widget_add_css_class (badge, "caption-heading");

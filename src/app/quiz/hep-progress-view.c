@@ -241,7 +241,9 @@ add_headline (HepProgressView *self,
               guint            index,
               const char      *name)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  /* a group, named by its number and words, for screen readers */
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 2,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *value = gtk_label_new ("–");
   GtkWidget *note = gtk_label_new (NULL);
 
