@@ -18,6 +18,10 @@
 
 #define DAY G_GINT64_CONSTANT (86400)
 #define FONT_FAMILY "Cantarell, 'DejaVu Sans', sans-serif"
+/* the mean width of a character of a label, in em (Cantarell and DejaVu
+ * Sans at 12 px: about 6 px): enough for the labels to be laid out without
+ * a text engine in the core */
+#define CHAR_EM 0.52
 
 /* ---- the numbers ---------------------------------------------------------- */
 
@@ -459,7 +463,7 @@ fit (const char *text,
      double      width,
      double      size)
 {
-  glong max = MAX (4, (glong) (width / (size * 0.56)));
+  glong max = MAX (4, (glong) (width / (size * CHAR_EM)));
 
   if (g_utf8_strlen (text, -1) <= max)
     return g_strdup (text);
@@ -547,12 +551,11 @@ hbars (Plot       *plot,
 
   if (n_bars == 0)
     return;
-  /* as wide as the longest label needs (about 0.56 em a character), at
-   * most two fifths of the width: a longer one is cut, whole in the text
-   * alternative */
+  /* as wide as the longest label needs, at most half the width: a
+   * longer one is cut, whole in the text alternative */
   for (guint i = 0; i < n_bars; i++)
-    label_w = MAX (label_w, g_utf8_strlen (bars[i].label, -1) * 12 * 0.56 + 20);
-  label_w = CLAMP (label_w, 60, (plot->right - plot->left) * 0.4);
+    label_w = MAX (label_w, g_utf8_strlen (bars[i].label, -1) * 12 * CHAR_EM + 20);
+  label_w = CLAMP (label_w, 60, (plot->right - plot->left) * 0.5);
   row_h = MIN (28.0, (plot->bottom - plot->top) / n_bars);
   x0 = plot->left + label_w;
   x1 = plot->right - 90;
@@ -770,8 +773,12 @@ draw_confusion (Plot               *plot,
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++)
       row_total[i] += s->confusion[rows[i]][rows[j]];
-  /* the names get what cells of 36 px leave, 230 to 340 px */
-  label_w = CLAMP (plot->right - plot->left - 36.0 * n, 230, 340);
+  /* the names as wide as the longest needs, as long as cells of 24 px
+   * (a count at 12 px) still fit beside them */
+  label_w = 0;
+  for (int i = 0; i < n; i++)
+    label_w = MAX (label_w, (g_utf8_strlen (hep_ddx_diagnosis_get_label (rows[i]), -1) + 4) * 12 * CHAR_EM + 12);
+  label_w = MIN (label_w, MAX (120, plot->right - plot->left - 24.0 * n));
   x0 = plot->left + label_w;
   y0 = plot->top + 14;
   cell = MIN ((plot->right - x0) / n, (plot->bottom - y0 - 12) / n);
