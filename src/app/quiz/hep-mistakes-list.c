@@ -162,7 +162,7 @@ update_filters (HepMistakesList *self)
   for (guint i = 0; i < G_N_ELEMENTS (filter_order); i++)
     {
       HepQuizErrorKind kind = filter_order[i];
-      g_autofree char *label = g_strdup_printf ("%s  %u", kind_label (kind), self->counts[kind]);
+      g_autofree char *label = g_strdup_printf ("%s %u", kind_label (kind), self->counts[kind]);
       gboolean active = (kind == HEP_QUIZ_ERROR_NONE && self->filter == HEP_MISTAKES_FILTER_ALL) ||
                         (int) kind == self->filter;
 
@@ -205,7 +205,7 @@ hep_mistakes_list_class_init (HepMistakesListClass *klass)
 static void
 hep_mistakes_list_init (HepMistakesList *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *group = NULL;
 

@@ -22,7 +22,7 @@
 
 #include "hep-diagram-render.h"
 
-#define MIN_WIDTH 360
+#define MIN_WIDTH 280
 #define DEFAULT_WIDTH 400
 
 struct _HepPlotView
