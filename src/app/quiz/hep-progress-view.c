@@ -31,6 +31,7 @@ struct _HepProgressView
   GtkWidget       *plots_box;     /* rows of plots: layout[] */
   HepMistakesList *mistakes_list;
   GtkWidget       *start_button;
+  AdwStatusPage   *empty_page;
 
   GtkLabel        *headline_values[4];
   GtkLabel        *headline_notes[4];
@@ -52,6 +53,11 @@ static const HepQuizPlot layout[][2][3] = {
   { { HEP_QUIZ_PLOT_CONFUSION, END }, { HEP_QUIZ_PLOT_CALIBRATION, HEP_QUIZ_PLOT_RETENTION, END } },
   { { HEP_QUIZ_PLOT_BY_FEATURE, END }, { END } },
 };
+
+/* what the empty page says */
+#define EMPTY_DESCRIPTION N_("Answer a few quiz questions and your progress shows here: accuracy over time, " \
+                             "by diagnosis, LI-RADS category and feature, how sure you were against how often " \
+                             "you were right, what is due for review, and every mistake with why it was wrong.")
 
 enum { HEADLINE_ANSWERS, HEADLINE_ACCURACY, HEADLINE_DUE, HEADLINE_RETENTION };
 
@@ -121,11 +127,21 @@ hep_progress_view_refresh (HepProgressView *self)
   stats = hep_quiz_stats_load (store, now, hep_quiz_stats_utc_offset (local, now), warnings, &log, &error);
   if (stats == NULL)
     {
-      g_warning ("Could not read the review log: %s", error->message);
+      /* say so where the numbers would be, not "no answers yet" */
+      g_autofree char *description = g_strdup_printf (_("The review log could not be read: %s"), error->message);
+
+      adw_status_page_set_title (self->empty_page, _("Progress Is Not Available"));
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_widget_set_visible (self->start_button, FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
+  adw_status_page_set_title (self->empty_page, _("No Answers Yet"));
+  adw_status_page_set_description (self->empty_page, _(EMPTY_DESCRIPTION));
+  gtk_widget_set_visible (self->start_button, TRUE);
+  /* rows a newer version wrote: counted under the headline, noted here */
   for (guint i = 0; i < warnings->len; i++)
-    g_warning ("%s", (char *) g_ptr_array_index (warnings, i));
+    g_message ("%s", (char *) g_ptr_array_index (warnings, i));
 
   /* the views borrow the statistics: the new ones first, then the old go */
   for (guint i = 0; i < HEP_N_QUIZ_PLOTS; i++)
@@ -413,6 +429,7 @@ hep_progress_view_class_init (HepProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HepProgressView, plots_box);
   gtk_widget_class_bind_template_child (widget_class, HepProgressView, mistakes_list);
   gtk_widget_class_bind_template_child (widget_class, HepProgressView, start_button);
+  gtk_widget_class_bind_template_child (widget_class, HepProgressView, empty_page);
   gtk_widget_class_install_action (widget_class, "progress.export", "s", export_action);
 }
 
@@ -420,6 +437,7 @@ static void
 hep_progress_view_init (HepProgressView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_status_page_set_description (self->empty_page, _(EMPTY_DESCRIPTION));
   add_headline (self, HEADLINE_ANSWERS, "headline-answers");
   add_headline (self, HEADLINE_ACCURACY, "headline-accuracy");
   add_headline (self, HEADLINE_DUE, "headline-due");
