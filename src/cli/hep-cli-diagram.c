@@ -22,7 +22,8 @@ static const char diagram_usage[] =
   "prints the ids) or synthesized from feature tokens (\"hepatica-cli tokens\").\n"
   "--compare adds up to three archetypes to an archetype diagram. The file type\n"
   "follows the extension of --output; --width/--height are pixels (PDF: points),\n"
-  "200–8000 each. --up-to=pre|arterial|portal|delayed|hbp draws the phases up to\n"
+  "200–8000 each; --width alone takes the height the text needs at that width\n"
+  "(no text under 12 px). --up-to=pre|arterial|portal|delayed|hbp draws the phases up to\n"
   "that one and leaves the later ones blank, as presenter mode shows a case;\n"
   "--large-text makes every text at least 24 px at 1280×720, for a slide.\n"
   "The diagrams are schematic, not measured.\n"
@@ -166,6 +167,9 @@ hep_cli_diagram (int    argc,
   if (!parse_size (hep_cli_args_get (&args, "width"), &width))
     return hep_cli_fail ("diagram", HEP_CLI_EXIT_USAGE, "bad --width “%s”; accepted: %d–%d",
                          hep_cli_args_get (&args, "width"), HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
+  /* a width alone: the height the diagram's text needs there */
+  if (hep_cli_args_get (&args, "width") != NULL && hep_cli_args_get (&args, "height") == NULL)
+    height = hep_diagram_get_height_for_width (set, &options, width);
   if (!parse_size (hep_cli_args_get (&args, "height"), &height))
     return hep_cli_fail ("diagram", HEP_CLI_EXIT_USAGE, "bad --height “%s”; accepted: %d–%d",
                          hep_cli_args_get (&args, "height"), HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);

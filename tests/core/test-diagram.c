@@ -332,12 +332,14 @@ test_phase_at (void)
       int w, h, last = -1;
       guint seen = 0;
 
+      const HepCurveSet *set = hep_curve_lookup_archetype ("hcc-classic");
+
       hep_diagram_options_init (&options, kind);
       hep_diagram_get_default_size (&options, &w, &h);
-      g_assert_cmpint (hep_diagram_phase_at (&options, 1, 1), ==, -1);
+      g_assert_cmpint (hep_diagram_phase_at (set, &options, 1, 1), ==, -1);
       for (int x = 0; x < w; x++)
         {
-          int p = hep_diagram_phase_at (&options, x, h * 0.55);
+          int p = hep_diagram_phase_at (set, &options, x, h * 0.55);
 
           if (p < 0)
             continue;

@@ -436,17 +436,27 @@ hep_curve_set_synthesize (HepCurveSet         *out,
       static const double centre_fill[HEP_CURVE_N_POINTS] = { 0, 0.00, 0.02, 0.20, 0.40, 0.08 };
       static const double fraction_still[HEP_CURVE_N_POINTS] = { 0, 0.2, 0.2, 0.2, 0.2, 0.2 };
       static const double fraction_fill[HEP_CURVE_N_POINTS] = { 0, 0.2, 0.2, 0.4, 0.6, 0.6 };
-      const double *c = fill ? centre_fill : centre_still;
+      /* §4.3 hemangioma_giant: the central cleft never fills */
+      static const double cleft[HEP_CURVE_N_POINTS] = { 0, 0.00, 0.00, 0.02, 0.04, 0.02 };
+      int size = hep_feature_set_get (features, HEP_FEATURE_SIZE);
+      gboolean giant = size != HEP_FEATURE_UNSET && size > 50;
+      const double *c = giant ? cleft : fill ? centre_fill : centre_still;
       const double *f = fill ? fraction_fill : fraction_still;
 
-      /* Replace the lesion by mean + nodules + centre (hemangioma_typical). */
+      /* Replace the lesion by mean + nodules + centre (hemangioma_typical),
+       * or + central cleft (hemangioma_giant). */
       out->n_parts = 0;
       lesion = add_part (out, "whole_lesion_mean", N_("Whole lesion (mean)"), HEP_CURVE_ROLE_WHOLE, nodules);
       add_part (out, "peripheral_nodules", N_("Peripheral nodules"), HEP_CURVE_ROLE_NODULES, nodules);
-      add_part (out, "center", N_("Centre"), HEP_CURVE_ROLE_CENTRE, c);
+      if (giant)
+        add_part (out, "central_cleft", N_("Central cleft"), HEP_CURVE_ROLE_CENTRE, c);
+      else
+        add_part (out, "center", N_("Centre"), HEP_CURVE_ROLE_CENTRE, c);
       for (guint i = 0; i < HEP_CURVE_N_POINTS; i++)
         lesion->values[i] = f[i] * nodules[i] + (1 - f[i]) * c[i];
-      out->centre_scale = 1.0;
+      out->centre_scale = giant ? 0.45 : 1.0;
+      if (giant)
+        add_rule (out, "giant-cleft");
       out->tp_gadoxetate_180 = 0.20;
       out->hepatocellular = FALSE;
       add_rule (out, fill ? "peripheral-nodular-fill" : "peripheral-nodular");
@@ -574,6 +584,12 @@ hep_curve_set_synthesize (HepCurveSet         *out,
     {
       out->tp_gadoxetate_180 = L[HEP_CURVE_PHASE_DELAYED] - 0.05;
       add_rule (out, "tp-hypo");
+    }
+
+  if (hep_feature_set_has (features, HEP_FEATURE_T1_HYPER))
+    {
+      out->t1_hyper = TRUE;
+      add_rule (out, "t1-hyper");
     }
 
   if (hep_feature_set_has (features, HEP_FEATURE_WEDGE_SHAPED))

@@ -40,6 +40,11 @@
  *   centripetal-fill      with nodules: the centre rises (0.20 at 70 s, 0.40 at
  *                180 s) and the fill fraction of the mean grows 0.2 → 0.4 →
  *                0.6, giving the whole-lesion mean of hemangioma_typical.
+ *   giant-cleft  peripheral nodules in a lesion over 50 mm (size=, the upper
+ *                bound of §4.2's "giant: > 4–5 cm"): the centre is the
+ *                hemangioma_giant central cleft, which never fills (0, 0,
+ *                0, 0.02, 0.04; a smaller disc, radius 0.45): fill-in, if
+ *                any, reaches the periphery only.
  *                Without nodules: the lesion rises to at least L + 0.10 at
  *                70 s and L + 0.20 at 180 s (progressive fill-in).
  *   washout      nonperipheral: lesion(70) = L(70) − 0.05 and lesion(180) =
@@ -63,6 +68,8 @@
  *                central retention; centre and rim created if needed).
  *   tp-hypo      tp_gadoxetate_180 = L(180) − 0.05 (pseudo-washout in TP).
  *   wedge-shaped the phase strip draws a peripheral wedge, not a round mass.
+ *   t1-hyper     HepCurveSet.t1_hyper: the phase strip's precontrast tile
+ *                shows the lesion brighter than liver (not a curve value).
  *   given        last, always: without hbp= no part has an HBP value (not
  *                given: an extracellular agent, or no HBP acquired), and
  *                without hbp= or tp-hypo no gadoxetate TP marker is drawn.
@@ -145,6 +152,9 @@ typedef struct {
   HepCurvePart       parts[HEP_CURVE_MAX_PARTS];
   guint              n_rules;             /* synthesis rules applied */
   const char        *rules[HEP_CURVE_MAX_RULES];
+  /* Intrinsic T1 hyperintensity (t1-hyper): not a curve value (§4.3: not
+   * in the curves), drawn as the phase strip's precontrast tile. */
+  gboolean           t1_hyper;
 } HepCurveSet;
 
 double             hep_curve_get_time              (HepCurvePhase      phase);

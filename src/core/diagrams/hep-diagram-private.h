@@ -103,22 +103,59 @@ gboolean
 _hep_diagram_phase_shown (const HepDiagramOptions *options,
                           HepCurvePhase            phase);
 
-/* The base font size of a large-text diagram whose smallest text is
- * @smallest times the base. */
+/* The smallest text of a diagram drawn with @options, in pixels. */
 double
-_hep_diagram_large_font (const HepDiagramOptions *options,
-                         double                   smallest);
+_hep_diagram_min_px (const HepDiagramOptions *options);
+
+/* HepDiagramOptions:text_scale, 1 when not given. */
+double
+_hep_diagram_text_scale (const HepDiagramOptions *options);
+
+#define HEP_DIAGRAM_LINE_HEIGHT 1.25
+
+GPtrArray *
+_hep_diagram_phase_name_lines (HepCurvePhase phase,
+                               int           level);
+
+double
+_hep_diagram_text_width (const char *text,
+                         double      size,
+                         gboolean    bold);
+
+GPtrArray *
+_hep_diagram_wrap (const char *text,
+                   double      width,
+                   double      size,
+                   gboolean    bold);
+
+gboolean
+_hep_diagram_lines_fit (GPtrArray *lines,
+                        double     width,
+                        double     size,
+                        gboolean   bold);
+
+double
+_hep_diagram_wrapped_height (const char *text,
+                             double      width,
+                             double      size,
+                             gboolean    bold);
 
 char *_hep_diagram_curve_svg       (const HepCurveSet       *set,
                                     const HepDiagramOptions *options,
                                     char                   **text_alternative);
-int   _hep_diagram_curve_phase_at  (const HepDiagramOptions *options,
+int   _hep_diagram_curve_natural_height (const HepCurveSet  *set,
+                                    const HepDiagramOptions *options);
+int   _hep_diagram_curve_phase_at  (const HepCurveSet       *set,
+                                    const HepDiagramOptions *options,
                                     double                   x,
                                     double                   y);
 char *_hep_diagram_strip_svg       (const HepCurveSet       *set,
                                     const HepDiagramOptions *options,
                                     char                   **text_alternative);
-int   _hep_diagram_strip_phase_at  (const HepDiagramOptions *options,
+int   _hep_diagram_strip_natural_height (const HepCurveSet  *set,
+                                    const HepDiagramOptions *options);
+int   _hep_diagram_strip_phase_at  (const HepCurveSet       *set,
+                                    const HepDiagramOptions *options,
                                     double                   x,
                                     double                   y);
 

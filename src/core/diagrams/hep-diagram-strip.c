@@ -33,56 +33,261 @@ static const HepCurvePhase strip_phases[] = {
 #define AORTA_Y 61.0
 #define AORTA_R 4.5
 
+/* Text is laid out as in hep-diagram-curve.c: nothing smaller than
+ * _hep_diagram_min_px(), no two texts overlapping. What does not fit gives
+ * way, in this order:
+ *   1. the panels stand in one row of five, or, when a column would be
+ *      narrower than 8 em, in rows of three, then of two (each row with
+ *      its headings);
+ *   2. a heading is the phase name wrapped to its column (two lines at
+ *      most), then one word ("delayed"), then an abbreviation ("DP");
+ *   3. the words under a panel wrap to its column and are all kept: the
+ *      rows are as tall as the longest needs;
+ *   4. the "aorta" label stands in the first panel only where the panel
+ *      has room for it (the legend says it anyway);
+ *   5. when the height is short (presenter, export): the panels shrink to
+ *      4 em, then the subtitle goes, then the legend's notes (last
+ *      first), then the times under the headings, then the panels shrink
+ *      further. */
 typedef struct {
-  double width, height, font, pad;
-  double head_y;       /* baseline of the column headings */
-  double rows_y;       /* top of the first row */
-  double row_h;
-  double cell_w;
-  double panel_w, panel_h;
-  double label_h;      /* row label above the panels (comparisons) */
-  double foot_y;
+  double     width, height, fs, small, head_fs, title_fs, pad;
+  guint      n_cols, rows_per_set;
+  double     cell_w, panel_w, panel_h;
+  int        head_level[N_STRIP];
+  guint      head_lines, word_lines;
+  gboolean   times;                          /* under the headings */
+  double     head_h, row_h, label_h;
+  GPtrArray *title_lines, *subtitle_lines;   /* NULL: none */
+  double     title_y, subtitle_y;
+  double     grid_y;
+  GPtrArray *notes;                          /* legend lines kept, muted */
+  GPtrArray *footer;                         /* bold */
+  double     footer_y;
+  HepCurvePhase last;
+  gboolean   large;
 } StripLayout;
 
 static void
-strip_layout (const HepDiagramOptions *options,
+strip_layout_clear (StripLayout *l)
+{
+  g_clear_pointer (&l->title_lines, g_ptr_array_unref);
+  g_clear_pointer (&l->subtitle_lines, g_ptr_array_unref);
+  g_clear_pointer (&l->notes, g_ptr_array_unref);
+  g_clear_pointer (&l->footer, g_ptr_array_unref);
+}
+
+/* @text wrapped to @width, a word too long for it cut into pieces. */
+static GPtrArray *
+wrap_hard (const char *text,
+           double      width,
+           double      size,
+           gboolean    bold)
+{
+  g_autoptr(GPtrArray) lines = _hep_diagram_wrap (text, width, size, bold);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  int max_chars = MAX (1, (int) floor (width / (size * (bold ? 0.66 : 0.62))));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = lines->pdata[i];
+
+      while (g_utf8_strlen (line, -1) > max_chars)
+        {
+          const char *end = g_utf8_offset_to_pointer (line, max_chars);
+
+          g_ptr_array_add (out, g_strndup (line, end - line));
+          line = end;
+        }
+      g_ptr_array_add (out, g_strdup (line));
+    }
+  return out;
+}
+
+/* The heading lines of column @c at its level. */
+static GPtrArray *
+heading_lines (const StripLayout *l,
+               guint              c)
+{
+  if (l->head_level[c] == 0)
+    return wrap_hard (hep_curve_phase_get_label (strip_phases[c]), l->cell_w - l->fs * 0.4, l->head_fs, TRUE);
+  return _hep_diagram_phase_name_lines (strip_phases[c], l->head_level[c]);
+}
+
+static GPtrArray *
+panel_words (const StripLayout *l,
+             const HepCurveSet *set,
+             guint              c)
+{
+  g_autofree char *words = _hep_diagram_phase_words_up_to (set, strip_phases[c], l->last);
+
+  return wrap_hard (words, l->cell_w - l->fs * 0.3, l->small, FALSE);
+}
+
+static const char *
+marker_note (void)
+{
+  return _("Dashed yellow ring: where the lesion is when it looks like the liver (iso, or before contrast).");
+}
+
+static void
+strip_layout (const HepCurveSet       *set,
+              const HepDiagramOptions *options,
+              gboolean                 natural,
               StripLayout             *l)
 {
-  guint rows = 1 + options->n_compare;
-  double avail_h, scale;
+  guint n_sets = 1 + options->n_compare;
+  const HepCurveSet *sets[1 + HEP_DIAGRAM_MAX_COMPARE] = { set, };
+  double min_px = _hep_diagram_min_px (options);
+  double ts = _hep_diagram_text_scale (options);
+  double prop, avail_w, fixed, natural_panel_h, panel_rows;
+  gboolean any_t1 = FALSE, any_not_given = FALSE;
+  g_autoptr(GPtrArray) note_texts = g_ptr_array_new ();
+  guint n_notes;
 
+  memset (l, 0, sizeof *l);
+  for (guint i = 0; i < options->n_compare; i++)
+    sets[i + 1] = options->compare[i];
   _hep_diagram_get_size (options, &l->width, &l->height);
-  if (options->large_text)
-    l->font = _hep_diagram_large_font (options, 0.85);   /* the times, 0.85 × */
-  else
-    l->font = CLAMP (MIN (l->width / 900.0, l->height / (120.0 + 150.0 * rows)) * 12.5, 8.0, 18.0);
-  l->pad = l->font * 1.2;
-  /* large text has neither a visible title nor a subtitle */
-  l->head_y = l->pad + l->font * (options->large_text ? 2.4 : 5.0);
-  l->rows_y = l->head_y + l->font * 2.6;   /* two heading lines: phase, then time */
-  l->foot_y = l->height - l->pad * 0.5 - l->font * 1.6;
-  avail_h = MAX (l->foot_y - l->rows_y - l->font * 0.8, 40);
-  l->row_h = avail_h / rows;
-  l->label_h = rows > 1 ? l->font * 1.5 : 0;
-  l->cell_w = (l->width - 2 * l->pad) / N_STRIP;
-  /* Panel: the box aspect, as large as the cell allows (words below). */
-  scale = MIN ((l->cell_w - l->font * 0.8) / BOX_W,
-               (l->row_h - l->label_h - l->font * 2.0) / BOX_H);
-  scale = MAX (scale, 0.2);
-  l->panel_w = BOX_W * scale;
-  l->panel_h = BOX_H * scale;
+  l->large = options->large_text;
+  l->last = options->up_to_phase ? options->last_phase : HEP_CURVE_PHASE_HBP;
+  prop = natural ? l->width / 900.0 : MIN (l->width / 900.0, l->height / (120.0 + 150.0 * n_sets));
+  l->fs = l->large ? min_px : MAX (min_px, MIN (prop * 12.5 * ts, 18.0 * ts));
+  l->small = MAX (min_px, l->fs * 0.9);
+  l->head_fs = MAX (min_px, l->fs * 0.95);
+  l->title_fs = l->fs * 1.3;
+  l->pad = l->fs * (l->large ? 0.6 : 1.2);
+  l->times = TRUE;
 
-  /* When the panels are limited by the width, centre the rows vertically. */
+  /* step 1 */
+  avail_w = l->width - 2 * l->pad;
+  l->n_cols = N_STRIP;
+  if (avail_w / N_STRIP < l->fs * 8)
+    l->n_cols = avail_w / 3 >= l->fs * 8 ? 3 : 2;
+  l->cell_w = avail_w / l->n_cols;
+  l->rows_per_set = (N_STRIP + l->n_cols - 1) / l->n_cols;
+
+  /* step 2 */
+  l->head_lines = 1;
+  for (guint c = 0; c < N_STRIP; c++)
+    {
+      for (l->head_level[c] = 0; l->head_level[c] < 2; l->head_level[c]++)
+        {
+          g_autoptr(GPtrArray) lines = NULL;
+
+          if (l->head_level[c] == 0)
+            lines = _hep_diagram_wrap (hep_curve_phase_get_label (strip_phases[c]), l->cell_w - l->fs * 0.4,
+                                       l->head_fs, TRUE);
+          else
+            lines = _hep_diagram_phase_name_lines (strip_phases[c], l->head_level[c]);
+          if (lines->len <= 2 && _hep_diagram_lines_fit (lines, l->cell_w - l->fs * 0.4, l->head_fs, TRUE))
+            break;
+        }
+      if (_hep_diagram_phase_shown (options, strip_phases[c]))
+        {
+          g_autoptr(GPtrArray) lines = heading_lines (l, c);
+
+          l->head_lines = MAX (l->head_lines, lines->len);
+        }
+    }
+
+  /* step 3 */
+  l->word_lines = 1;
+  for (guint k = 0; k < n_sets; k++)
+    for (guint c = 0; c < N_STRIP; c++)
+      if (_hep_diagram_phase_shown (options, strip_phases[c]))
+        {
+          g_autoptr(GPtrArray) lines = panel_words (l, sets[k], c);
+
+          l->word_lines = MAX (l->word_lines, lines->len);
+          any_not_given |= !hep_curve_value_is_set (sets[k]->parts[0].values[strip_phases[c]]);
+        }
+  for (guint k = 0; k < n_sets; k++)
+    any_t1 |= sets[k]->t1_hyper;
+  l->label_h = n_sets > 1 ? l->fs * 1.5 : 0;
+
+  /* the legend's notes, most important first */
+  g_ptr_array_add (note_texts, (gpointer) marker_note ());
+  if (any_t1)
+    g_ptr_array_add (note_texts, _("Before contrast: T1 signal; brighter than liver = T1-hyperintense."));
+  if (!l->large)
+    {
+      g_ptr_array_add (note_texts, _("Small disc below the liver: the aorta, dashed where not given. HBP: gadoxetate."));
+      if (any_not_given)
+        g_ptr_array_add (note_texts, _("Dashed empty panel: a phase the features do not give."));
+    }
+  l->footer = wrap_hard (_("Schematic, not measured — for education only."), avail_w, l->small, TRUE);
+  if (!l->large)
+    {
+      g_autofree char *title = n_sets == 1 ? g_strdup_printf (_("Phase by phase: %s"), _(set->label))
+                                           : g_strdup (_("Phase by phase, compared"));
+
+      l->title_lines = _hep_diagram_wrap (title, avail_w, l->title_fs, TRUE);
+      l->subtitle_lines = _hep_diagram_wrap (_("Schematic, not measured. Liver = mid grey in every phase; "
+                                               "brighter = enhances more."), avail_w, l->small, FALSE);
+    }
+
+  panel_rows = n_sets * l->rows_per_set;
+  l->panel_w = l->cell_w - l->fs * 0.8;
+  natural_panel_h = l->panel_w * BOX_H / BOX_W;
+  n_notes = note_texts->len;
+  for (;;)
+    {
+      double notes_h = 0, title_h = 0;
+
+      g_clear_pointer (&l->notes, g_ptr_array_unref);
+      l->notes = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < n_notes; i++)
+        {
+          g_autoptr(GPtrArray) lines = wrap_hard (note_texts->pdata[i], avail_w, l->small, FALSE);
+
+          for (guint k = 0; k < lines->len; k++)
+            g_ptr_array_add (l->notes, g_strdup (lines->pdata[k]));
+        }
+      notes_h = (l->notes->len + l->footer->len) * l->small * HEP_DIAGRAM_LINE_HEIGHT;
+      if (l->title_lines != NULL)
+        title_h += l->title_lines->len * l->title_fs * HEP_DIAGRAM_LINE_HEIGHT;
+      if (l->subtitle_lines != NULL)
+        title_h += l->subtitle_lines->len * l->small * HEP_DIAGRAM_LINE_HEIGHT;
+      l->head_h = l->head_lines * l->head_fs * HEP_DIAGRAM_LINE_HEIGHT +
+                  (l->times ? l->small * HEP_DIAGRAM_LINE_HEIGHT : 0) + l->fs * 0.3;
+      l->row_h = l->fs * 0.4 + l->word_lines * l->small * HEP_DIAGRAM_LINE_HEIGHT + l->fs * 0.5;
+      fixed = l->pad + title_h + l->fs * 0.5 + n_sets * l->label_h +
+              (l->rows_per_set > 1 ? panel_rows : 1) * l->head_h +
+              panel_rows * l->row_h + l->fs * 0.3 + notes_h + l->pad * 0.5;
+      if (natural)
+        {
+          l->panel_h = natural_panel_h;
+          l->height = ceil (fixed + panel_rows * l->panel_h);
+          break;
+        }
+      l->panel_h = MIN (natural_panel_h, (l->height - fixed) / panel_rows);
+      if (l->panel_h >= l->fs * 4)
+        break;
+      if (l->subtitle_lines != NULL)
+        g_clear_pointer (&l->subtitle_lines, g_ptr_array_unref);
+      else if (n_notes > 0)
+        n_notes--;
+      else if (l->times)
+        l->times = FALSE;
+      else
+        break;
+    }
+  l->panel_h = MAX (l->panel_h, l->fs);
+  l->panel_w = MIN (l->panel_w, l->panel_h * BOX_W / BOX_H);
+  l->title_y = l->pad + l->title_fs * 0.85;
+  l->subtitle_y = l->pad + (l->title_lines ? l->title_lines->len * l->title_fs * HEP_DIAGRAM_LINE_HEIGHT : 0) +
+                  l->small * 0.85;
+  l->grid_y = l->pad + l->fs * 0.5 +
+              (l->title_lines ? l->title_lines->len * l->title_fs * HEP_DIAGRAM_LINE_HEIGHT : 0) +
+              (l->subtitle_lines ? l->subtitle_lines->len * l->small * HEP_DIAGRAM_LINE_HEIGHT : 0);
+  /* the first footer line's baseline */
+  l->footer_y = l->height - l->pad * 0.5 - l->small * 0.3 - (l->footer->len - 1) * l->small * HEP_DIAGRAM_LINE_HEIGHT;
+  /* spare height (an export taller than its content): the grid centred */
   {
-    double row_content = l->label_h + l->panel_h + l->font * 2.6;
-    double spare = avail_h - row_content * rows;
+    double used = fixed + panel_rows * l->panel_h;
 
-    if (spare > 0)
-      {
-        l->row_h = row_content;
-        l->head_y += spare / 2;
-        l->rows_y += spare / 2;
-      }
+    if (!natural && l->height > used)
+      l->grid_y += (l->height - used) / 2;
   }
 }
 
@@ -213,7 +418,7 @@ write_lesion_body (HepSvgWriter      *w,
   if (rim != NULL)
     {
       grey_for (_hep_diagram_part_value (rim, phase, liver), liver, gain, grey);
-      disc (w, LESION_X, LESION_Y, LESION_R, grey, NULL, NULL);
+      disc (w, LESION_X, LESION_Y, LESION_R, grey, "class", "lesion-body");
       grey_for (_hep_diagram_part_value (centre, phase, main_value), liver, gain, grey);
       disc (w, LESION_X, LESION_Y, LESION_R * set->centre_scale, grey, NULL, NULL);
     }
@@ -257,7 +462,7 @@ write_lesion_body (HepSvgWriter      *w,
           break;
         case HEP_CURVE_SHAPE_ROUND:
         default:
-          disc (w, LESION_X, LESION_Y, LESION_R, grey, NULL, NULL);
+          disc (w, LESION_X, LESION_Y, LESION_R, grey, "class", "lesion-body");
           break;
         }
     }
@@ -310,8 +515,7 @@ write_lesion (HepSvgWriter      *w,
     }
   /* Where the lesion is iso (and before contrast) a dashed outline shows
    * where it is. */
-  if (set->shape == HEP_CURVE_SHAPE_ROUND &&
-      (phase == HEP_CURVE_PHASE_PRE || _hep_diagram_relation (main_value, liver) == REL_ISO))
+  if (set->shape == HEP_CURVE_SHAPE_ROUND && _hep_diagram_relation (main_value, liver) == REL_ISO)
     hep_svg_writer_element (w, "circle", "class", "outline", "cx", "32", "cy", "32", "r", "11.8",
                             "fill", "none", "stroke", "#F5C400", "stroke-width", "0.7",
                             "stroke-dasharray", "1.6 1.4", NULL);
@@ -325,7 +529,7 @@ write_panel (HepSvgWriter      *w,
              double             px,
              double             py,
              const Theme       *theme,
-             gboolean           large,
+             gboolean           aorta_label,
              guint              row,
              guint              col)
 {
@@ -335,10 +539,11 @@ write_panel (HepSvgWriter      *w,
   double gain = window_gain (set, phase);
   char transform[96], clip_id[32], grey[8];
   g_autoptr(HepSvgPath) p = hep_svg_path_new ();
+  HepCurveSet t1;
 
   hep_svg_writer_element (w, "rect", "x", _hep_diagram_num (px), "y", _hep_diagram_num (py),
                           "width", _hep_diagram_num (l->panel_w), "height", _hep_diagram_num (l->panel_h),
-                          "rx", _hep_diagram_num (l->font * 0.4),
+                          "rx", _hep_diagram_num (l->fs * 0.4),
                           "fill", theme->image, "stroke", theme->image_stroke, "stroke-width", "1", NULL);
   {
     /* Scale factors need more than two decimals. */
@@ -363,14 +568,58 @@ write_panel (HepSvgWriter      *w,
     hep_svg_writer_element (w, "circle", "class", "aorta", "cx", "62", "cy", "61", "r", "4.5",
                             "fill", "none", "stroke", "#6A6A6A", "stroke-width", "0.6",
                             "stroke-dasharray", "1.5 1.5", NULL);
-  /* at 5 units it would be small on a slide: the legend line says it */
-  if (col == 0 && !large)
-    hep_svg_writer_text_element (w, "text", _("aorta"), "x", "68.5", "y", "62.5", "font-size", "5",
-                                 "fill", "#C8C8C8", NULL);
 
+  /* before contrast, intrinsic T1 signal: the lesion brighter than liver */
+  if (phase == HEP_CURVE_PHASE_PRE && set->t1_hyper)
+    {
+      t1 = *set;
+      for (guint i = 0; i < t1.n_parts; i++)
+        if (t1.parts[i].role != HEP_CURVE_ROLE_SURROUNDINGS && t1.parts[i].role != HEP_CURVE_ROLE_CAPSULE)
+          t1.parts[i].values[HEP_CURVE_PHASE_PRE] = liver + 0.12;
+      set = &t1;
+    }
   g_snprintf (clip_id, sizeof clip_id, "clip-r%u-c%u", row, col);
   write_lesion (w, set, phase, gain, clip_id);
   hep_svg_writer_end (w);
+
+  /* in pixels, not in the scaled panel, where it has room */
+  if (aorta_label)
+    _hep_diagram_text_at (w, _("aorta"), px + l->panel_w * (AORTA_X + AORTA_R + 2) / BOX_W,
+                          py + l->panel_h * (AORTA_Y / BOX_H) + l->small * 0.35, l->small, "start", "#C8C8C8", FALSE);
+}
+
+/* Whether the "aorta" label fits the first panel (step 4). */
+static gboolean
+aorta_label_fits (const StripLayout *l)
+{
+  return !l->large &&
+         l->panel_w * (1 - (AORTA_X + AORTA_R + 2) / BOX_W) - 2 >= _hep_diagram_text_width (_("aorta"), l->small, FALSE) &&
+         l->panel_h * (1 - AORTA_Y / BOX_H) >= l->small * 0.6 &&
+         l->panel_h * (AORTA_Y / BOX_H) >= l->small;
+}
+
+/* The top-left of column @c's panel in panel row @pr of set @r, and the
+ * top of that panel row's headings (or -1: none). */
+static void
+cell_position (const StripLayout *l,
+               guint              r,
+               guint              c,
+               double            *px,
+               double            *py,
+               double            *head_top)
+{
+  guint pr = c / l->n_cols;
+  guint col = c % l->n_cols;
+  guint before = r * l->rows_per_set + pr;   /* panel rows above */
+  guint heads;
+  double y;
+
+  /* with one row of five, headings only above the first set */
+  heads = l->rows_per_set > 1 ? before + 1 : 1;
+  y = l->grid_y + (r + 1) * l->label_h + heads * l->head_h + before * (l->panel_h + l->row_h);
+  *px = l->pad + l->cell_w * col + (l->cell_w - l->panel_w) / 2;
+  *py = y;
+  *head_top = (l->rows_per_set > 1 || r == 0) ? y - l->head_h : -1;
 }
 
 char *
@@ -386,12 +635,13 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
   g_autofree char *title = NULL;
   StripLayout l;
   double fs;
-  HepCurvePhase last = options->up_to_phase ? options->last_phase : HEP_CURVE_PHASE_HBP;
+  gboolean aorta_label;
 
   for (guint i = 0; i < options->n_compare; i++)
     sets[i + 1] = options->compare[i];
-  strip_layout (options, &l);
-  fs = l.font;
+  strip_layout (set, options, FALSE, &l);
+  fs = l.fs;
+  aorta_label = aorta_label_fits (&l);
 
   if (n_sets == 1)
     title = g_strdup_printf (_("Phase by phase: %s"), _(set->label));
@@ -406,7 +656,7 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
       g_string_append_printf (desc, " %s:", _(sets[k]->label));
       for (guint c = 0; c < N_STRIP && _hep_diagram_phase_shown (options, strip_phases[c]); c++)
         {
-          g_autofree char *words = _hep_diagram_phase_words_up_to (sets[k], strip_phases[c], last);
+          g_autofree char *words = _hep_diagram_phase_words_up_to (sets[k], strip_phases[c], l.last);
 
           g_string_append_printf (desc, " %s, %s%s", hep_curve_phase_get_label (strip_phases[c]), words,
                                   c + 1 < N_STRIP && _hep_diagram_phase_shown (options, strip_phases[c + 1])
@@ -416,55 +666,36 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
 
   w = hep_svg_writer_new (l.width, l.height);
   _hep_diagram_write_header (w, title, desc->str, l.width, l.height, theme, fs);
-  if (!options->large_text)
-    _hep_diagram_text_at (w, title, l.pad, l.pad + fs * 1.4, fs * 1.45, "start", theme->foreground, TRUE);
-  if (!options->large_text)
-    _hep_diagram_text_at (w, _("Schematic, not measured. Liver = mid grey in every phase; brighter = enhances more."),
-             l.pad, l.pad + fs * 3.0, fs, "start", theme->muted, FALSE);
-
-  hep_svg_writer_begin (w, "g", "class", "headings", NULL);
-  for (guint c = 0; c < N_STRIP; c++)
-    {
-      double cx = l.pad + l.cell_w * (c + 0.5);
-
-      if (!_hep_diagram_phase_shown (options, strip_phases[c]))
-        continue;
-      /* the phase on one line, its time below: one line overlaps when narrow */
-      if (options->large_text)
-        {
-          /* large text: the phase wrapped to its column, upwards */
-          g_autoptr(GPtrArray) lines = _hep_diagram_wrap_text (hep_curve_phase_get_label (strip_phases[c]),
-                                                               (int) (l.cell_w / (fs * 0.95 * 0.62)));
-
-          for (guint k = 0; k < lines->len; k++)
-            _hep_diagram_text_at (w, lines->pdata[k], cx, l.head_y - fs * 1.1 * (lines->len - 1 - k), fs * 0.95,
-                                  "middle", theme->foreground, TRUE);
-        }
-      else
-        _hep_diagram_text_at (w, hep_curve_phase_get_label (strip_phases[c]), cx, l.head_y, fs * 0.95, "middle",
-                 theme->foreground, TRUE);
-      _hep_diagram_text_at (w, _hep_diagram_time_label (strip_phases[c]), cx, l.head_y + fs * 1.1, fs * 0.85, "middle",
-               theme->muted, FALSE);
-    }
-  hep_svg_writer_end (w);
+  for (guint i = 0; l.title_lines != NULL && i < l.title_lines->len; i++)
+    _hep_diagram_text_at (w, l.title_lines->pdata[i], l.pad, l.title_y + i * l.title_fs * HEP_DIAGRAM_LINE_HEIGHT,
+                          l.title_fs, "start", theme->foreground, TRUE);
+  for (guint i = 0; l.subtitle_lines != NULL && i < l.subtitle_lines->len; i++)
+    _hep_diagram_text_at (w, l.subtitle_lines->pdata[i], l.pad, l.subtitle_y + i * l.small * HEP_DIAGRAM_LINE_HEIGHT,
+                          l.small, "start", theme->muted, FALSE);
 
   for (guint r = 0; r < n_sets; r++)
     {
-      double ry = l.rows_y + r * l.row_h;
-
       hep_svg_writer_begin (w, "g", "class", "row", "id", sets[r]->id, NULL);
       if (n_sets > 1)
-        _hep_diagram_text_at (w, _(sets[r]->label), l.pad, ry + fs, fs, "start", theme->foreground, TRUE);
+        {
+          double px, py, head_top;
+
+          cell_position (&l, r, 0, &px, &py, &head_top);
+          _hep_diagram_text_at (w, _(sets[r]->label), l.pad,
+                                (head_top >= 0 ? head_top : py) - l.label_h + fs * 1.05, fs, "start",
+                                theme->foreground, TRUE);
+        }
       for (guint c = 0; c < N_STRIP; c++)
         {
-          double px = l.pad + l.cell_w * c + (l.cell_w - l.panel_w) / 2;
-          double py = ry + l.label_h;
-          g_autofree char *words = _hep_diagram_phase_words_up_to (sets[r], strip_phases[c], last);
+          double px, py, head_top, cx;
           g_autoptr(GPtrArray) lines = NULL;
+          gboolean given;
 
+          cell_position (&l, r, c, &px, &py, &head_top);
+          cx = px + l.panel_w / 2;
           if (!_hep_diagram_phase_shown (options, strip_phases[c]))
             {
-              /* not shown yet: an empty panel, no words */
+              /* not shown yet: an empty panel, no words, no heading */
               hep_svg_writer_element (w, "rect", "class", "blank",
                                       "x", _hep_diagram_num (px), "y", _hep_diagram_num (py),
                                       "width", _hep_diagram_num (l.panel_w), "height", _hep_diagram_num (l.panel_h),
@@ -473,41 +704,99 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
                                       "stroke-dasharray", "4 4", NULL);
               continue;
             }
-          write_panel (w, &l, sets[r], strip_phases[c], px, py, theme, options->large_text, r, c);
-          lines = _hep_diagram_wrap_text (words, (int) (l.cell_w / (fs * 0.55)));
-          for (guint k = 0; k < lines->len && k < 2; k++)
-            _hep_diagram_text_at (w, lines->pdata[k], px + l.panel_w / 2, py + l.panel_h + fs * (1.2 + 1.15 * k),
-                     fs * 0.9, "middle", theme->foreground, FALSE);
+          if (head_top >= 0)
+            {
+              g_autoptr(GPtrArray) head = heading_lines (&l, c);
+              double hy = head_top + (l.head_lines - head->len) * l.head_fs * HEP_DIAGRAM_LINE_HEIGHT +
+                          l.head_fs * 0.85;
+
+              hep_svg_writer_begin (w, "g", "class", "heading", NULL);
+              for (guint k = 0; k < head->len; k++)
+                _hep_diagram_text_at (w, head->pdata[k], cx, hy + k * l.head_fs * HEP_DIAGRAM_LINE_HEIGHT,
+                                      l.head_fs, "middle", theme->foreground, TRUE);
+              if (l.times)
+                _hep_diagram_text_at (w, _hep_diagram_time_label (strip_phases[c]), cx,
+                                      head_top + l.head_lines * l.head_fs * HEP_DIAGRAM_LINE_HEIGHT + l.small * 0.85,
+                                      l.small, "middle", theme->muted, FALSE);
+              hep_svg_writer_end (w);
+            }
+          /* a phase the features do not give: said, not drawn */
+          given = strip_phases[c] == HEP_CURVE_PHASE_PRE ||
+                  hep_curve_value_is_set (sets[r]->parts[0].values[strip_phases[c]]);
+          if (!given)
+            hep_svg_writer_element (w, "rect", "class", "not-given",
+                                    "x", _hep_diagram_num (px), "y", _hep_diagram_num (py),
+                                    "width", _hep_diagram_num (l.panel_w), "height", _hep_diagram_num (l.panel_h),
+                                    "rx", _hep_diagram_num (fs * 0.4), "fill", "none",
+                                    "stroke", theme->muted, "stroke-width", "1",
+                                    "stroke-dasharray", "4 4", NULL);
+          else
+            write_panel (w, &l, sets[r], strip_phases[c], px, py, theme, aorta_label && r == 0 && c == 0, r, c);
+          lines = panel_words (&l, sets[r], c);
+          for (guint k = 0; k < lines->len; k++)
+            _hep_diagram_text_at (w, lines->pdata[k], cx,
+                                  py + l.panel_h + fs * 0.4 + l.small * (0.85 + HEP_DIAGRAM_LINE_HEIGHT * k),
+                                  l.small, "middle", theme->foreground, FALSE);
         }
       hep_svg_writer_end (w);
     }
 
-  if (options->large_text)
-    _hep_diagram_text_at (w, _("Schematic, not measured — for education only."),
-             l.pad, l.height - fs * 0.9, fs * 0.9, "start", theme->foreground, TRUE);
-  else
-    _hep_diagram_text_at (w, _("Schematic, not measured — for education only. HBP: gadoxetate; aorta dashed where not given."),
-             l.pad, l.height - fs * 0.9, fs * 0.9, "start", theme->foreground, TRUE);
+  hep_svg_writer_begin (w, "g", "class", "legend", NULL);
+  for (guint i = 0; i < l.notes->len; i++)
+    _hep_diagram_text_at (w, l.notes->pdata[i], l.pad,
+                          l.footer_y - (l.notes->len - i) * l.small * HEP_DIAGRAM_LINE_HEIGHT,
+                          l.small, "start", theme->muted, FALSE);
+  hep_svg_writer_end (w);
+  for (guint i = 0; i < l.footer->len; i++)
+    _hep_diagram_text_at (w, l.footer->pdata[i], l.pad, l.footer_y + i * l.small * HEP_DIAGRAM_LINE_HEIGHT, l.small,
+                          "start", theme->foreground, TRUE);
 
+  strip_layout_clear (&l);
   if (text_alternative != NULL)
     *text_alternative = g_strdup (desc->str);
   return hep_svg_writer_free_to_string (g_steal_pointer (&w));
 }
 
-/* The column under (x, y), or -1. */
 int
-_hep_diagram_strip_phase_at (const HepDiagramOptions *options,
+_hep_diagram_strip_natural_height (const HepCurveSet       *set,
+                                   const HepDiagramOptions *options)
+{
+  StripLayout l;
+  int height;
+
+  strip_layout (set, options, TRUE, &l);
+  height = (int) l.height;
+  strip_layout_clear (&l);
+  return CLAMP (height, HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
+}
+
+/* The column under (x, y) of the first set's cells, or -1. */
+int
+_hep_diagram_strip_phase_at (const HepCurveSet       *set,
+                             const HepDiagramOptions *options,
                              double                   x,
                              double                   y)
 {
   StripLayout l;
-  int col;
+  int phase = -1;
 
-  strip_layout (options, &l);
-  if (y < l.head_y - l.font * 1.2 || y > l.foot_y || x < l.pad || x >= l.width - l.pad)
-    return -1;
-  col = (int) ((x - l.pad) / l.cell_w);
-  if (col < 0 || col >= (int) N_STRIP)
-    return -1;
-  return strip_phases[col];
+  strip_layout (set, options, FALSE, &l);
+  for (guint r = 0; r < 1 + options->n_compare && phase < 0; r++)
+    for (guint c = 0; c < N_STRIP; c++)
+      {
+        double px, py, head_top;
+        double top, bottom, left;
+
+        cell_position (&l, r, c, &px, &py, &head_top);
+        top = head_top >= 0 ? head_top : py;
+        bottom = py + l.panel_h + l.row_h;
+        left = l.pad + l.cell_w * (c % l.n_cols);
+        if (x >= left && x < left + l.cell_w && y >= top && y < bottom)
+          {
+            phase = strip_phases[c];
+            break;
+          }
+      }
+  strip_layout_clear (&l);
+  return phase;
 }

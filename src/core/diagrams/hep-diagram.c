@@ -113,16 +113,24 @@ _hep_diagram_phase_shown (const HepDiagramOptions *options,
 }
 
 double
-_hep_diagram_large_font (const HepDiagramOptions *options,
-                         double                   smallest)
+_hep_diagram_min_px (const HepDiagramOptions *options)
 {
   double width, height;
+  /* zooming out leaves the diagrams at their minimum */
+  double zoom = options->text_scale > 0 ? MAX (options->text_scale, 1.0) : 1.0;
 
+  if (!options->large_text)
+    return HEP_DIAGRAM_MIN_TEXT_PX * zoom;
   _hep_diagram_get_size (options, &width, &height);
-  /* the smallest text (@smallest × the base size) is 24 px at 1280 × 720
-   * and larger in proportion, never smaller: a diagram given part of the
-   * screen keeps type readable from the back of the room */
-  return HEP_DIAGRAM_LARGE_TEXT_MIN_PX / smallest * MAX (1.0, MIN (width / 1280.0, height / 720.0));
+  /* 24 px at 1280 × 720 and larger in proportion, never smaller: a diagram
+   * given part of the screen keeps type readable from the back of the room */
+  return HEP_DIAGRAM_LARGE_TEXT_MIN_PX * zoom * MAX (1.0, MIN (width / 1280.0, height / 720.0));
+}
+
+double
+_hep_diagram_text_scale (const HepDiagramOptions *options)
+{
+  return options->text_scale > 0 ? options->text_scale : 1.0;
 }
 
 gboolean
@@ -208,6 +216,45 @@ _hep_diagram_time_label (HepCurvePhase phase)
   return _(labels[phase]);
 }
 
+/* Shorter phase names, by level: 1, one word; 2, an abbreviation. */
+static const char * const short_names[2][HEP_CURVE_N_POINTS] = {
+  { N_("pre"), N_("early"), N_("arterial"), N_("portal"), N_("delayed"), N_("HBP") },
+  { N_("pre"), "", N_("AP"), N_("PVP"), N_("DP"), N_("HBP") },
+};
+
+/* The name of @phase at @level (0: the full label on up to two lines,
+ * split at its first space: "late" / "arterial", "delayed /" /
+ * "transitional", "HBP" / "(gadoxetate)"; 1: one word; 2: an
+ * abbreviation; the early-arterial point has none). */
+GPtrArray *
+_hep_diagram_phase_name_lines (HepCurvePhase phase,
+                               int           level)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  if (level == 0)
+    {
+      const char *label = hep_curve_phase_get_label (phase);
+      const char *space = strchr (label, ' ');
+
+      if (space == NULL)
+        g_ptr_array_add (lines, g_strdup (label));
+      else if (g_str_has_prefix (space, " / "))
+        {
+          g_ptr_array_add (lines, g_strndup (label, space - label + 2));
+          g_ptr_array_add (lines, g_strdup (space + 3));
+        }
+      else
+        {
+          g_ptr_array_add (lines, g_strndup (label, space - label));
+          g_ptr_array_add (lines, g_strdup (space + 1));
+        }
+    }
+  else if (short_names[level - 1][phase][0] != '\0')
+    g_ptr_array_add (lines, g_strdup (_(short_names[level - 1][phase])));
+  return lines;
+}
+
 char *
 _hep_diagram_format_value (double value)
 {
@@ -242,6 +289,16 @@ relation_label (Relation rel)
     }
 }
 
+
+static gboolean
+has_rule (const HepCurveSet *set,
+          const char        *rule)
+{
+  for (guint i = 0; i < set->n_rules; i++)
+    if (g_str_equal (set->rules[i], rule))
+      return TRUE;
+  return FALSE;
+}
 
 /* Whether no part enhances in any phase up to @last. */
 static gboolean
@@ -279,26 +336,32 @@ _hep_diagram_phase_words_up_to (const HepCurveSet *set,
   double v = primary->values[phase];
   GString *s = g_string_new (NULL);
 
+  gboolean cleft = centre != NULL && g_str_equal (centre->id, "central_cleft");
+
   if (phase == HEP_CURVE_PHASE_PRE)
     {
-      g_string_append (s, _("before contrast"));
+      /* intrinsic T1 signal is not in the curves (§4.3), only here */
+      g_string_append (s, set->t1_hyper ? _("before contrast, T1 hyper") : _("before contrast"));
       return g_string_free (s, FALSE);
     }
-  if (never_enhances (set, last))
-    {
-      g_string_append (s, _("no enhancement"));
-      return g_string_free (s, FALSE);
-    }
+  /* a phase the features do not give (no HBP without hbp=) */
   if (!hep_curve_value_is_set (v))
     {
       g_string_append (s, _("not given"));
+      return g_string_free (s, FALSE);
+    }
+  /* HBP is uptake, not enhancement: it keeps its relation to liver */
+  if (phase != HEP_CURVE_PHASE_HBP && never_enhances (set, last))
+    {
+      g_string_append (s, _("no enhancement"));
       return g_string_free (s, FALSE);
     }
 
   if (nodules != NULL && phase == HEP_CURVE_PHASE_LATE_ARTERIAL)
     g_string_append (s, _("peripheral nodules"));
   else if (nodules != NULL && centre != NULL && phase < HEP_CURVE_PHASE_HBP &&
-           centre->values[phase] > centre->values[phase - 1] + 0.05)
+           (centre->values[phase] > centre->values[phase - 1] + 0.05 ||
+            (cleft && v > primary->values[phase - 1] + 0.05)))
     g_string_append (s, _("filling in"));
   else if (rim != NULL && centre != NULL)
     {
@@ -311,6 +374,14 @@ _hep_diagram_phase_words_up_to (const HepCurveSet *set,
           g_string_append (s, _("targetoid, centre brighter"));
           return g_string_free (s, FALSE);
         }
+      /* a rim made by necrosis is the viable tumour, not rim APHE */
+      if (has_rule (set, "necrosis") && !has_rule (set, "aphe-rim"))
+        {
+          g_string_append (s, relation_label (rr));
+          if (rc == REL_HYPO)
+            g_string_append_printf (s, ", %s", _("necrotic centre"));
+          goto later;
+        }
       g_string_append_printf (s, _("rim %s"), relation_label (rr));
       if (phase == HEP_CURVE_PHASE_DELAYED && c > centre->values[HEP_CURVE_PHASE_PORTAL_VENOUS] + 0.05 &&
           rc == REL_HYPER)
@@ -321,9 +392,15 @@ _hep_diagram_phase_words_up_to (const HepCurveSet *set,
   else
     g_string_append (s, relation_label (_hep_diagram_relation (v, liver)));
 
+later:
+
+  /* washout: darker than liver after being brighter, or where the features
+   * say so (the washout rule: a degraded arterial phase has no APHE) */
   if ((phase == HEP_CURVE_PHASE_PORTAL_VENOUS || phase == HEP_CURVE_PHASE_DELAYED) &&
-      primary->role == HEP_CURVE_ROLE_WHOLE && v < liver - 0.03 &&
-      primary->values[HEP_CURVE_PHASE_LATE_ARTERIAL] > hep_curve_set_background (set, HEP_CURVE_PHASE_LATE_ARTERIAL) + 0.05)
+      v < liver - 0.03 &&
+      ((primary->role == HEP_CURVE_ROLE_WHOLE &&
+        primary->values[HEP_CURVE_PHASE_LATE_ARTERIAL] > hep_curve_set_background (set, HEP_CURVE_PHASE_LATE_ARTERIAL) + 0.05) ||
+       has_rule (set, "washout")))
     g_string_append_printf (s, ", %s", _("washout"));
   if (capsule != NULL && phase != HEP_CURVE_PHASE_HBP && capsule->values[phase] > liver + 0.025)
     g_string_append_printf (s, ", %s", _("capsule"));
@@ -334,6 +411,9 @@ _hep_diagram_phase_words_up_to (const HepCurveSet *set,
       else if (scar->values[phase] < v - 0.1)
         g_string_append_printf (s, ", %s", _("scar spared"));
     }
+  /* hemangioma_giant: the centre never fills */
+  if (cleft && phase >= HEP_CURVE_PHASE_LATE_ARTERIAL && phase != HEP_CURVE_PHASE_HBP)
+    g_string_append_printf (s, ", %s", _("non-enhancing cleft"));
   /* §4.3 gives no liver value for the transitional phase, so the TP value is
    * compared with the lesion's own delayed value, not with liver. */
   if (phase == HEP_CURVE_PHASE_DELAYED && hep_curve_value_is_set (set->tp_gadoxetate_180) &&
@@ -403,9 +483,11 @@ _hep_diagram_wrap_text (const char *text,
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
   GString *line = g_string_new (NULL);
 
-  max_chars = MAX (max_chars, 8);
+  max_chars = MAX (max_chars, 1);
   for (guint i = 0; words[i] != NULL; i++)
     {
+      if (words[i][0] == '\0')
+        continue;
       if (line->len > 0 &&
           (int) (g_utf8_strlen (line->str, -1) + 1 + g_utf8_strlen (words[i], -1)) > max_chars)
         {
@@ -420,6 +502,41 @@ _hep_diagram_wrap_text (const char *text,
     g_ptr_array_add (lines, g_strdup (line->str));
   g_string_free (line, TRUE);
   return lines;
+}
+
+/* A conservative width of @text at @size: every character as wide as a
+ * wide one of Cantarell or DejaVu Sans (0.62 em, bold 0.66 em). The tests
+ * check the layout with 0.6 em and with the fonts themselves. */
+double
+_hep_diagram_text_width (const char *text,
+                         double      size,
+                         gboolean    bold)
+{
+  return g_utf8_strlen (text, -1) * size * (bold ? 0.66 : 0.62);
+}
+
+/* @text wrapped to @width pixels at @size; a word longer than @width is a
+ * line of its own (see _hep_diagram_lines_fit()). */
+GPtrArray *
+_hep_diagram_wrap (const char *text,
+                   double      width,
+                   double      size,
+                   gboolean    bold)
+{
+  return _hep_diagram_wrap_text (text, (int) floor (width / (size * (bold ? 0.66 : 0.62))));
+}
+
+/* Whether every line of @lines fits @width. */
+gboolean
+_hep_diagram_lines_fit (GPtrArray *lines,
+                        double     width,
+                        double     size,
+                        gboolean   bold)
+{
+  for (guint i = 0; i < lines->len; i++)
+    if (_hep_diagram_text_width (lines->pdata[i], size, bold) > width + 0.01)
+      return FALSE;
+  return TRUE;
 }
 
 void
@@ -442,7 +559,8 @@ _hep_diagram_text_at (HepSvgWriter *w,
                                NULL);
 }
 
-/* Writes @text wrapped to @width pixels; returns the y below the last line. */
+/* Writes @text wrapped to @width pixels; returns the y below the last line
+ * (lines LINE_HEIGHT × @size apart). */
 double
 _hep_diagram_wrapped_text_at (HepSvgWriter *w,
                               const char   *text,
@@ -453,14 +571,26 @@ _hep_diagram_wrapped_text_at (HepSvgWriter *w,
                               const char   *fill,
                               gboolean      bold)
 {
-  g_autoptr(GPtrArray) lines = _hep_diagram_wrap_text (text, (int) (width / (size * 0.58)));
+  g_autoptr(GPtrArray) lines = _hep_diagram_wrap (text, width, size, bold);
 
   for (guint i = 0; i < lines->len; i++)
     {
       _hep_diagram_text_at (w, lines->pdata[i], x, y, size, "start", fill, bold);
-      y += size * 1.3;
+      y += size * HEP_DIAGRAM_LINE_HEIGHT;
     }
   return y;
+}
+
+/* The height _hep_diagram_wrapped_text_at() takes. */
+double
+_hep_diagram_wrapped_height (const char *text,
+                             double      width,
+                             double      size,
+                             gboolean    bold)
+{
+  g_autoptr(GPtrArray) lines = _hep_diagram_wrap (text, width, size, bold);
+
+  return lines->len * size * HEP_DIAGRAM_LINE_HEIGHT;
 }
 
 void
@@ -498,13 +628,30 @@ hep_diagram_to_svg (const HepCurveSet       *set,
 }
 
 int
-hep_diagram_phase_at (const HepDiagramOptions *options,
+hep_diagram_get_height_for_width (const HepCurveSet       *set,
+                                  const HepDiagramOptions *options,
+                                  int                      width)
+{
+  HepDiagramOptions o;
+
+  g_return_val_if_fail (set != NULL && options != NULL, HEP_DIAGRAM_MIN_SIZE);
+  o = *options;
+  o.width = CLAMP (width, HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
+  o.height = 0;
+  if (options->kind == HEP_DIAGRAM_KIND_PHASES)
+    return _hep_diagram_strip_natural_height (set, &o);
+  return _hep_diagram_curve_natural_height (set, &o);
+}
+
+int
+hep_diagram_phase_at (const HepCurveSet       *set,
+                      const HepDiagramOptions *options,
                       double                   x,
                       double                   y)
 {
-  g_return_val_if_fail (options != NULL, -1);
+  g_return_val_if_fail (set != NULL && options != NULL, -1);
 
   if (options->kind == HEP_DIAGRAM_KIND_PHASES)
-    return _hep_diagram_strip_phase_at (options, x, y);
-  return _hep_diagram_curve_phase_at (options, x, y);
+    return _hep_diagram_strip_phase_at (set, options, x, y);
+  return _hep_diagram_curve_phase_at (set, options, x, y);
 }

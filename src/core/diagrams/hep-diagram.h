@@ -65,7 +65,16 @@ typedef struct {
    * above 1280 × 720); notes that would not fit are left out, and the phase
    * strip's title is only in its <title>. */
   gboolean            large_text;
+  /* The app's text zoom (≤ 0: 1). Text grows with it; it never shrinks
+   * below the minimum (HEP_DIAGRAM_MIN_TEXT_PX, or the large-text one). */
+  double              text_scale;
 } HepDiagramOptions;
+
+/* The smallest text of a diagram, in the pixels it is drawn at. Labels that
+ * would not fit at this size are shortened, wrapped or left out, in the
+ * order hep-diagram-curve.c and hep-diagram-strip.c document; the text
+ * alternative always holds everything. */
+#define HEP_DIAGRAM_MIN_TEXT_PX 12
 
 /* The smallest text of a large-text diagram drawn at 1280 × 720. */
 #define HEP_DIAGRAM_LARGE_TEXT_MIN_PX 24
@@ -113,8 +122,16 @@ char       *hep_diagram_to_svg             (const HepCurveSet       *set,
                                             const HepDiagramOptions *options,
                                             char                   **text_alternative);
 
+/* The height that @set's diagram wants at @width (options' height is
+ * ignored): what a view gives it, so that its text is laid out without
+ * shrinking. Cheap: a layout, no SVG. */
+int         hep_diagram_get_height_for_width (const HepCurveSet     *set,
+                                            const HepDiagramOptions *options,
+                                            int                      width);
+
 /* The phase under (@x, @y), in the diagram's pixels, or -1. */
-int         hep_diagram_phase_at           (const HepDiagramOptions *options,
+int         hep_diagram_phase_at           (const HepCurveSet       *set,
+                                            const HepDiagramOptions *options,
                                             double                   x,
                                             double                   y);
 /* "Portal venous (70 s): lesion 0.20, liver 0.25 …", for a tooltip. */
