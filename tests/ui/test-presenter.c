@@ -311,6 +311,84 @@ test_presenter_console (Fixture       *f,
   g_assert_null (console);
 }
 
+/* The smallest font-size of @svg. */
+static double
+smallest_font (const char *svg)
+{
+  double smallest = G_MAXDOUBLE;
+
+  for (const char *p = strstr (svg, "<text"); p != NULL; p = strstr (p + 1, "<text"))
+    {
+      const char *size = strstr (p, "font-size=\"");
+
+      g_assert_nonnull (size);
+      smallest = MIN (smallest, g_ascii_strtod (size + 11, NULL));
+    }
+  return smallest;
+}
+
+static double
+svg_attr (const char *svg,
+          const char *name)
+{
+  g_autofree char *pattern = g_strdup_printf (" %s=\"", name);
+  const char *p = strstr (svg, pattern);
+
+  g_assert_nonnull (p);
+  return g_ascii_strtod (p + strlen (pattern), NULL);
+}
+
+/* #19: at 1280 × 720 and at 1920 × 1080, every step's phase strip is drawn
+ * for the space the step's text leaves it (findings of two or three lines
+ * leave less), and shown unscaled: no text of it under 24 px on screen (in
+ * proportion at 1080p: 36). */
+static void
+test_presenter_strip_text (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1280, 720 }, { 1920, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      double min_px = HEP_DIAGRAM_LARGE_TEXT_MIN_PX * MIN (sizes[s][0] / 1280.0, sizes[s][1] / 720.0);
+      guint checked = 0;
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[s][0], sizes[s][1]);
+      key (f, GDK_KEY_Home);
+      hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+      hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, sizes[s][1]);
+      for (guint i = 0; i < hep_presenter_window_get_n_steps (f->window); i++)
+        {
+          GtkWidget *picture = hep_presenter_window_get_diagram_widget (f->window);
+          const char *svg;
+          double shown;
+
+          if (i > 0)
+            key (f, GDK_KEY_Right);
+          hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+          svg = hep_presenter_window_get_diagram_svg (f->window);
+          if (svg == NULL)
+            continue;
+          /* the texture fits its space: shown at its size, never shrunk */
+          shown = MIN (1.0, MIN (gtk_widget_get_width (picture) / svg_attr (svg, "width"),
+                                 gtk_widget_get_height (picture) / svg_attr (svg, "height")));
+          if (smallest_font (svg) * shown < min_px - 0.01)
+            g_error ("%d×%d, step %u: strip text %.1f px × %.2f on screen, under %.0f px (texture %.0f×%.0f in %d×%d)",
+                     sizes[s][0], sizes[s][1], i, smallest_font (svg), shown, min_px, svg_attr (svg, "width"),
+                     svg_attr (svg, "height"), gtk_widget_get_width (picture), gtk_widget_get_height (picture));
+          /* a picture of each size: the second phase (arterial) */
+          if (checked++ == 1)
+            {
+              g_autofree char *name = g_strdup_printf ("presenter-strip-%dx%d.png", sizes[s][0], sizes[s][1]);
+
+              g_free (hep_ui_test_save_png (GTK_WIDGET (f->window), name));
+            }
+        }
+      g_assert_cmpuint (checked, >, 4);
+    }
+}
+
 /* Which monitor gets which view, from fake monitor lists. */
 static void
 test_presenter_monitors (void)
@@ -377,6 +455,7 @@ main (int argc, char **argv)
   ADD ("/presenter/console", test_presenter_console);
   ADD ("/presenter/place-on-display", test_presenter_place_on_display);
   g_test_add_func ("/presenter/monitors", test_presenter_monitors);
+  ADD ("/presenter/strip-text", test_presenter_strip_text);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

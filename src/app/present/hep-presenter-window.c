@@ -12,10 +12,12 @@
 
 #include "hep-diagram-render.h"
 
-/* Diagrams are drawn at the size whose every text is ≥ 24 px
- * (HEP_DIAGRAM_LARGE_TEXT_MIN_PX) and scaled to the space they get. */
-#define DIAGRAM_W 1168   /* 1280 less the margins */
-#define STRIP_H 440
+/* Diagrams are drawn at the size they get on screen, the height the step's
+ * text leaves them, so that no text of theirs is scaled under 24 px
+ * (HEP_DIAGRAM_LARGE_TEXT_MIN_PX); above 1280 × 720 in proportion. One
+ * drawn ahead for a height a little (≤ SIZE_SLACK px) short of the space is
+ * shown as it is, centred, not scaled. */
+#define SIZE_SLACK 40
 
 /* A page of 24 px text at 1280 × 720 holds about this many lines of this
  * many characters under the heading; a reveal longer than that goes on to
@@ -54,15 +56,21 @@ struct _HepPresenterWindow
   HepPresenterScreen screen;
   GString    *number;      /* digits typed before Enter */
   char       *diagram_text;
+  char       *diagram_svg;   /* of the diagram on screen */
+  int         last_width, last_height;
   /* "case:phase" → Diagram: the current step's and the next one's, drawn
    * ahead in an idle so that the next key shows it in the same frame */
   GHashTable *diagrams;
   guint       prefetch_id;
+  guint       resize_id;
 };
 
 typedef struct {
   GdkTexture *texture;
   char       *text;
+  char       *svg;
+  int         width, height;
+  double      scale;
 } Diagram;
 
 static void
@@ -72,6 +80,7 @@ diagram_free (gpointer data)
 
   g_clear_object (&d->texture);
   g_free (d->text);
+  g_free (d->svg);
   g_free (d);
 }
 
@@ -125,7 +134,98 @@ diagram_key (const Position *pos)
   return g_strdup_printf ("%u:%d", pos->case_index, pos->step->diagram_phase);
 }
 
-/* The phase strip of @pos, from the cache or drawn now. */
+/* The markup of a step's item, as update() shows it. */
+static char *
+item_markup (const Position      *pos,
+             const HepRevealItem *item)
+{
+  g_autofree char *text = g_markup_escape_text (item->text, -1);
+
+  if (item->label != NULL && pos->step->kind != HEP_REVEAL_STEP_PHASE)
+    {
+      g_autofree char *name = g_markup_escape_text (item->label, -1);
+
+      return g_strdup_printf ("<b>%s:</b> %s", name, text);
+    }
+  return g_steal_pointer (&text);
+}
+
+/* The height @markup takes wrapped to @width in @like's font. */
+static int
+text_height (GtkWidget  *like,
+             const char *markup,
+             int         width)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (like, NULL);
+  int h;
+
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &h);
+  return h;
+}
+
+static int
+natural_height (GtkWidget *widget,
+                int        width)
+{
+  int nat = 0;
+
+  if (gtk_widget_get_visible (widget))
+    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, NULL, &nat, NULL, NULL);
+  return nat;
+}
+
+/* The size @pos's diagram gets on screen: the content's width, and the
+ * height its heading and items leave above the footer (measured for the
+ * step on screen, estimated from the item labels' font for another one);
+ * and the text scale: 1 up to 1280 × 720, in proportion above. */
+static void
+diagram_size (HepPresenterWindow *self,
+              const Position     *pos,
+              int                *width,
+              int                *height,
+              double             *scale)
+{
+  GtkWidget *box = gtk_widget_get_parent (self->items_box);
+  int w = gtk_widget_get_width (GTK_WIDGET (self)), h = gtk_widget_get_height (GTK_WIDGET (self));
+  int spacing = gtk_box_get_spacing (GTK_BOX (box));
+  int used, items = 0;
+
+  if (w <= 0 || h <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &w, &h);
+  *width = MAX (w - gtk_widget_get_margin_start (box) - gtk_widget_get_margin_end (box), HEP_DIAGRAM_MIN_SIZE);
+  *scale = MAX (1.0, MIN (w / 1280.0, h / 720.0));
+  if (pos == current (self))
+    {
+      items = natural_height (self->items_box, *width);
+      used = natural_height (GTK_WIDGET (self->heading_label), *width);
+    }
+  else
+    {
+      GtkWidget *like = gtk_widget_get_first_child (self->items_box);
+      guint n = 0;
+
+      for (guint k = pos->first_item; like != NULL && k < pos->first_item + pos->n_items; k++, n++)
+        {
+          g_autofree char *markup = item_markup (pos, pos->step->items->pdata[k]);
+
+          items += text_height (like, markup, *width);
+        }
+      if (n > 1)
+        items += (n - 1) * gtk_box_get_spacing (GTK_BOX (self->items_box));
+      used = text_height (GTK_WIDGET (self->heading_label), pos->step->heading, *width);
+    }
+  used += items + natural_height (GTK_WIDGET (self->case_label), *width) +
+          natural_height (GTK_WIDGET (self->footer_label), *width);
+  /* the five children of the step's box, with four gaps between them */
+  used += gtk_widget_get_margin_top (box) + gtk_widget_get_margin_bottom (box) + 4 * spacing;
+  *height = CLAMP (h - used, HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
+}
+
+/* The phase strip of @pos, from the cache or drawn now: at the size it
+ * gets, or a little shorter (drawn ahead for an estimated height). */
 static Diagram *
 lookup_diagram (HepPresenterWindow *self,
                 const Position     *pos)
@@ -133,27 +233,31 @@ lookup_diagram (HepPresenterWindow *self,
   g_autofree char *key = diagram_key (pos);
   HepCase *c = self->cases->pdata[pos->case_index];
   g_autoptr(GError) error = NULL;
-  g_autofree char *svg = NULL;
   HepCurveSet set;
   HepDiagramOptions options;
   Diagram *d = g_hash_table_lookup (self->diagrams, key);
+  int width, height;
+  double scale;
 
-  if (d != NULL)
+  diagram_size (self, pos, &width, &height, &scale);
+  if (d != NULL && d->width == width && d->scale == scale && d->height <= height && d->height >= height - SIZE_SLACK)
     return d;
   d = g_new0 (Diagram, 1);
   hep_curve_set_synthesize (&set, hep_case_get_features (c));
   hep_diagram_options_init (&options, HEP_DIAGRAM_KIND_PHASES);
   options.theme = HEP_DIAGRAM_THEME_DARK;
   options.large_text = TRUE;
-  options.width = DIAGRAM_W;
-  options.height = STRIP_H;
+  options.text_scale = scale;
+  options.width = d->width = width;
+  options.height = d->height = pos == current (self) ? height : MAX (height - SIZE_SLACK / 2, HEP_DIAGRAM_MIN_SIZE);
+  d->scale = scale;
   if (pos->step->diagram_phase < HEP_CURVE_PHASE_HBP)
     hep_diagram_options_set_last_phase (&options, pos->step->diagram_phase);
-  svg = hep_diagram_to_svg (&set, &options, &d->text);
-  d->texture = render_texture (svg, options.width, options.height, &error);
+  d->svg = hep_diagram_to_svg (&set, &options, &d->text);
+  d->texture = render_texture (d->svg, options.width, options.height, &error);
   if (d->texture == NULL)
     g_warning ("The presenter's diagram could not be drawn: %s", error->message);
-  g_hash_table_insert (self->diagrams, g_steal_pointer (&key), d);
+  g_hash_table_replace (self->diagrams, g_steal_pointer (&key), d);
   return d;
 }
 
@@ -201,6 +305,8 @@ update_diagram (HepPresenterWindow *self,
   else
     {
       d = lookup_diagram (self, pos);
+      g_clear_pointer (&self->diagram_svg, g_free);
+      self->diagram_svg = g_strdup (d->svg);
       self->diagram_text = g_strdup (d->text);
       gtk_picture_set_paintable (self->diagram, GDK_PAINTABLE (d->texture));
       gtk_picture_set_alternative_text (self->diagram, self->diagram_text);
@@ -239,21 +345,13 @@ update (HepPresenterWindow *self)
   for (guint k = pos->first_item; k < pos->first_item + pos->n_items; k++)
     {
       const HepRevealItem *item = pos->step->items->pdata[k];
-      g_autofree char *text = g_markup_escape_text (item->text, -1);
       g_autofree char *markup = NULL;
 
       /* the reveal's title is the line above; a phase's findings need no
        * label under the phase */
       if (reveal && item->label == NULL)
         continue;
-      if (item->label != NULL && pos->step->kind != HEP_REVEAL_STEP_PHASE)
-        {
-          g_autofree char *name = g_markup_escape_text (item->label, -1);
-
-          markup = g_strdup_printf ("<b>%s:</b> %s", name, text);
-        }
-      else
-        markup = g_steal_pointer (&text);
+      markup = item_markup (pos, item);
       if (child == NULL)
         {
           child = gtk_label_new (NULL);
@@ -439,6 +537,7 @@ hep_presenter_window_dispose (GObject *object)
   HepPresenterWindow *self = HEP_PRESENTER_WINDOW (object);
 
   g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  g_clear_handle_id (&self->resize_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_PRESENTER_WINDOW);
   G_OBJECT_CLASS (hep_presenter_window_parent_class)->dispose (object);
 }
@@ -453,9 +552,38 @@ hep_presenter_window_finalize (GObject *object)
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->diagram_text, g_free);
+  g_clear_pointer (&self->diagram_svg, g_free);
   g_clear_pointer (&self->diagrams, g_hash_table_unref);
   g_string_free (self->number, TRUE);
   G_OBJECT_CLASS (hep_presenter_window_parent_class)->finalize (object);
+}
+
+/* After a new window size (full screen, another monitor): the diagram
+ * again, at the size it now gets. */
+static gboolean
+resized_cb (gpointer data)
+{
+  HepPresenterWindow *self = data;
+
+  self->resize_id = 0;
+  if (self->positions->len > 0)
+    update_diagram (self, current (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hep_presenter_window_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  HepPresenterWindow *self = HEP_PRESENTER_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (hep_presenter_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if ((width != self->last_width || height != self->last_height) && self->resize_id == 0)
+    self->resize_id = g_idle_add (resized_cb, self);
+  self->last_width = width;
+  self->last_height = height;
 }
 
 static void
@@ -466,6 +594,7 @@ hep_presenter_window_class_init (HepPresenterWindowClass *klass)
 
   object_class->dispose = hep_presenter_window_dispose;
   object_class->finalize = hep_presenter_window_finalize;
+  widget_class->size_allocate = hep_presenter_window_size_allocate;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -619,6 +748,20 @@ hep_presenter_window_get_step_at (HepPresenterWindow *self,
   if (position >= self->positions->len)
     return NULL;
   return g_array_index (self->positions, Position, position).step;
+}
+
+const char *
+hep_presenter_window_get_diagram_svg (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->diagram)) ? self->diagram_svg : NULL;
+}
+
+GtkWidget *
+hep_presenter_window_get_diagram_widget (HepPresenterWindow *self)
+{
+  g_return_val_if_fail (HEP_IS_PRESENTER_WINDOW (self), NULL);
+  return GTK_WIDGET (self->diagram);
 }
 
 HepCase *

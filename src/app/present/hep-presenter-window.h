@@ -64,5 +64,9 @@ gboolean             hep_presenter_window_handle_key     (HepPresenterWindow *se
 /* Every text the audience view shows now (labels and the diagram's text
  * alternative), one per line: what a screen reader can reach. */
 char                *hep_presenter_window_dup_audience_text (HepPresenterWindow *self);
+/* The SVG of the step's diagram on screen (NULL: none), and the picture
+ * that shows it: for tests of its text size. */
+const char          *hep_presenter_window_get_diagram_svg (HepPresenterWindow *self);
+GtkWidget           *hep_presenter_window_get_diagram_widget (HepPresenterWindow *self);
 
 G_END_DECLS
