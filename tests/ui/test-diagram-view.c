@@ -257,28 +257,95 @@ test_compare_and_export (Fixture       *f,
   g_rmdir (dir);
 }
 
-/* Height for width: the diagram keeps its proportions between its
- * minimum and its default size. */
+/* Height for width: the height the diagram's text needs at that width,
+ * as the core lays it out; a narrow curve puts its legend below the plot,
+ * a narrow strip wraps into rows, so both grow taller than their
+ * proportions. */
 static void
 test_height_for_width (void)
 {
   g_autoptr(GtkWidget) view = g_object_ref_sink (hep_diagram_view_new ());
-  int min, nat;
+  HepDiagramOptions options;
+  HepCurveSet set;
+  HepFeatureSet none;
+  int min, nat, nat_narrow;
 
+  hep_feature_set_init (&none);
+  hep_curve_set_synthesize (&set, &none);
+  hep_diagram_options_init (&options, HEP_DIAGRAM_KIND_CURVE);
   g_assert_cmpint (gtk_widget_get_request_mode (view), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
   gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 640, &min, &nat, NULL, NULL);
-  g_assert_cmpint (min, ==, HEP_DIAGRAM_MIN_SIZE);
-  g_assert_cmpint (nat, ==, 400);                        /* 800 × 500 */
-  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 1600, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, ==, 500);                        /* no taller than its default */
-  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 240, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, ==, HEP_DIAGRAM_MIN_SIZE);       /* no smaller than its minimum */
+  g_assert_cmpint (nat, ==, hep_diagram_get_height_for_width (&set, &options, 640));
+  g_assert_cmpint (min, ==, nat);   /* text does not shrink */
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 320, &min, &nat_narrow, NULL, NULL);
+  g_assert_cmpint (nat_narrow, >, 320 * 500 / 800);
 
   hep_diagram_view_set_kind (HEP_DIAGRAM_VIEW (view), HEP_DIAGRAM_KIND_PHASES);
+  options.kind = HEP_DIAGRAM_KIND_PHASES;
   gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 900, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, ==, 270);                        /* 900 × 270, one strip */
-  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 450, &min, &nat, NULL, NULL);
-  g_assert_cmpint (nat, ==, HEP_DIAGRAM_MIN_SIZE);
+  g_assert_cmpint (nat, ==, hep_diagram_get_height_for_width (&set, &options, 900));
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, 320, &min, &nat_narrow, NULL, NULL);
+  g_assert_cmpint (nat_narrow, >, nat);   /* in rows */
+}
+
+/* The smallest font-size of @svg. */
+static double
+smallest_font (const char *svg)
+{
+  double smallest = G_MAXDOUBLE;
+
+  for (const char *p = strstr (svg, "<text"); p != NULL; p = strstr (p + 1, "<text"))
+    {
+      const char *size = strstr (p, "font-size=\"");
+
+      g_assert_nonnull (size);
+      smallest = MIN (smallest, g_ascii_strtod (size + 11, NULL));
+    }
+  return smallest;
+}
+
+static gboolean
+svg_at_width (gpointer data)
+{
+  Fixture *f = data;
+  const char *svg = hep_diagram_view_get_svg (f->view);
+  g_autofree char *attr = g_strdup_printf ("width=\"%d\"", gtk_widget_get_width (GTK_WIDGET (f->view)));
+
+  return svg != NULL && strstr (svg, attr) != NULL && hep_diagram_view_get_ready (f->view);
+}
+
+/* In a window of the view's smallest width, and with the app's text zoom
+ * (gtk-xft-dpi, as app.zoom-in sets it): the SVG is made at the widget's
+ * size, its text at least 12 px, and larger with the zoom. */
+static void
+test_text_size_and_zoom (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0, height;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  for (HepDiagramKind kind = HEP_DIAGRAM_KIND_CURVE; kind <= HEP_DIAGRAM_KIND_PHASES; kind++)
+    {
+      hep_diagram_view_set_kind (f->view, kind);
+      set_tokens (f->view, "risk=cirrhosis size=25 aphe=nonrim washout capsule");
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 320, 200);
+      gtk_widget_set_size_request (GTK_WIDGET (f->view), 320, -1);
+      wait_drawn (f);
+      g_assert_true (hep_ui_test_wait_for (svg_at_width, f, 5000));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, 340);
+      g_assert_cmpfloat (smallest_font (hep_diagram_view_get_svg (f->view)), >=, HEP_DIAGRAM_MIN_TEXT_PX);
+      height = gtk_widget_get_height (GTK_WIDGET (f->view));
+
+      /* zoom in: 1.5 × the text, and the height it needs */
+      g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+      hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+      wait_drawn (f);
+      g_assert_cmpfloat (smallest_font (hep_diagram_view_get_svg (f->view)), >=, HEP_DIAGRAM_MIN_TEXT_PX * 1.5 - 0.01);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->view)), >, height);
+      g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+      hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+    }
 }
 
 int
@@ -294,5 +361,6 @@ main (int    argc,
   g_test_add ("/diagram-view/theme-and-size", Fixture, NULL, fixture_setup, test_theme_and_size, fixture_teardown);
   g_test_add ("/diagram-view/properties-and-phases", Fixture, NULL, fixture_setup, test_properties_and_phases, fixture_teardown);
   g_test_add ("/diagram-view/compare-and-export", Fixture, NULL, fixture_setup, test_compare_and_export, fixture_teardown);
+  g_test_add ("/diagram-view/text-size-and-zoom", Fixture, NULL, fixture_setup, test_text_size_and_zoom, fixture_teardown);
   return g_test_run ();
 }

@@ -63,6 +63,9 @@ static GParamSpec *properties[N_PROPS];
 
 static gboolean ensure_svg (HepDiagramView *self, int width, int height);
 static void refresh (HepDiagramView *self);
+static void build_set (HepDiagramView *self);
+static void make_options (HepDiagramView *self, HepDiagramOptions *options, int width, int height,
+                          HepDiagramTheme theme);
 
 static void
 first_frame_done_cb (GtkWidget *widget)
@@ -113,10 +116,31 @@ hep_diagram_view_map (GtkWidget *widget)
   refresh (HEP_DIAGRAM_VIEW (widget));
 }
 
+/* The height the diagram wants at @width: its text laid out at its size. */
+static int
+height_for_width (HepDiagramView *self,
+                  int             width)
+{
+  HepDiagramOptions options;
+
+  make_options (self, &options, 0, 0, HEP_DIAGRAM_THEME_LIGHT);
+  return hep_diagram_get_height_for_width (&self->set, &options, width);
+}
+
 static void
 invalidate (HepDiagramView *self)
 {
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
   self->dirty = TRUE;
+  build_set (self);
+  /* content that wants another height (a legend line more or less) is
+   * drawn once, at the new size: not now and again after the resize */
+  if (width > 0 && height_for_width (self, width) != gtk_widget_get_height (GTK_WIDGET (self)))
+    {
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      return;
+    }
   refresh (self);
 }
 
@@ -144,6 +168,16 @@ build_set (HepDiagramView *self)
     hep_curve_set_synthesize (&self->set, &self->features);
 }
 
+/* The app's text zoom (app.zoom-* sets gtk-xft-dpi): 96 dpi is 1. */
+static double
+text_scale (HepDiagramView *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? dpi / 1024.0 / 96.0 : 1.0;
+}
+
 static void
 make_options (HepDiagramView    *self,
               HepDiagramOptions *options,
@@ -153,6 +187,7 @@ make_options (HepDiagramView    *self,
 {
   hep_diagram_options_init (options, self->kind);
   options->theme = theme;
+  options->text_scale = text_scale (self);
   if (width > 0 && height > 0)
     {
       options->width = CLAMP (width, HEP_DIAGRAM_MIN_SIZE, HEP_DIAGRAM_MAX_SIZE);
@@ -326,7 +361,7 @@ ensure_svg (HepDiagramView *self,
   make_options (self, &options, width, height, current_theme (self));
   if (!self->dirty && self->svg != NULL &&
       options.width == self->options.width && options.height == self->options.height &&
-      options.theme == self->options.theme)
+      options.theme == self->options.theme && options.text_scale == self->options.text_scale)
     return FALSE;
 
   build_set (self);
@@ -422,10 +457,9 @@ hep_diagram_view_measure (GtkWidget      *widget,
     }
   else
     {
-      /* height for width: the diagram keeps the proportions of its default
-       * size, so that extra height is not blank space around it */
-      *minimum = HEP_DIAGRAM_MIN_SIZE;
-      *natural = for_size > 0 ? CLAMP ((int) ((double) for_size * h / w + 0.5), HEP_DIAGRAM_MIN_SIZE, h) : h;
+      /* height for width: what the text laid out at that width needs (the
+       * legend goes below a narrow plot, the strip wraps into rows) */
+      *minimum = *natural = height_for_width (self, for_size > 0 ? for_size : w);
     }
 }
 
@@ -447,7 +481,7 @@ phase_at (HepDiagramView *self,
 
   if (self->svg == NULL)
     return -1;
-  return hep_diagram_phase_at (&self->options, x * self->options.width / w, y * self->options.height / h);
+  return hep_diagram_phase_at (&self->set, &self->options, x * self->options.width / w, y * self->options.height / h);
 }
 
 char *
@@ -494,6 +528,16 @@ dark_changed_cb (AdwStyleManager *manager,
                  GParamSpec      *pspec,
                  HepDiagramView  *self)
 {
+  refresh (self);
+}
+
+/* The text zoom changed: text and the height it needs. */
+static void
+dpi_changed_cb (GtkSettings    *settings,
+                GParamSpec     *pspec,
+                HepDiagramView *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   refresh (self);
 }
 
@@ -645,6 +689,9 @@ hep_diagram_view_init (HepDiagramView *self)
                            G_CALLBACK (dark_changed_cb), self, 0);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (dark_changed_cb), self, 0);
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-xft-dpi",
+                           G_CALLBACK (dpi_changed_cb), self, G_CONNECT_AFTER);
+  build_set (self);
 }
 
 GtkWidget *
