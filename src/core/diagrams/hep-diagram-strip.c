@@ -94,7 +94,11 @@ wrap_hard (const char *text,
       while (g_utf8_strlen (line, -1) > max_chars)
         {
           const char *end = g_utf8_offset_to_pointer (line, max_chars);
+          const char *hyphen = g_strrstr_len (line, end - line, "-");
 
+          /* after a hyphen ("non-" / "enhancing") where there is one */
+          if (hyphen != NULL && hyphen > line)
+            end = hyphen + 1;
           g_ptr_array_add (out, g_strndup (line, end - line));
           line = end;
         }
