@@ -6,6 +6,8 @@
 # e.g. scripts/screenshot.sh build /tmp/a.png 1440x900 dark --case=hemangioma-giant
 # HEPATICA_SAMPLE_LOG=1 first fills the temporary user database with three
 # weeks of quiz answers (scripts/sample-review-log.py), e.g. with --page=progress.
+# HEPATICA_SCREENSHOT_SCROLL_TO=curve-diagram (a widget name) scrolls that
+# widget to the top first, to see what lies below the fold.
 # The settings go into a private key file, so the user's are left alone.
 set -eu
 build=$(cd "$1" && pwd); out=$2; size=$3; style=$4
