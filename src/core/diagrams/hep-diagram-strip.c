@@ -65,6 +65,9 @@ typedef struct {
   double     footer_y;
   HepCurvePhase last;
   gboolean   large;
+  /* each set's words under each shown panel, and wrapped to its column */
+  char      *words[1 + HEP_DIAGRAM_MAX_COMPARE][N_STRIP];
+  GPtrArray *word_wrap[1 + HEP_DIAGRAM_MAX_COMPARE][N_STRIP];
 } StripLayout;
 
 static void
@@ -74,6 +77,12 @@ strip_layout_clear (StripLayout *l)
   g_clear_pointer (&l->subtitle_lines, g_ptr_array_unref);
   g_clear_pointer (&l->notes, g_ptr_array_unref);
   g_clear_pointer (&l->footer, g_ptr_array_unref);
+  for (guint k = 0; k < 1 + HEP_DIAGRAM_MAX_COMPARE; k++)
+    for (guint c = 0; c < N_STRIP; c++)
+      {
+        g_clear_pointer (&l->words[k][c], g_free);
+        g_clear_pointer (&l->word_wrap[k][c], g_ptr_array_unref);
+      }
 }
 
 /* @text wrapped to @width, a word too long for it cut into pieces. */
@@ -115,16 +124,6 @@ heading_lines (const StripLayout *l,
   if (l->head_level[c] == 0)
     return wrap_hard (hep_curve_phase_get_label (strip_phases[c]), l->cell_w - l->fs * 0.4, l->head_fs, TRUE);
   return _hep_diagram_phase_name_lines (strip_phases[c], l->head_level[c]);
-}
-
-static GPtrArray *
-panel_words (const StripLayout *l,
-             const HepCurveSet *set,
-             guint              c)
-{
-  g_autofree char *words = _hep_diagram_phase_words_up_to (set, strip_phases[c], l->last);
-
-  return wrap_hard (words, l->cell_w - l->fs * 0.3, l->small, FALSE);
 }
 
 static const char *
@@ -200,8 +199,10 @@ strip_layout (const HepCurveSet       *set,
     for (guint c = 0; c < N_STRIP; c++)
       if (_hep_diagram_phase_shown (options, strip_phases[c]))
         {
-          g_autoptr(GPtrArray) lines = panel_words (l, sets[k], c);
+          GPtrArray *lines;
 
+          l->words[k][c] = _hep_diagram_phase_words_up_to (sets[k], strip_phases[c], l->last);
+          lines = l->word_wrap[k][c] = wrap_hard (l->words[k][c], l->cell_w - l->fs * 0.3, l->small, FALSE);
           l->word_lines = MAX (l->word_lines, lines->len);
           any_not_given |= !hep_curve_value_is_set (sets[k]->parts[0].values[strip_phases[c]]);
         }
@@ -660,7 +661,7 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
       g_string_append_printf (desc, " %s:", _(sets[k]->label));
       for (guint c = 0; c < N_STRIP && _hep_diagram_phase_shown (options, strip_phases[c]); c++)
         {
-          g_autofree char *words = _hep_diagram_phase_words_up_to (sets[k], strip_phases[c], l.last);
+          const char *words = l.words[k][c];
 
           g_string_append_printf (desc, " %s, %s%s", hep_curve_phase_get_label (strip_phases[c]), words,
                                   c + 1 < N_STRIP && _hep_diagram_phase_shown (options, strip_phases[c + 1])
@@ -692,7 +693,7 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
       for (guint c = 0; c < N_STRIP; c++)
         {
           double px, py, head_top, cx;
-          g_autoptr(GPtrArray) lines = NULL;
+          GPtrArray *lines;
           gboolean given;
 
           cell_position (&l, r, c, &px, &py, &head_top);
@@ -736,7 +737,7 @@ _hep_diagram_strip_svg (const HepCurveSet       *set,
                                     "stroke-dasharray", "4 4", NULL);
           else
             write_panel (w, &l, sets[r], strip_phases[c], px, py, theme, aorta_label && r == 0 && c == 0, r, c);
-          lines = panel_words (&l, sets[r], c);
+          lines = l.word_wrap[r][c];
           for (guint k = 0; k < lines->len; k++)
             _hep_diagram_text_at (w, lines->pdata[k], cx,
                                   py + l.panel_h + fs * 0.4 + l.small * (0.85 + HEP_DIAGRAM_LINE_HEIGHT * k),
