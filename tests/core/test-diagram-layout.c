@@ -333,8 +333,11 @@ test_layout_cases (void)
         hep_curve_set_synthesize (&set, hep_case_get_features (c));
         hep_diagram_options_init (&options, kind);
         check_widths (hep_case_get_id (c), &set, &options);
-        /* zoomed in (app.zoom-in three times): larger text, laid out again */
+        /* zoomed in (app.zoom-in three times; the most the app allows):
+         * larger text, laid out again */
         options.text_scale = 1.331;
+        check_widths (hep_case_get_id (c), &set, &options);
+        options.text_scale = 2.0;
         check_widths (hep_case_get_id (c), &set, &options);
       }
 }

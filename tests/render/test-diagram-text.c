@@ -8,7 +8,8 @@
  * diagrams' font family, as librsvg lays it out: the logical width along
  * the baseline and the ink across it. For every bundled case, the curve
  * and the strip at the widths a window gives them and the height they ask
- * for: no two texts touch, none leaves the canvas.
+ * for, at the usual text size and the largest zoom: no two texts touch,
+ * none leaves the canvas.
  */
 
 #include "config.h"
@@ -226,18 +227,21 @@ test_text_measured (void)
       g_assert_no_error (error);
       hep_curve_set_synthesize (&set, hep_case_get_features (c));
       for (HepDiagramKind kind = HEP_DIAGRAM_KIND_CURVE; kind <= HEP_DIAGRAM_KIND_PHASES; kind++)
-        for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        for (guint i = 0; i < 2 * G_N_ELEMENTS (widths); i++)
           {
             HepDiagramOptions options;
             g_autofree char *svg = NULL;
             g_autofree char *what = NULL;
+            guint w = i % G_N_ELEMENTS (widths);
 
             hep_diagram_options_init (&options, kind);
+            /* at the usual text size, then at the largest zoom */
+            options.text_scale = i < G_N_ELEMENTS (widths) ? 1.0 : 2.0;
             options.width = widths[w];
             options.height = hep_diagram_get_height_for_width (&set, &options, widths[w]);
             svg = hep_diagram_to_svg (&set, &options, NULL);
-            what = g_strdup_printf ("%s %s %d×%d", hep_case_get_id (c), hep_diagram_kind_to_string (kind),
-                                    options.width, options.height);
+            what = g_strdup_printf ("%s %s %d×%d ×%g", hep_case_get_id (c), hep_diagram_kind_to_string (kind),
+                                    options.width, options.height, options.text_scale);
             check_svg (pango, what, svg);
           }
       n++;

@@ -64,8 +64,9 @@ static const double unit_pos[HEP_CURVE_N_POINTS] = { 0, 0.7, 1.4, 2.4, 3.4, 4.6 
  *   2. the phase names under the axis: two lines ("late" / "arterial"),
  *      then one word ("arterial", "delayed"), then abbreviations ("AP",
  *      "PVP", "DP"), the same step for every phase; the early-arterial
- *      point keeps its name only while it fits, its time likewise; a time
- *      that would touch the one before it is left out;
+ *      point keeps its name only while it fits, its time likewise; a name
+ *      or a time that would still touch the one before it is left out (a
+ *      large zoom at the narrowest);
  *   3. the y axis title: in full, then "enhancement", then left out; the
  *      "gadoxetate / MR scale" note above the HBP point is left out when it
  *      does not fit its band (the legend says it);
@@ -121,6 +122,7 @@ typedef struct {
   int        label_level;
   guint      label_lines;
   gboolean   early_name, time_shown[HEP_CURVE_N_POINTS];
+  gboolean   name_shown[HEP_CURVE_N_POINTS];
   gboolean   hbp_note;
   const char *axis_title;      /* NULL: left out */
   GPtrArray *footer_lines;
@@ -319,6 +321,24 @@ fit_axis_labels (CurveLayout *l,
         }
     }
 
+  /* still too narrow (a large zoom): a name that would touch the one
+   * before it is left out */
+  {
+    double prev_right = -G_MAXDOUBLE;
+
+    for (guint p = 0; p < HEP_CURVE_N_POINTS; p++)
+      {
+        g_autoptr(GPtrArray) lines = _hep_diagram_phase_name_lines (p, l->label_level);
+        double x = curve_x (l, unit_pos[p]);
+        double half = lines_width (lines, l->label_fs, TRUE) / 2;
+
+        l->name_shown[p] = p <= l->last && p != HEP_CURVE_PHASE_EARLY_ARTERIAL &&
+                           x - half >= MAX (prev_right + gap, l->pad * 0.5) && x + half <= right_limit;
+        if (l->name_shown[p])
+          prev_right = x + half;
+      }
+  }
+
   /* the early-arterial point: its name while it fits between its
    * neighbours (at levels 0 and 1), else nothing */
   l->early_name = FALSE;
@@ -339,7 +359,7 @@ fit_axis_labels (CurveLayout *l,
     {
       g_autoptr(GPtrArray) lines = _hep_diagram_phase_name_lines (p, l->label_level);
 
-      if (p != HEP_CURVE_PHASE_EARLY_ARTERIAL || l->early_name)
+      if (l->name_shown[p] || (p == HEP_CURVE_PHASE_EARLY_ARTERIAL && l->early_name))
         l->label_lines = MAX (l->label_lines, lines->len);
     }
 
@@ -754,7 +774,8 @@ _hep_diagram_curve_svg (const HepCurveSet       *set,
       if (p > l.last)
         continue;
       lines = _hep_diagram_phase_name_lines (p, l.label_level);
-      for (guint k = 0; k < lines->len && (p != HEP_CURVE_PHASE_EARLY_ARTERIAL || l.early_name); k++)
+      for (guint k = 0; k < lines->len && (l.name_shown[p] || (p == HEP_CURVE_PHASE_EARLY_ARTERIAL && l.early_name));
+           k++)
         _hep_diagram_text_at (w, lines->pdata[k], xc, ly + k * l.label_fs * HEP_DIAGRAM_LINE_HEIGHT, l.label_fs,
                               "middle", theme->foreground, p != HEP_CURVE_PHASE_EARLY_ARTERIAL);
       if (l.time_shown[p])
