@@ -27,4 +27,10 @@ extern const HepDdxRuleInfo   _hep_ddx_hard_rules[HEP_N_DDX_HARD_RULES];
 extern const HepDdxRuleInfo   _hep_ddx_pitfalls[HEP_N_DDX_PITFALLS];
 extern const HepDdxRow        _hep_ddx_context_rows[HEP_N_DDX_CONTEXTS];
 
+/* hep-ddx.c: a cell's grade as the spec writes it; a context row's with
+ * @small_lesion after the small-lesion step */
+HepDdxGrade _hep_ddx_cell_grade (const HepDdxRow *row,
+                                 HepDdxDiagnosis  diagnosis,
+                                 gboolean         small_lesion);
+
 G_END_DECLS
