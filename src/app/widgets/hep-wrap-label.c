@@ -59,13 +59,20 @@ get_layout (HepWrapLabel *self)
   return self->layout;
 }
 
-/* The layout at @width pixels (-1: unbounded). */
+/* The layout at @width pixels (-1: unbounded). A text known to fit on one
+ * line in @width keeps its unbounded layout: setting a PangoLayout's width
+ * lays the text out and shapes it again, and most labels fit (left-aligned,
+ * the lines are the same; a right-to-left text is aligned in its width). */
 static PangoLayout *
 layout_at (HepWrapLabel *self,
            int           width)
 {
   PangoLayout *layout = get_layout (self);
   int pango_width = width < 0 ? -1 : width * PANGO_SCALE;
+
+  if (width >= 0 && self->natural_width >= 0 && self->natural_width <= width &&
+      gtk_widget_get_direction (GTK_WIDGET (self)) != GTK_TEXT_DIR_RTL)
+    pango_width = -1;
 
   if (pango_layout_get_width (layout) != pango_width)
     pango_layout_set_width (layout, pango_width);
