@@ -263,6 +263,73 @@ test_decks_limits (Fixture       *f,
   g_assert_cmpstr (ok->notes, ==, "Two lines\n\tand a tab");
 }
 
+/* Undo of a delete puts back the same deck, and refuses a taken id. */
+static void
+test_decks_restore (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HepDeck) deck = hep_case_store_create_deck (f->store, "Rounds", "slow down at case 2", 10, &error);
+  g_autoptr(HepDeck) before = NULL;
+  g_autoptr(HepDeck) back = NULL;
+  g_autofree char *ids = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (hep_case_store_add_to_deck (f->store, "rounds", "fx-hcc-lr5", -1, 11, &error));
+  g_assert_true (hep_case_store_add_to_deck (f->store, "rounds", "fx-met-rim", 0, 12, &error));
+  before = hep_case_store_get_deck (f->store, "rounds", &error);
+  g_assert_no_error (error);
+  g_assert_true (hep_case_store_delete_deck (f->store, "rounds", &error));
+  g_assert_null (hep_case_store_get_deck (f->store, "rounds", NULL));
+
+  g_assert_true (hep_case_store_restore_deck (f->store, before, &error));
+  g_assert_no_error (error);
+  back = hep_case_store_get_deck (f->store, "rounds", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->name, ==, "Rounds");
+  g_assert_cmpstr (back->notes, ==, "slow down at case 2");
+  g_assert_cmpint (back->created, ==, 10);
+  g_assert_cmpint (back->modified, ==, 12);
+  ids = joined_ids (f->store, "rounds");
+  g_assert_cmpstr (ids, ==, "fx-met-rim fx-hcc-lr5");
+
+  /* the id is taken now: nothing changes */
+  g_assert_false (hep_case_store_restore_deck (f->store, before, &error));
+  g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS);
+  g_clear_pointer (&ids, g_free);
+  ids = joined_ids (f->store, "rounds");
+  g_assert_cmpstr (ids, ==, "fx-met-rim fx-hcc-lr5");
+}
+
+/* A list of the library beside the model: the model's filter stays. */
+static void
+test_decks_list_cases (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) some = NULL;
+  HepCaseFilter filter = HEP_CASE_FILTER_INIT;
+  HepCaseFilter model_filter = HEP_CASE_FILTER_INIT;
+  guint n_model;
+
+  model_filter.text = "abscess";
+  g_assert_true (hep_case_store_set_filter (f->store, &model_filter, &error));
+  n_model = g_list_model_get_n_items (G_LIST_MODEL (f->store));
+  g_assert_cmpuint (n_model, <, hep_case_store_count (f->store, HEP_CASE_ORIGIN_BUNDLED, NULL));
+
+  all = hep_case_store_list_cases (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, hep_case_store_count (f->store, HEP_CASE_ORIGIN_BUNDLED, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, n_model);
+
+  filter.text = "metastasis";
+  some = hep_case_store_list_cases (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, <, all->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, n_model);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,5 +339,7 @@ main (int argc, char **argv)
   ADD ("/decks/edit", test_decks_edit);
   ADD ("/decks/rename-list-delete", test_decks_rename_list_delete);
   ADD ("/decks/limits", test_decks_limits);
+  ADD ("/decks/restore", test_decks_restore);
+  ADD ("/decks/list-cases", test_decks_list_cases);
   return g_test_run ();
 }

@@ -457,6 +457,62 @@ fail:
   return FALSE;
 }
 
+/* Puts a deleted deck back as it was: its id, name, notes, times and
+ * cases in order (for Undo). */
+gboolean
+hep_case_store_restore_deck (HepCaseStore   *self,
+                             const HepDeck  *deck,
+                             GError        **error)
+{
+  HepDb *db;
+  HepDbStatement *stmt;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  gboolean has_row;
+  gint64 pk;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), FALSE);
+  g_return_val_if_fail (deck != NULL && deck->id != NULL, FALSE);
+
+  if (!hep_deck_check_name (deck->name, error) || !hep_deck_check_notes (deck->notes, error))
+    return FALSE;
+  db = _hep_case_store_get_db (self);
+  if (!hep_db_begin (db, error))
+    return FALSE;
+  stmt = hep_db_get_statement (db, "SELECT 1 FROM main.deck WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  hep_db_statement_bind_text (stmt, 1, deck->id);
+  if (!hep_db_statement_step (stmt, &has_row, error))
+    goto fail;
+  hep_db_statement_reset (stmt);
+  if (has_row)
+    {
+      g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_EXISTS,
+                   _("A deck with the id “%s” exists already"), deck->id);
+      goto fail;
+    }
+  stmt = hep_db_get_statement (db, "INSERT INTO main.deck (id, name, notes, created, modified)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  hep_db_statement_bind_text (stmt, 1, deck->id);
+  hep_db_statement_bind_text (stmt, 2, deck->name);
+  hep_db_statement_bind_text (stmt, 3, deck->notes && *deck->notes ? deck->notes : NULL);
+  hep_db_statement_bind_int (stmt, 4, deck->created);
+  hep_db_statement_bind_int (stmt, 5, deck->modified);
+  if (!hep_db_statement_run (stmt, error) || !find_deck (db, deck->id, &pk, error))
+    goto fail;
+  for (guint i = 0; deck->case_ids != NULL && deck->case_ids[i] != NULL; i++)
+    g_ptr_array_add (ids, deck->case_ids[i]);
+  if (!write_case_ids (db, pk, ids, deck->modified, error) || !hep_db_commit (db, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  hep_db_rollback (db);
+  return FALSE;
+}
+
 gboolean
 hep_case_store_add_to_deck (HepCaseStore  *self,
                             const char    *deck_id,

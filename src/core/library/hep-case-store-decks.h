@@ -64,6 +64,11 @@ gboolean hep_case_store_set_deck_notes   (HepCaseStore   *self,
 gboolean hep_case_store_delete_deck      (HepCaseStore   *self,
                                           const char     *deck_id,
                                           GError        **error);
+/* Puts back a deck deleted since @deck was read (its id must be free):
+ * the same id, name, notes, times and cases in order. For Undo. */
+gboolean hep_case_store_restore_deck     (HepCaseStore   *self,
+                                          const HepDeck  *deck,
+                                          GError        **error);
 /* Adds @case_id, which must be in the library, at @position (-1 or past
  * the end: at the end). A case already in the deck is an error. */
 gboolean hep_case_store_add_to_deck      (HepCaseStore   *self,

@@ -776,6 +776,67 @@ hep_case_store_count (HepCaseStore   *self,
   return n;
 }
 
+/* Every case @filter lets through, loaded, in the order the model would
+ * show them, without touching the model's own filter: for a second list
+ * of the library beside the case browser (the decks page). */
+GPtrArray *
+hep_case_store_list_cases (HepCaseStore         *self,
+                           const HepCaseFilter  *filter,
+                           GError              **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) step_error = NULL;
+  g_autofree char *fts = NULL;
+  g_autofree char *sql = NULL;
+  HepCaseFilter any = HEP_CASE_FILTER_INIT;
+  HepDbStatement *stmt;
+  Query q;
+  gboolean has_row;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  if (filter == NULL)
+    filter = &any;
+  if (!check_filter (filter, error))
+    return NULL;
+  if (filter->text != NULL && *filter->text != '\0')
+    {
+      fts = make_fts_query (filter->text);
+      if (fts == NULL)
+        return g_steal_pointer (&cases);
+    }
+  q = query_new (fts, filter);
+  sql = build_select (self, &q, FALSE, FALSE);
+  stmt = hep_db_get_statement (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, &q);
+  while (hep_db_statement_step (stmt, &has_row, &step_error) && has_row)
+    {
+      int lib = (int) hep_db_statement_get_int (stmt, 0);
+      gint64 pk = hep_db_statement_get_int (stmt, 1);
+      gint64 key = row_key (lib, pk);
+      HepCase *c;
+
+      if (g_hash_table_contains (self->damaged, &key))
+        continue;
+      c = hep_case_db_load (self->db, schemas[lib], pk, NULL);
+      if (c == NULL)
+        {
+          note_damaged (self, lib, pk, NULL);
+          continue;
+        }
+      g_ptr_array_add (cases, c);
+    }
+  hep_db_statement_reset (stmt);
+  if (step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&step_error));
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
+}
+
 /* Finds @id: a user case first, then a bundled one. */
 gboolean
 _hep_case_store_find_case (HepCaseStore  *self,

@@ -170,6 +170,11 @@ GPtrArray    *hep_case_store_search_full       (HepCaseStore        *self,
                                                 guint                limit,
                                                 gboolean             unknown,
                                                 GError             **error);
+/* Every case @filter (NULL: all) lets through, as HepCase in the model's
+ * order, leaving the model's filter alone. */
+GPtrArray    *hep_case_store_list_cases        (HepCaseStore        *self,
+                                                const HepCaseFilter *filter,
+                                                GError             **error);
 GStrv         hep_case_store_list_tags         (HepCaseStore        *self,
                                                 GError             **error);
 
