@@ -42,6 +42,9 @@ typedef struct {
   guint      n_pages;         /* from the counting pass; 0 in it */
   char      *running;         /* the header of the current case */
   gboolean   page_open;
+  /* where pages go: NULL, one PDF surface whose pages follow one another
+   * (doc->cr is on it); else each page is recorded on its own surface */
+  GPtrArray *recordings;      /* cairo_surface_t, one a page */
 } Doc;
 
 gboolean
@@ -146,6 +149,15 @@ begin_page (Doc *doc)
   double w = doc->page_w - 2 * doc->margin;
   double foot = doc->page_h - doc->margin * 0.6;
 
+  if (doc->recordings != NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, doc->page_w, doc->page_h };
+      cairo_surface_t *page = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+      g_ptr_array_add (doc->recordings, page);
+      g_clear_pointer (&doc->cr, cairo_destroy);
+      doc->cr = cairo_create (page);
+    }
   doc->page++;
   doc->page_open = TRUE;
   doc->y = doc->top;
@@ -174,7 +186,8 @@ end_page (Doc *doc)
 {
   if (!doc->page_open)
     return;
-  cairo_show_page (doc->cr);
+  if (doc->recordings == NULL)
+    cairo_show_page (doc->cr);
   doc->page_open = FALSE;
 }
 
@@ -604,6 +617,8 @@ page_size (const HepHandoutOptions *options,
     }
 }
 
+/* @surface: the PDF the pages go to, one after another; NULL: each page
+ * recorded on a surface of its own (doc->recordings) */
 static void
 doc_init (Doc                     *doc,
           const HepHandoutOptions *options,
@@ -620,7 +635,10 @@ doc_init (Doc                     *doc,
   doc->right = doc->page_w - doc->margin;
   doc->top = doc->margin + 14;
   doc->bottom = doc->page_h - doc->margin - 6;
-  doc->cr = cairo_create (surface);
+  if (surface != NULL)
+    doc->cr = cairo_create (surface);
+  else
+    doc->recordings = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
 }
 
 static void
@@ -628,6 +646,7 @@ doc_clear (Doc *doc)
 {
   g_clear_pointer (&doc->cr, cairo_destroy);
   g_clear_pointer (&doc->running, g_free);
+  g_clear_pointer (&doc->recordings, g_ptr_array_unref);
 }
 
 static gboolean
@@ -642,6 +661,35 @@ check_surface (cairo_surface_t  *surface,
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"),
                path ? path : "", cairo_status_to_string (status));
   return FALSE;
+}
+
+/* Pass 1: the number of pages, laid out without the diagrams into a PDF
+ * stream that goes nowhere. */
+static gboolean
+count_pages (GPtrArray                *cases,
+             const HepHandoutOptions  *options,
+             guint                    *n_pages,
+             GError                  **error)
+{
+  cairo_surface_t *surface;
+  Doc doc;
+  gboolean ok;
+  double width, height, margin;
+
+  if (cases->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No cases to write"));
+      return FALSE;
+    }
+  page_size (options, &width, &height, &margin);
+  surface = cairo_pdf_surface_create_for_stream (write_nowhere, NULL, width, height);
+  doc_init (&doc, options, surface, FALSE, 0);
+  ok = write_document (&doc, cases, error);
+  *n_pages = doc.page;
+  doc_clear (&doc);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return ok;
 }
 
 gboolean
@@ -659,24 +707,9 @@ hep_handout_write_pdf (GPtrArray                *cases,
 
   g_return_val_if_fail (cases != NULL && options != NULL && path != NULL, FALSE);
 
-  if (cases->len == 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("No cases to write"));
-      return FALSE;
-    }
-
-  page_size (options, &width, &height, &margin);
-
-  /* pass 1: count the pages */
-  surface = cairo_pdf_surface_create_for_stream (write_nowhere, NULL, width, height);
-  doc_init (&doc, options, surface, FALSE, 0);
-  ok = write_document (&doc, cases, error);
-  counted = doc.page;
-  doc_clear (&doc);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  if (!ok)
+  if (!count_pages (cases, options, &counted, error))
     return FALSE;
+  page_size (options, &width, &height, &margin);
 
   /* pass 2: the file */
   surface = cairo_pdf_surface_create (path, width, height);
@@ -703,4 +736,112 @@ hep_handout_write_pdf (GPtrArray                *cases,
   if (ok && n_pages != NULL)
     *n_pages = counted;
   return ok;
+}
+
+/* ---- pages for a print operation ---------------------------------------- */
+
+struct _HepHandout
+{
+  HepHandoutOptions  options;
+  char              *title;
+  double             page_w, page_h;
+  GPtrArray         *pages;     /* cairo recording surfaces, one a page */
+};
+
+HepHandout *
+hep_handout_new (GPtrArray                *cases,
+                 const HepHandoutOptions  *options,
+                 GError                  **error)
+{
+  g_autoptr(HepHandout) self = NULL;
+  Doc doc;
+  guint counted;
+  gboolean ok;
+  double margin;
+
+  g_return_val_if_fail (cases != NULL && options != NULL, NULL);
+
+  self = g_new0 (HepHandout, 1);
+  self->options = *options;
+  self->title = g_strdup (options->title);
+  self->options.title = self->title;
+  if (!count_pages (cases, &self->options, &counted, error))
+    return NULL;
+  page_size (&self->options, &self->page_w, &self->page_h, &margin);
+  doc_init (&doc, &self->options, NULL, TRUE, counted);
+  ok = write_document (&doc, cases, error);
+  if (ok && doc.page != counted)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the page count changed between passes (%u, %u)",
+                   counted, doc.page);
+      ok = FALSE;
+    }
+  /* the last page's context ends its recording */
+  g_clear_pointer (&doc.cr, cairo_destroy);
+  if (ok)
+    self->pages = g_steal_pointer (&doc.recordings);
+  doc_clear (&doc);
+  if (!ok)
+    return NULL;
+  for (guint i = 0; i < self->pages->len; i++)
+    if (cairo_surface_status (self->pages->pdata[i]) != CAIRO_STATUS_SUCCESS)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "page %u: %s", i + 1,
+                     cairo_status_to_string (cairo_surface_status (self->pages->pdata[i])));
+        return NULL;
+      }
+  return g_steal_pointer (&self);
+}
+
+void
+hep_handout_free (HepHandout *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_free (self->title);
+  g_free (self);
+}
+
+guint
+hep_handout_get_n_pages (HepHandout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->pages->len;
+}
+
+void
+hep_handout_get_page_size (HepHandout *self,
+                           double     *width,
+                           double     *height)
+{
+  g_return_if_fail (self != NULL);
+  if (width != NULL)
+    *width = self->page_w;
+  if (height != NULL)
+    *height = self->page_h;
+}
+
+void
+hep_handout_draw_page (HepHandout *self,
+                       guint       page,
+                       cairo_t    *cr,
+                       double      width,
+                       double      height)
+{
+  double scale;
+
+  g_return_if_fail (self != NULL && cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  scale = MIN (width / self->page_w, height / self->page_h);
+  cairo_save (cr);
+  /* centred on the paper, at the largest size that fits */
+  cairo_translate (cr, (width - self->page_w * scale) / 2, (height - self->page_h * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, self->page_w, self->page_h);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, self->pages->pdata[page], 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }

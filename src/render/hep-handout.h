@@ -23,6 +23,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -57,5 +58,31 @@ gboolean    hep_handout_write_pdf        (GPtrArray                *cases,
                                           const char               *path,
                                           guint                    *n_pages,
                                           GError                  **error);
+
+/* The same document, laid out once, page by page, for whoever draws pages
+ * one at a time onto a context of its own (a GtkPrintOperation): each page
+ * is recorded as vectors and drawn again, on any paper, by
+ * hep_handout_draw_page(). */
+typedef struct _HepHandout HepHandout;
+
+HepHandout *hep_handout_new              (GPtrArray                *cases,
+                                          const HepHandoutOptions  *options,
+                                          GError                  **error);
+void        hep_handout_free             (HepHandout               *self);
+guint       hep_handout_get_n_pages      (HepHandout               *self);
+/* The page size the document was laid out for, in points (A4, Letter or
+ * 16:9 slides). */
+void        hep_handout_get_page_size    (HepHandout               *self,
+                                          double                   *width,
+                                          double                   *height);
+/* Draws page @page (from 0) onto @cr, whose user space is a page of
+ * @width × @height points: scaled to fit and centred. */
+void        hep_handout_draw_page        (HepHandout               *self,
+                                          guint                     page,
+                                          cairo_t                  *cr,
+                                          double                    width,
+                                          double                    height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepHandout, hep_handout_free)
 
 G_END_DECLS
