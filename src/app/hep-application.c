@@ -140,21 +140,35 @@ window_realized_cb (GtkWidget      *window,
   g_signal_connect (window, "notify::loading", G_CALLBACK (window_loading_cb), self);
 }
 
-/* --present: the deck with that id, else the case; full screen. */
-static gboolean
-present (HepApplication  *self,
-         const char      *id,
-         GError         **error)
+static void
+presenter_destroy_cb (GtkWidget *presenter,
+                      GtkWindow *return_to)
+{
+  gtk_window_present (return_to);
+}
+
+/* Presenter mode for the deck with the id @id, else the case: the audience
+ * view full screen and the console (hep_presenter_place_windows). From the
+ * window (F5) @return_to is that window, shown again when the presenter
+ * leaves (Escape); from --present, NULL. */
+GtkWindow *
+hep_application_present (HepApplication  *self,
+                         const char      *id,
+                         GtkWindow       *return_to,
+                         GError         **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(HepDeck) deck = NULL;
   HepPresenterWindow *window;
   HepPresenterConsole *console;
 
+  g_return_val_if_fail (HEP_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
   if (self->store == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, self->store_error->message);
-      return FALSE;
+      return NULL;
     }
   deck = hep_case_store_get_deck (self->store, id, NULL);
   if (deck != NULL)
@@ -164,13 +178,13 @@ present (HepApplication  *self,
           HepCase *c = hep_case_store_get_case (self->store, deck->case_ids[i], error);
 
           if (c == NULL)
-            return FALSE;
+            return NULL;
           g_ptr_array_add (cases, c);
         }
       if (cases->len == 0)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The deck “%s” has no cases"), id);
-          return FALSE;
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The deck “%s” has no cases"), deck->name);
+          return NULL;
         }
     }
   else
@@ -178,16 +192,18 @@ present (HepApplication  *self,
       HepCase *c = hep_case_store_get_case (self->store, id, error);
 
       if (c == NULL)
-        return FALSE;
+        return NULL;
       g_ptr_array_add (cases, c);
     }
   window = hep_presenter_window_new (GTK_APPLICATION (self), cases, deck ? deck->name : NULL);
+  if (return_to != NULL)
+    g_signal_connect_object (window, "destroy", G_CALLBACK (presenter_destroy_cb), return_to, 0);
   /* the console: on the other monitor, or a window of its own */
   console = hep_presenter_console_new (window, deck ? deck->notes : NULL);
   hep_presenter_place_windows (window, console, FALSE);
   gtk_window_present (GTK_WINDOW (console));
   gtk_window_present (GTK_WINDOW (window));
-  return TRUE;
+  return GTK_WINDOW (window);
 }
 
 static void
@@ -201,7 +217,7 @@ hep_application_activate (GApplication *app)
       g_autoptr(GError) error = NULL;
       g_autofree char *id = g_steal_pointer (&self->present_id);
 
-      if (present (self, id, &error))
+      if (hep_application_present (self, id, NULL, &error) != NULL)
         return;
       g_printerr ("hepatica: --present: %s\n", error->message);
     }
@@ -271,15 +287,15 @@ hep_application_handle_local_options (GApplication *app,
       g_free (self->present_id);
       self->present_id = g_strdup (path);
     }
-  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
-    {
-      g_free (self->screenshot_path);
-      self->screenshot_path = g_strdup (path);
-    }
   if (g_variant_dict_lookup (options, "page", "&s", &path))
     {
       g_free (self->page);
       self->page = g_strdup (path);
+    }
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
+    {
+      g_free (self->screenshot_path);
+      self->screenshot_path = g_strdup (path);
     }
   return -1;
 }
@@ -485,6 +501,9 @@ static const struct {
   { "win.fullscreen", { "F11", NULL } },
   { "win.show-page::explore", { "<Alt>1", NULL } },
   { "win.show-page::progress", { "<Alt>3", NULL } },
+  { "win.show-page::decks", { "<Alt>4", NULL } },
+  { "win.present", { "F5", NULL } },
+  { "win.print-handout", { "<Control>p", NULL } },
   { "win.focus-next-pane", { "F6", NULL } },
   { "win.focus-previous-pane", { "<Shift>F6", NULL } },
 };
@@ -632,7 +651,7 @@ hep_application_init (HepApplication *self)
     { "present", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Present this deck or case full screen, step by step"), N_("DECK-OR-CASE-ID") },
     { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Open the window on this page: explore, progress, …"), N_("NAME") },
+      N_("Open the window on this page: explore, progress, decks, …"), N_("NAME") },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Save a PNG of the window after its first frame, then quit"), N_("FILE") },
     { NULL }

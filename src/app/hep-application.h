@@ -28,5 +28,11 @@ gboolean        hep_application_get_store_damaged (HepApplication *self);
 gboolean        hep_application_repair_store (HepApplication    *self,
                                               HepDbRepairReport *report,
                                               GError           **error);
+/* Presenter mode for a deck or a case; @return_to (or NULL) is shown again
+ * when it ends. Returns the audience view. */
+GtkWindow      *hep_application_present      (HepApplication    *self,
+                                              const char        *id,
+                                              GtkWindow         *return_to,
+                                              GError           **error);
 
 G_END_DECLS
