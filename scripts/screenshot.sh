@@ -9,6 +9,8 @@
 # HEPATICA_SCREENSHOT_SCROLL_TO=curve-diagram (a widget name) scrolls that
 # widget to the top first, to see what lies below the fold.
 # The settings go into a private key file, so the user's are left alone.
+# HEPATICA_DECK="NAME=CASE-ID,CASE-ID,..." first makes that deck in the
+# private database with hepatica-cli (e.g. with --page=decks).
 set -eu
 build=$(cd "$1" && pwd); out=$2; size=$3; style=$4
 shift 4
@@ -30,6 +32,13 @@ if [ -n "${HEPATICA_SAMPLE_LOG:-}" ]; then
   mkdir -p "$tmp/data/hepatica"
   python3 "$(dirname "$0")/sample-review-log.py" "$build/src/cli/hepatica-cli" "$tmp/data/hepatica/user.db" \
     "$build/src/core/library/tools/hepatica-library.db"
+fi
+if [ -n "${HEPATICA_DECK:-}" ]; then
+  cli="$build/src/cli/hepatica-cli"
+  export XDG_DATA_HOME="$tmp/data" HEPATICA_LIBRARY="$build/src/core/library/tools/hepatica-library.db"
+  deck_id=$("$cli" deck new "${HEPATICA_DECK%%=*}" | cut -f1)
+  "$cli" deck add "$deck_id" $(echo "${HEPATICA_DECK#*=}" | tr , ' ') >/dev/null
+  "$cli" deck notes "$deck_id" "Ask the room before each reveal; keep case 3 for the end." >/dev/null
 fi
 theme_env=""
 [ "$style" = hc ] && theme_env="ADW_DEBUG_HIGH_CONTRAST=1"

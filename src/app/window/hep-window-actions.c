@@ -12,6 +12,8 @@
 
 #include "hep-window-private.h"
 
+#include "hep-handout-print.h"
+
 #include <glib/gi18n.h>
 
 static void
@@ -322,9 +324,65 @@ show_page_action (GtkWidget  *widget,
   hep_window_show_page (HEP_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* F5: presenter mode for the deck on the Decks page, else the open case;
+ * Escape in it comes back here. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *decks = adw_view_stack_get_child_by_name (self->view_stack, "decks");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (hep_window_get_page (self), "decks") == 0 && HEP_IS_DECK_VIEW (decks))
+    {
+      hep_deck_view_present (HEP_DECK_VIEW (decks));
+      return;
+    }
+  if (!HEP_IS_APPLICATION (app))
+    return;
+  if (self->current_case == NULL)
+    {
+      _hep_window_show_toast (self, _("Open a case, or a deck on the Decks page, to present it"));
+      return;
+    }
+  if (hep_application_present (HEP_APPLICATION (app), hep_case_get_id (self->current_case), GTK_WINDOW (self),
+                               &error) == NULL)
+    _hep_window_show_toast (self, error->message);
+}
+
+/* Ctrl+P: handouts of the deck on the Decks page, else of the open case */
+static void
+print_handout_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+  GtkWidget *decks = adw_view_stack_get_child_by_name (self->view_stack, "decks");
+  g_autoptr(GPtrArray) cases = NULL;
+
+  if (g_strcmp0 (hep_window_get_page (self), "decks") == 0 && HEP_IS_DECK_VIEW (decks))
+    {
+      hep_deck_view_print (HEP_DECK_VIEW (decks));
+      return;
+    }
+  if (self->current_case == NULL)
+    {
+      _hep_window_show_toast (self, _("Open a case, or a deck on the Decks page, to print it"));
+      return;
+    }
+  cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (cases, g_object_ref (self->current_case));
+  hep_handout_dialog_show (GTK_WINDOW (self), cases, NULL, _hep_window_get_file_stem (self));
+}
+
 void
 _hep_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, print_handout_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);

@@ -10,6 +10,7 @@
 #include "hep-case-browser.h"
 #include "hep-case-card.h"
 #include "hep-ddx-view.h"
+#include "hep-deck-view.h"
 #include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
 #include "hep-lirads-view.h"

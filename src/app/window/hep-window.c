@@ -644,6 +644,7 @@ hep_window_class_init (HepWindowClass *klass)
   g_type_ensure (HEP_TYPE_CASE_BROWSER);
   g_type_ensure (HEP_TYPE_CASE_CARD);
   g_type_ensure (HEP_TYPE_DDX_VIEW);
+  g_type_ensure (HEP_TYPE_DECK_VIEW);
   g_type_ensure (HEP_TYPE_DIAGRAM_VIEW);
   g_type_ensure (HEP_TYPE_FEATURE_PANEL);
   g_type_ensure (HEP_TYPE_LIRADS_VIEW);
