@@ -37,7 +37,8 @@ if [ -n "${HEPATICA_DECK:-}" ]; then
   cli="$build/src/cli/hepatica-cli"
   export XDG_DATA_HOME="$tmp/data" HEPATICA_LIBRARY="$build/src/core/library/tools/hepatica-library.db"
   deck_id=$("$cli" deck new "${HEPATICA_DECK%%=*}" | cut -f1)
-  "$cli" deck add "$deck_id" $(echo "${HEPATICA_DECK#*=}" | tr , ' ') >/dev/null
+  ids=$(echo "${HEPATICA_DECK#*=}" | tr , ' ')
+  [ -n "$ids" ] && "$cli" deck add "$deck_id" $ids >/dev/null
   "$cli" deck notes "$deck_id" "Ask the room before each reveal; keep case 3 for the end." >/dev/null
 fi
 theme_env=""

@@ -526,10 +526,11 @@ test_decks_print_export (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *dir = g_dir_make_tmp ("hep-test-print-XXXXXX", &error);
-  g_autofree char *q_pdf = g_build_filename (dir, "questions.pdf", NULL);
-  g_autofree char *a_pdf = g_build_filename (dir, "answers.pdf", NULL);
-  g_autofree char *s_pdf = g_build_filename (dir, "slides.pdf", NULL);
+  /* in the build dir, for reviewers (pdftoppm) */
+  const char *dir = g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".";
+  g_autofree char *q_pdf = g_build_filename (dir, "test-deck-view-questions.pdf", NULL);
+  g_autofree char *a_pdf = g_build_filename (dir, "test-deck-view-answers.pdf", NULL);
+  g_autofree char *s_pdf = g_build_filename (dir, "test-deck-view-slides.pdf", NULL);
   g_autofree char *q_text = NULL;
   g_autofree char *a_text = NULL;
   HepHandoutOptions options = { HEP_HANDOUT_QUESTIONS, HEP_PAPER_A4, "Friday conference" };
@@ -537,7 +538,6 @@ test_decks_print_export (Fixture       *f,
   g_autoptr(HepHandout) s_layout = NULL;
   HepCase *fnh;
 
-  g_assert_no_error (error);
   for (guint i = 0; four[i] != NULL; i++)
     {
       g_ptr_array_add (cases, hep_case_store_get_case (f->store, four[i], &error));
@@ -588,10 +588,58 @@ test_decks_print_export (Fixture       *f,
   g_assert_nonnull (strstr (q_text, "For education only"));
   g_assert_nonnull (strstr (q_text, "Page 1 of"));
 
-  g_unlink (q_pdf);
-  g_unlink (a_pdf);
-  g_unlink (s_pdf);
-  g_rmdir (dir);
+}
+
+static GtkWindow *
+find_named_window (const char *name)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_widget_get_name (l->data), name) == 0)
+      return l->data;
+  return NULL;
+}
+
+/* Ctrl+P on the Decks page: the dialog for the deck, questions first. */
+static void
+test_decks_print_dialog (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWindow *dialog;
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autofree char *png = NULL;
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print-handout");
+  guint active = 0;
+
+  g_assert_cmpstr (accels[0], ==, "<Control>p");
+  make_deck_of_four (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.print-handout", NULL));
+  dialog = find_named_window ("handout-dialog");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (dialog)); w != NULL;)
+    {
+      /* depth-first over the dialog */
+      if (GTK_IS_CHECK_BUTTON (w))
+        g_ptr_array_add (checks, w);
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w) == GTK_WIDGET (dialog) ? NULL : gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  /* questions, answer key, slides; A4, Letter: one of each group chosen */
+  g_assert_cmpuint (checks->len, ==, 5);
+  for (guint i = 0; i < checks->len; i++)
+    active += gtk_check_button_get_active (checks->pdata[i]);
+  g_assert_cmpuint (active, ==, 2);
+  g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (dialog));
+  png = hep_ui_test_save_png (GTK_WIDGET (dialog), "test-deck-view-print-dialog.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 }
 
 /* win.print-handout with nothing to print says so, and makes no dialog. */
@@ -619,6 +667,7 @@ main (int argc, char **argv)
   ADD ("/decks/unknown", test_decks_unknown);
   ADD ("/decks/present", test_decks_present);
   ADD ("/decks/print-export", test_decks_print_export);
+  ADD ("/decks/print-dialog", test_decks_print_dialog);
   ADD ("/decks/print-nothing", test_decks_print_nothing);
   return g_test_run ();
 }

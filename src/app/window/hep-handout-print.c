@@ -260,6 +260,8 @@ hep_handout_dialog_show (GtkWindow  *parent,
   else
     body = g_strdup (_("The open case."));
   alert = adw_message_dialog_new (parent, _("Print Handouts"), body);
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (alert), gtk_window_get_application (parent));
   gtk_widget_set_name (alert, "handout-dialog");
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
