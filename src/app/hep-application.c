@@ -170,6 +170,13 @@ hep_application_present (HepApplication  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, self->store_error->message);
       return NULL;
     }
+  /* one presentation at a time: F5 again brings it forward */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HEP_IS_PRESENTER_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return l->data;
+      }
   deck = hep_case_store_get_deck (self->store, id, NULL);
   if (deck != NULL)
     {

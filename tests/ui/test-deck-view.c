@@ -473,6 +473,15 @@ test_decks_present (Fixture       *f,
   g_assert_nonnull (presenter);
   g_assert_cmpuint (hep_presenter_window_get_n_cases (presenter), ==, 4);
   g_assert_cmpstr (hep_case_get_id (hep_presenter_window_get_case (presenter)), ==, four[0]);
+  /* F5 again: the same presentation, not a second */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL));
+  {
+    guint n = 0;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      n += HEP_IS_PRESENTER_WINDOW (l->data);
+    g_assert_cmpuint (n, ==, 1);
+  }
   g_assert_true (hep_presenter_window_handle_key (presenter, GDK_KEY_Escape, 0));
   g_assert_true (hep_ui_test_wait_for (only_main_window, NULL, 5000));
 

@@ -512,9 +512,49 @@ make_library_row (HepDeckView *self,
   return row;
 }
 
+/* The case id of the row of @list that has the focus, or NULL. */
+static char *
+focused_row_id (HepDeckView *self,
+                GtkListBox  *list,
+                const char  *key)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || (focus != GTK_WIDGET (list) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (list))))
+    return NULL;
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  return row != NULL ? g_strdup (g_object_get_data (G_OBJECT (row), key)) : NULL;
+}
+
+/* After a list is rebuilt, the focus goes back to the row it was on (a
+ * keyboard user adding case after case keeps their place). */
+static void
+refocus_row (GtkListBox *list,
+             const char *key,
+             const char *id)
+{
+  if (id == NULL)
+    return;
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (row == NULL)
+        return;
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), key), id) == 0)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
 static void
 fill_library (HepDeckView *self)
 {
+  g_autofree char *focused = focused_row_id (self, self->library_list, "case-id");
   HepCaseFilter filter = HEP_CASE_FILTER_INIT;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
@@ -543,6 +583,7 @@ fill_library (HepDeckView *self)
     gtk_list_box_append (self->library_list, make_library_row (self, cases->pdata[i]));
   gtk_stack_set_visible_child_name (self->library_stack, cases->len > 0 ? "list" : "empty");
   gtk_adjustment_set_value (adjustment, scroll);
+  refocus_row (self->library_list, "case-id", focused);
 }
 
 static void
@@ -623,9 +664,12 @@ reload (HepDeckView *self,
   g_autoptr(GPtrArray) decks = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *want = g_strdup (select_id ? select_id : self->deck ? self->deck->id : NULL);
+  g_autofree char *focused = NULL;
   GtkListBoxRow *selected = NULL;
   HepDeck *deck = NULL;
 
+  /* what was typed in the notes goes to the deck it was typed for */
+  save_notes (self);
   self->dirty = FALSE;
   if (self->store == NULL)
     {
@@ -638,6 +682,7 @@ reload (HepDeckView *self,
       show_error (self, error);
       decks = g_ptr_array_new ();
     }
+  focused = focused_row_id (self, self->deck_list, "deck-id");
   self->filling = TRUE;
   clear_list (self->deck_list);
   for (guint i = 0; i < decks->len; i++)
@@ -657,6 +702,7 @@ reload (HepDeckView *self,
   self->filling = FALSE;
   gtk_stack_set_visible_child_name (self->stack, decks->len > 0 ? "decks" : "none");
   show_deck (self, deck);
+  refocus_row (self->deck_list, "deck-id", focused);
 }
 
 /* ---- dialogs -------------------------------------------------------------- */

@@ -343,7 +343,7 @@ present_action (GtkWidget  *widget,
     }
   if (!HEP_IS_APPLICATION (app))
     return;
-  if (self->current_case == NULL)
+  if (self->current_case == NULL || g_strcmp0 (hep_window_get_page (self), "explore") != 0)
     {
       _hep_window_show_toast (self, _("Open a case, or a deck on the Decks page, to present it"));
       return;
@@ -368,7 +368,7 @@ print_handout_action (GtkWidget  *widget,
       hep_deck_view_print (HEP_DECK_VIEW (decks));
       return;
     }
-  if (self->current_case == NULL)
+  if (self->current_case == NULL || g_strcmp0 (hep_window_get_page (self), "explore") != 0)
     {
       _hep_window_show_toast (self, _("Open a case, or a deck on the Decks page, to print it"));
       return;
