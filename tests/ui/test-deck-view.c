@@ -234,6 +234,26 @@ test_decks_create_rename_delete_undo (Fixture       *f,
   }
 }
 
+/* A deck made elsewhere (a pack's import, the command line) is there when
+ * the page is shown again. */
+static void
+test_decks_read_when_shown (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HepDeck) deck = NULL;
+
+  g_assert_true (hep_window_show_page (f->window, "explore"));
+  deck = hep_case_store_create_deck (f->store, "From elsewhere", NULL, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (hep_case_store_add_to_deck (f->store, deck->id, "hcc-classic-cirrhosis", -1, 2, &error));
+  g_assert_true (hep_window_show_page (f->window, "decks"));
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->view));
+  g_assert_cmpstr (visible_page (f, "deck-stack"), ==, "decks");
+  g_assert_cmpuint (n_rows (find (f, "deck-list")), ==, 1);
+  g_assert_cmpuint (n_rows (find (f, "deck-cases")), ==, 1);
+}
+
 /* The library list adds a case when its row is activated. */
 static void
 test_decks_add_from_library (Fixture       *f,
@@ -669,6 +689,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/decks/empty-state", test_decks_empty_state);
   ADD ("/decks/create-rename-delete-undo", test_decks_create_rename_delete_undo);
+  ADD ("/decks/read-when-shown", test_decks_read_when_shown);
   ADD ("/decks/add-from-library", test_decks_add_from_library);
   ADD ("/decks/reorder-keyboard", test_decks_reorder_keyboard);
   ADD ("/decks/reorder-keys-bound", test_decks_reorder_keys_bound);

@@ -970,8 +970,10 @@ hep_deck_view_map (GtkWidget *widget)
 {
   HepDeckView *self = HEP_DECK_VIEW (widget);
 
+  /* read again each time the page is shown: an imported pack or the
+   * command line may have changed the decks and the library meanwhile */
   take_application_store (self);
-  if (self->dirty)
+  if (self->store != NULL)
     reload (self, NULL);
   GTK_WIDGET_CLASS (hep_deck_view_parent_class)->map (widget);
 }
@@ -1063,6 +1065,18 @@ hep_deck_view_init (HepDeckView *self)
 
 /* ---- API ------------------------------------------------------------------ */
 
+/* The library changed (an import while the page is shown): read again. */
+static void
+store_items_changed_cb (GListModel  *model,
+                        guint        position,
+                        guint        removed,
+                        guint        added,
+                        HepDeckView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->filling)
+    reload (self, NULL);
+}
+
 void
 hep_deck_view_set_store (HepDeckView  *self,
                          HepCaseStore *store,
@@ -1071,7 +1085,11 @@ hep_deck_view_set_store (HepDeckView  *self,
   g_return_if_fail (HEP_IS_DECK_VIEW (self));
 
   save_notes (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_items_changed_cb, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "items-changed", G_CALLBACK (store_items_changed_cb), self, 0);
   self->writable = store != NULL && writable;
   g_clear_pointer (&self->deck, hep_deck_free);
   if (!self->writable)
