@@ -254,6 +254,76 @@ test_decks_read_when_shown (Fixture       *f,
   g_assert_cmpuint (n_rows (find (f, "deck-cases")), ==, 1);
 }
 
+static GtkWindow *
+find_toplevel_named (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (w)), name) == 0 && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static gboolean
+no_name_dialog (gpointer data)
+{
+  return find_toplevel_named ("deck-name-dialog") == NULL;
+}
+
+/* New Deck and Rename ask for the name in a dialog; an empty name cannot
+ * be given. */
+static void
+test_decks_name_dialogs (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(HepDeck) deck = NULL;
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "deck.new", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_named ("deck-name-dialog"));
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  gtk_editable_set_text (entry, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  gtk_editable_set_text (entry, "Tuesday noon");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  /* Enter in the entry: the default response, Create */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (hep_deck_view_get_deck_id (f->view), ==, "tuesday-noon");
+  deck = hep_case_store_get_deck (f->store, "tuesday-noon", NULL);
+  g_assert_nonnull (deck);
+  g_clear_pointer (&deck, hep_deck_free);
+  g_assert_true (hep_ui_test_wait_for (no_name_dialog, NULL, 5000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "deck.rename", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_named ("deck-name-dialog"));
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Tuesday noon");
+  gtk_editable_set_text (entry, "Tuesday rounds");
+  g_signal_emit_by_name (entry, "activate");
+  deck = hep_case_store_get_deck (f->store, "tuesday-noon", NULL);
+  g_assert_cmpstr (deck->name, ==, "Tuesday rounds");
+  g_clear_pointer (&deck, hep_deck_free);
+  g_assert_true (hep_ui_test_wait_for (no_name_dialog, NULL, 5000));
+
+  /* Cancel changes nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "deck.rename", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel_named ("deck-name-dialog"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Something else");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (hep_ui_test_wait_for (no_name_dialog, NULL, 5000));
+  deck = hep_case_store_get_deck (f->store, "tuesday-noon", NULL);
+  g_assert_cmpstr (deck->name, ==, "Tuesday rounds");
+}
+
 /* The library list adds a case when its row is activated. */
 static void
 test_decks_add_from_library (Fixture       *f,
@@ -690,6 +760,7 @@ main (int argc, char **argv)
   ADD ("/decks/empty-state", test_decks_empty_state);
   ADD ("/decks/create-rename-delete-undo", test_decks_create_rename_delete_undo);
   ADD ("/decks/read-when-shown", test_decks_read_when_shown);
+  ADD ("/decks/name-dialogs", test_decks_name_dialogs);
   ADD ("/decks/add-from-library", test_decks_add_from_library);
   ADD ("/decks/reorder-keyboard", test_decks_reorder_keyboard);
   ADD ("/decks/reorder-keys-bound", test_decks_reorder_keys_bound);

@@ -718,12 +718,16 @@ name_entry_changed_cb (GtkEditable      *entry,
   adw_message_dialog_set_response_enabled (dialog, "ok", *text != '\0');
 }
 
+/* Enter in the entry: Create (or Rename), as the button would, which also
+ * closes the dialog (adw_message_dialog_response() alone does not). */
 static void
 name_entry_activate_cb (GtkEntry         *entry,
                         AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "ok"))
-    adw_message_dialog_response (dialog, "ok");
+  if (!adw_message_dialog_get_response_enabled (dialog, "ok"))
+    return;
+  adw_message_dialog_response (dialog, "ok");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
