@@ -73,7 +73,9 @@ fixture_setup (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (hep_ui_test_wait_for (hep_ui_test_window_loaded, f->window, 5000));
-  f->view = HEP_PROGRESS_VIEW (hep_ui_test_find_by_name (GTK_WIDGET (f->window), "progress-view"));
+  /* the page is built when first shown, or asked for */
+  g_assert_null (hep_ui_test_find_by_name (GTK_WIDGET (f->window), "progress-view"));
+  f->view = HEP_PROGRESS_VIEW (hep_window_get_page_widget (f->window, "progress"));
   g_assert_nonnull (f->view);
   f->started = g_ptr_array_new_with_free_func (g_free);
   f->actions = g_simple_action_group_new ();

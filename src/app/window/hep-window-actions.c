@@ -333,10 +333,11 @@ present_action (GtkWidget  *widget,
 {
   HepWindow *self = HEP_WINDOW (widget);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GtkWidget *decks = adw_view_stack_get_child_by_name (self->view_stack, "decks");
+  gboolean on_decks = g_strcmp0 (hep_window_get_page (self), "decks") == 0;
+  GtkWidget *decks = on_decks ? hep_window_get_page_widget (self, "decks") : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (hep_window_get_page (self), "decks") == 0 && HEP_IS_DECK_VIEW (decks))
+  if (on_decks && HEP_IS_DECK_VIEW (decks))
     {
       hep_deck_view_present (HEP_DECK_VIEW (decks));
       return;
@@ -360,10 +361,11 @@ print_handout_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   HepWindow *self = HEP_WINDOW (widget);
-  GtkWidget *decks = adw_view_stack_get_child_by_name (self->view_stack, "decks");
+  gboolean on_decks = g_strcmp0 (hep_window_get_page (self), "decks") == 0;
+  GtkWidget *decks = on_decks ? hep_window_get_page_widget (self, "decks") : NULL;
   g_autoptr(GPtrArray) cases = NULL;
 
-  if (g_strcmp0 (hep_window_get_page (self), "decks") == 0 && HEP_IS_DECK_VIEW (decks))
+  if (on_decks && HEP_IS_DECK_VIEW (decks))
     {
       hep_deck_view_print (HEP_DECK_VIEW (decks));
       return;

@@ -29,6 +29,8 @@ HepCase         *hep_window_get_case          (HepWindow      *self);
 gboolean         hep_window_show_page         (HepWindow      *self,
                                                const char     *name);
 const char      *hep_window_get_page          (HepWindow      *self);
+GtkWidget       *hep_window_get_page_widget   (HepWindow      *self,
+                                               const char     *name);
 /* TRUE until the first frame is shown, what waited for it is built and the
  * diagrams are drawn; then FALSE for good ("loading", notifies). */
 gboolean         hep_window_get_loading       (HepWindow      *self);
