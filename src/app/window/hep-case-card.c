@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include "hep-case-card.h"
+
 #include "hep-case-spoilers.h"
+#include "hep-hfw-bin.h"
 #include "hep-text-row.h"
 
 #include <glib/gi18n.h>
@@ -194,6 +196,7 @@ hep_case_card_class_init (HepCaseCardClass *klass)
 
   object_class->dispose = hep_case_card_dispose;
 
+  g_type_ensure (HEP_TYPE_HFW_BIN);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/hep-case-card.ui");
   gtk_widget_class_bind_template_child (widget_class, HepCaseCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, HepCaseCard, reveal_button);
