@@ -28,6 +28,7 @@
 #include "hep-migrations.h"
 #include "hep-fsrs.h"
 #include "hep-quiz-error.h"
+#include "hep-quiz-plan.h"
 #include "hep-reveal.h"
 #include "hep-quiz-question.h"
 #include "hep-quiz-review.h"

@@ -753,6 +753,59 @@ hep_case_store_set_filter (HepCaseStore         *self,
   return hep_case_store_reload (self, error);
 }
 
+/* The ids of the cases @filter selects, in the model's order (title),
+ * without touching the model's own filter: what a quiz draws from. */
+GStrv
+hep_case_store_list_ids (HepCaseStore         *self,
+                         const HepCaseFilter  *filter,
+                         GError              **error)
+{
+  HepCaseFilter any = HEP_CASE_FILTER_INIT;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autofree char *sql = NULL;
+  HepDbStatement *stmt;
+  gboolean has_row;
+  Query q;
+
+  g_return_val_if_fail (HEP_IS_CASE_STORE (self), NULL);
+
+  if (filter == NULL)
+    filter = &any;
+  if (!check_filter (filter, error))
+    return NULL;
+  if (filter->text != NULL && *filter->text)
+    {
+      g_set_error_literal (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                           _("A list of case ids takes no text query"));
+      return NULL;
+    }
+  q = query_new (NULL, filter);
+  sql = build_select (self, &q, FALSE, FALSE);
+  stmt = hep_db_get_statement (self->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, &q);
+  for (;;)
+    {
+      gint64 key;
+
+      if (!hep_db_statement_step (stmt, &has_row, error))
+        {
+          hep_db_statement_reset (stmt);
+          return NULL;
+        }
+      if (!has_row)
+        break;
+      key = row_key ((int) hep_db_statement_get_int (stmt, 0), hep_db_statement_get_int (stmt, 1));
+      if (g_hash_table_size (self->damaged) > 0 && g_hash_table_contains (self->damaged, &key))
+        continue;
+      if (hep_db_statement_get_text (stmt, 3) != NULL)
+        g_strv_builder_add (ids, hep_db_statement_get_text (stmt, 3));
+    }
+  hep_db_statement_reset (stmt);
+  return g_strv_builder_end (ids);
+}
+
 guint
 hep_case_store_count (HepCaseStore   *self,
                       HepCaseOrigin   origin,

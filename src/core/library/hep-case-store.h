@@ -151,6 +151,11 @@ guint         hep_case_store_count             (HepCaseStore        *self,
                                                 HepCaseOrigin        origin,
                                                 GError             **error);
 
+/* The ids of the cases @filter (NULL: all; no text query) selects, in
+ * title order, without changing the model's filter. */
+GStrv         hep_case_store_list_ids          (HepCaseStore        *self,
+                                                const HepCaseFilter *filter,
+                                                GError             **error);
 HepCase      *hep_case_store_get_case          (HepCaseStore        *self,
                                                 const char          *id,
                                                 GError             **error);
