@@ -451,6 +451,8 @@ preferences_action (GSimpleAction *action,
                    gtk_builder_get_object (builder, "diagram_style_switch"), "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-unrated-procedures",
                    gtk_builder_get_object (builder, "unrated_switch"), "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "quiz-seconds-per-question",
+                   gtk_builder_get_object (builder, "quiz_seconds_spin"), "value", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_set_application (window, GTK_APPLICATION (self));
   gtk_window_present (window);
@@ -507,6 +509,7 @@ static const struct {
   { "win.import-pack", { "<Control>o", NULL } },
   { "win.fullscreen", { "F11", NULL } },
   { "win.show-page::explore", { "<Alt>1", NULL } },
+  { "win.show-page::quiz", { "<Alt>2", NULL } },
   { "win.show-page::progress", { "<Alt>3", NULL } },
   { "win.show-page::decks", { "<Alt>4", NULL } },
   { "win.present", { "F5", NULL } },

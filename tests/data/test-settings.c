@@ -50,6 +50,7 @@ static const struct {
   { "diagram-theme-follows-style", "b", "true" },
   { "explore-found-on", "s", "'none'" },
   { "show-unrated-procedures", "b", "true" },
+  { "quiz-seconds-per-question", "i", "90" },
   { "text-scale", "d", "1.0" },
 };
 

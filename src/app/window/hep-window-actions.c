@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "hep-quiz-view.h"
 #include "hep-window-private.h"
 
 #include "hep-handout-print.h"
@@ -380,11 +381,27 @@ print_handout_action (GtkWidget  *widget,
   hep_handout_dialog_show (GTK_WINDOW (self), cases, NULL, _hep_window_get_file_stem (self));
 }
 
+/* win.start-quiz: "setup" shows the quiz's setup page, "due" starts a
+ * quiz over the cards due now, "mistakes" one over the learner's
+ * mistakes. */
+static void
+start_quiz_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+  GtkWidget *quiz = hep_window_get_page_widget (self, "quiz");
+
+  hep_window_show_page (self, "quiz");
+  hep_quiz_view_start_named (HEP_QUIZ_VIEW (quiz), g_variant_get_string (parameter, NULL));
+}
+
 void
 _hep_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.print-handout", NULL, print_handout_action);
+  gtk_widget_class_install_action (widget_class, "win.start-quiz", "s", start_quiz_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.reset-features", NULL, reset_features_action);

@@ -11,6 +11,7 @@
 #include "hep-window.h"
 #include "hep-window-private.h"
 #include "hep-progress-view.h"
+#include "hep-quiz-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -241,6 +242,7 @@ static const struct {
   GType     (*get_type) (void);
   const char *widget_name;
 } lazy_pages[] = {
+  { "quiz", hep_quiz_view_get_type, "quiz-view" },
   { "progress", hep_progress_view_get_type, "progress-view" },
   { "decks", hep_deck_view_get_type, "deck-view" },
 };
