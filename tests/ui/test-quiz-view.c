@@ -13,10 +13,12 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "hep-application.h"
 #include "hep-quiz-view.h"
+#include "hep-screenshot.h"
 #include "hep-text-row.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
@@ -520,6 +522,91 @@ test_nothing_due (Fixture       *f,
                    "Nothing is due for review now.");
 }
 
+/* Screenshots for people to look at (scripts/quiz-screenshots.sh):
+ * with HEPATICA_QUIZ_SHOTS=DIR, each page at HEPATICA_QUIZ_SHOT_SIZE
+ * (WxH) in HEPATICA_QUIZ_SHOT_STYLE (light or dark; high contrast by
+ * ADW_DEBUG_HIGH_CONTRAST=1). Skipped otherwise. */
+static void
+shoot (Fixture    *f,
+       const char *name)
+{
+  const char *dir = g_getenv ("HEPATICA_QUIZ_SHOTS");
+  g_autofree char *file = g_strdup_printf ("%s-%s-%s.png", name, g_getenv ("HEPATICA_QUIZ_SHOT_SIZE"),
+                                           g_getenv ("HEPATICA_QUIZ_SHOT_NAME") ? g_getenv ("HEPATICA_QUIZ_SHOT_NAME")
+                                           : g_getenv ("HEPATICA_QUIZ_SHOT_STYLE"));
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  /* let the page transition finish */
+  {
+    gint64 until = g_get_monotonic_time () + 400 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  hep_ui_test_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (hep_widget_save_png (GTK_WIDGET (f->window), path));
+}
+
+static void
+test_shots (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  const char *size = g_getenv ("HEPATICA_QUIZ_SHOT_SIZE");
+  int w = 1440, h = 900;
+
+  if (g_getenv ("HEPATICA_QUIZ_SHOTS") == NULL)
+    {
+      g_test_skip ("HEPATICA_QUIZ_SHOTS is not set");
+      return;
+    }
+  if (size != NULL)
+    sscanf (size, "%dx%d", &w, &h);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      g_strcmp0 (g_getenv ("HEPATICA_QUIZ_SHOT_STYLE"), "dark") == 0
+                                      ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  f->window = hep_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), w, h);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (hep_ui_test_wait_for (hep_ui_test_window_loaded, f->window, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "quiz");
+  f->view = HEP_QUIZ_VIEW (find (f, "quiz-view"));
+  f->now = START_US;
+  hep_quiz_view_set_clock (f->view, fake_clock, f);
+  shoot (f, "quiz-setup");
+
+  /* a diagnosis question, answered: the feedback */
+  setup_quiz (f, "tutor", 3, 1u << HEP_QUIZ_KIND_DIAGNOSIS);
+  click (find (f, "quiz-start"));
+  key (f, GDK_KEY_2);
+  key (f, GDK_KEY_u);
+  shoot (f, "quiz-question");
+  f->now += 20 * G_USEC_PER_SEC;
+  key (f, GDK_KEY_Return);
+  shoot (f, "quiz-feedback");
+
+  /* a features question, timed */
+  setup_quiz (f, "timed", 2, 1u << HEP_QUIZ_KIND_FEATURES);
+  click (find (f, "quiz-start"));
+  f->now += 25 * G_USEC_PER_SEC;
+  hep_ui_test_wait_for (countdown_at_one_minute, find (f, "quiz-countdown"), 0);
+  shoot (f, "quiz-features");
+
+  /* an exam, to its review */
+  setup_quiz (f, "exam", 3, HEP_QUIZ_KINDS_ALL);
+  click (find (f, "quiz-start"));
+  for (int i = 0; i < 3; i++)
+    {
+      key (f, GDK_KEY_s);
+      if (hep_quiz_view_get_question (f->view)->kind != HEP_QUIZ_KIND_FEATURES)
+        key (f, GDK_KEY_1 + i % 2);
+      key (f, GDK_KEY_Return);
+    }
+  shoot (f, "quiz-review");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -533,6 +620,7 @@ main (int    argc,
   g_test_add ("/quiz-view/exam", Fixture, NULL, fixture_setup, test_exam, fixture_teardown);
   g_test_add ("/quiz-view/no-spoilers", Fixture, NULL, fixture_setup, test_no_spoilers, fixture_teardown);
   g_test_add ("/quiz-view/nothing-due", Fixture, NULL, fixture_setup, test_nothing_due, fixture_teardown);
+  g_test_add_func ("/quiz-view/shots", test_shots);
   status = g_test_run ();
   g_clear_object (&app);
   return status;

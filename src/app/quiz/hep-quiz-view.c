@@ -928,17 +928,30 @@ tick_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A row of the stem: the phase (or History, Presentation) small above
+ * its text, which is what the learner reads. */
 static void
 add_stem_row (HepQuizView *self,
               const char  *title,
               const char  *text)
 {
   GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
 
   if (text == NULL || *text == '\0')
     return;
-  row = hep_text_row_new (title, text);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  label = add_label (GTK_BOX (box), title, "caption-heading");
+  gtk_widget_add_css_class (label, "dim-label");
+  add_label (GTK_BOX (box), text, NULL);
+  row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_append (self->stem_list, row);
 }
 
