@@ -509,6 +509,41 @@ test_no_spoilers (Fixture       *f,
   g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "review");
 }
 
+/* By diagnosis: the value row offers the diagnoses, and every question is
+ * of a case with the one chosen. */
+static void
+test_by_diagnosis (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char * const *ids = hep_case_get_diagnosis_ids ();
+  GtkWidget *value_row = gtk_widget_get_ancestor (find (f, "quiz-source-value"), ADW_TYPE_ACTION_ROW);
+  guint hcc = 0;
+  guint n = 0;
+
+  g_assert_false (gtk_widget_get_visible (value_row));
+  while (ids[hcc] != NULL && g_strcmp0 (ids[hcc], "hcc") != 0)
+    hcc++;
+  g_assert_nonnull (ids[hcc]);
+  g_object_set (find (f, "quiz-source"), "selected", 1u, NULL);   /* By Diagnosis */
+  g_assert_true (gtk_widget_get_visible (value_row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (value_row)), ==, "Diagnosis");
+  g_object_set (find (f, "quiz-source-value"), "selected", hcc, NULL);
+  setup_quiz (f, "exam", 4, 1u << HEP_QUIZ_KIND_FEATURES | 1u << HEP_QUIZ_KIND_DIAGNOSIS);
+  click (find (f, "quiz-start"));
+  while (g_strcmp0 (hep_quiz_view_get_page (f->view), "question") == 0)
+    {
+      const HepQuizQuestion *q = hep_quiz_view_get_question (f->view);
+
+      g_assert_cmpstr (q->diagnosis, ==, "hcc");
+      n++;
+      key (f, GDK_KEY_u);
+      if (q->kind != HEP_QUIZ_KIND_FEATURES)
+        key (f, GDK_KEY_1);
+      key (f, GDK_KEY_Return);
+    }
+  g_assert_cmpuint (n, ==, 4);
+}
+
 /* win.start-quiz::due with nothing due says so on the setup page. */
 static void
 test_nothing_due (Fixture       *f,
@@ -619,6 +654,7 @@ main (int    argc,
   g_test_add ("/quiz-view/timed", Fixture, NULL, fixture_setup, test_timed, fixture_teardown);
   g_test_add ("/quiz-view/exam", Fixture, NULL, fixture_setup, test_exam, fixture_teardown);
   g_test_add ("/quiz-view/no-spoilers", Fixture, NULL, fixture_setup, test_no_spoilers, fixture_teardown);
+  g_test_add ("/quiz-view/by-diagnosis", Fixture, NULL, fixture_setup, test_by_diagnosis, fixture_teardown);
   g_test_add ("/quiz-view/nothing-due", Fixture, NULL, fixture_setup, test_nothing_due, fixture_teardown);
   g_test_add_func ("/quiz-view/shots", test_shots);
   status = g_test_run ();

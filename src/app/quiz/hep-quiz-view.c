@@ -1196,7 +1196,6 @@ build (HepQuizView *self)
     N_("Cases with a next-imaging question: the best-rated test"),
   };
   g_autoptr(GtkStringList) source_list = gtk_string_list_new (NULL);
-  g_autofree char *timed_subtitle = NULL;
   GtkEventController *keys;
 
   if (self->built)
@@ -1229,9 +1228,6 @@ build (HepQuizView *self)
       adw_preferences_group_add (self->kinds_group, row);
       self->kind_checks[k] = GTK_CHECK_BUTTON (check);
     }
-  timed_subtitle = g_strdup_printf (_("As tutor, with %d seconds for each question (Preferences)"),
-                                    seconds_per_question (self));
-  adw_action_row_set_subtitle (self->timed_row, timed_subtitle);
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
 
   g_signal_connect_swapped (self->check_button, "clicked", G_CALLBACK (check_clicked_cb), self);
@@ -1266,7 +1262,14 @@ build (HepQuizView *self)
 static void
 hep_quiz_view_map (GtkWidget *widget)
 {
-  build (HEP_QUIZ_VIEW (widget));
+  HepQuizView *self = HEP_QUIZ_VIEW (widget);
+  g_autofree char *timed = NULL;
+
+  build (self);
+  /* the setting may have changed since */
+  timed = g_strdup_printf (_("As tutor, with %d seconds for each question (a preference)"),
+                           seconds_per_question (self));
+  adw_action_row_set_subtitle (self->timed_row, timed);
   GTK_WIDGET_CLASS (hep_quiz_view_parent_class)->map (widget);
 }
 
