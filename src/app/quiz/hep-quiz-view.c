@@ -835,8 +835,8 @@ show_feedback (HepQuizView *self,
   hint = g_strdup_printf (_("Graded %s from your answer; change it if you disagree (1–4), then go on (Enter)."),
                           grade_label (res->outcome->grade));
   gtk_label_set_label (self->grade_hint, hint);
-  gtk_button_set_label (self->continue_button, self->index + 1 < self->plan->len ? _("_Next Question")
-                                                                                 : _("_See Results"));
+  gtk_button_set_label (self->continue_button, self->index + 1 < self->plan->len ? _("Next Question")
+                                                                                 : _("See Results"));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->feedback_scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "feedback");
   gtk_widget_grab_focus (GTK_WIDGET (self->continue_button));
@@ -1068,7 +1068,7 @@ show_question (HepQuizView *self)
   gtk_toggle_button_set_active (self->unsure_button, FALSE);
   gtk_toggle_button_set_active (self->guessing_button, FALSE);
   self->updating = FALSE;
-  gtk_button_set_label (self->check_button, self->mode == HEP_QUIZ_MODE_EXAM ? _("_Submit") : _("_Check"));
+  gtk_button_set_label (self->check_button, self->mode == HEP_QUIZ_MODE_EXAM ? _("Submit") : _("Check"));
   update_check (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->question_scroller), 0);
@@ -1187,7 +1187,7 @@ build (HepQuizView *self)
     N_("Due for Review"), N_("My Mistakes"),
   };
   static const char * const kind_titles[] = {
-    N_("_Features"), N_("_LI-RADS Category"), N_("_Diagnosis"), N_("Next _Test"),
+    N_("_Features"), N_("_LI-RADS Category"), N_("_Diagnosis"), N_("Ne_xt Test"),
   };
   static const char * const kind_subtitles[] = {
     N_("Read the findings by phase and set the features"),
@@ -1209,8 +1209,6 @@ build (HepQuizView *self)
   hep_choice_button_set_selected (self->source_button, SOURCE_ALL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cases"), -1);
   g_signal_connect_swapped (self->source_button, "notify::selected", G_CALLBACK (source_changed_cb), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Number of Questions"), -1);
 
   for (int k = 0; k < HEP_N_QUIZ_KINDS; k++)
     {
@@ -1441,6 +1439,9 @@ hep_quiz_view_start (HepQuizView           *self,
     }
 
   show_setup_status (self, NULL);
+  /* the last quiz's review names its cases' answers: a quiz over the
+   * same cases (my mistakes) must not find them in the tree */
+  remove_children (GTK_WIDGET (self->review_box));
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   self->plan = g_steal_pointer (&plan);
   g_ptr_array_set_size (self->results, 0);
