@@ -354,8 +354,27 @@ add_explanation (GtkBox       *box,
   add_label (box, answers, NULL);
   if (why != NULL)
     {
-      g_autofree char *line = g_strdup_printf (_("Why it was wrong: %s"), why);
+      const char *gloss = NULL;
+      g_autofree char *line = NULL;
 
+      switch (res->outcome->report.kind)
+        {
+        case HEP_QUIZ_ERROR_RULE:
+          gloss = _("the category does not follow from the features by the LI-RADS rules");
+          break;
+        case HEP_QUIZ_ERROR_KNOWLEDGE:
+          gloss = _("the features and the category point to another diagnosis");
+          break;
+        case HEP_QUIZ_ERROR_TIMING:
+          gloss = _("time ran out");
+          break;
+        case HEP_QUIZ_ERROR_PERCEPTION:
+        case HEP_QUIZ_ERROR_NONE:
+        default:
+          break;
+        }
+      line = gloss ? g_strdup_printf (_("Why it was wrong: %s (%s)"), why, gloss)
+                   : g_strdup_printf (_("Why it was wrong: %s"), why);
       add_label (box, line, NULL);
     }
   if (q->kind == HEP_QUIZ_KIND_FEATURES)
@@ -769,7 +788,13 @@ show_review (HepQuizView *self)
         any_wrong = TRUE;
       title = g_strdup_printf (_("%u. %s: %s"), i + 1, kind_name (res->q->kind),
                                res->outcome->correct ? _("right") : _("wrong"));
-      expander = gtk_expander_new (title);
+      expander = gtk_expander_new (NULL);
+      {
+        GtkWidget *label = gtk_label_new (title);
+
+        gtk_widget_add_css_class (label, "heading");
+        gtk_expander_set_label_widget (GTK_EXPANDER (expander), label);
+      }
       gtk_expander_set_expanded (GTK_EXPANDER (expander), !res->outcome->correct);
       gtk_widget_add_css_class (expander, res->outcome->correct ? "quiz-right" : "quiz-wrong");
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
