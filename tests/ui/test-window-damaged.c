@@ -6,12 +6,14 @@
  * A user database with a bit flipped in a page of its cases table is in
  * place before the application starts: the bundled library is shown, a
  * banner says what happened, and "Back Up and Repair" keeps the damaged
- * file and brings back the cases that can be read.
+ * file and brings back the cases that can be read. Before the repair, a
+ * quiz runs over the bundled cases and says its answers are not saved.
  */
 
 #include "config.h"
 
 #include "hep-application.h"
+#include "hep-quiz-view.h"
 #include "hep-ui-test-utils.h"
 #include "hep-window.h"
 #include "../core/hep-test-damage.h"
@@ -56,6 +58,42 @@ test_damaged_database_banner_and_repair (void)
   g_assert_cmpuint (count_damaged_backups (backups), ==, 0);
   hep_ui_test_wait_for_draw (GTK_WIDGET (window));
   g_free (hep_ui_test_save_png (GTK_WIDGET (window), "window-damaged-db.png"));
+
+  /* a quiz without the review log: it runs, and says so */
+  {
+    GtkWidget *view;
+    GtkWidget *status;
+    HepQuizPlanSpec spec;
+    const HepQuizQuestion *q;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-quiz", "s", "mistakes"));
+    view = hep_ui_test_find_by_name (GTK_WIDGET (window), "quiz-view");
+    status = hep_ui_test_find_by_name (view, "quiz-setup-status");
+    g_assert_cmpstr (hep_quiz_view_get_page (HEP_QUIZ_VIEW (view)), ==, "setup");
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (status)), "Your review log is not available"));
+
+    hep_quiz_plan_spec_init (&spec);
+    spec.n_questions = 1;
+    spec.kinds = 1u << HEP_QUIZ_KIND_DIAGNOSIS;
+    g_assert_true (hep_quiz_view_start (HEP_QUIZ_VIEW (view), &spec, HEP_QUIZ_MODE_EXAM));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (hep_ui_test_find_by_name (view, "quiz-progress"))), ==,
+                     "Question 1 of 1 · not saved");
+    q = hep_quiz_view_get_question (HEP_QUIZ_VIEW (view));
+    g_assert_nonnull (q);
+    g_assert_true (hep_quiz_view_handle_key (HEP_QUIZ_VIEW (view), GDK_KEY_1, 0));
+    g_assert_true (hep_quiz_view_handle_key (HEP_QUIZ_VIEW (view), GDK_KEY_g, 0));
+    g_assert_true (hep_quiz_view_handle_key (HEP_QUIZ_VIEW (view), GDK_KEY_Return, 0));
+    g_assert_cmpstr (hep_quiz_view_get_page (HEP_QUIZ_VIEW (view)), ==, "review");
+    g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (hep_ui_test_find_by_name (view, "quiz-review-status"))),
+                                     "These answers were not saved"));
+    /* nothing went into the throwaway database either */
+    {
+      g_autoptr(GPtrArray) log = hep_case_store_list_log (store, 0, 0, NULL);
+
+      g_assert_true (log == NULL || log->len == 0);
+    }
+    hep_window_show_page (window, "explore");
+  }
 
   /* as a click does (activate() presses the button for a moment first) */
   g_signal_emit_by_name (repair, "clicked");

@@ -1452,6 +1452,9 @@ hep_quiz_view_start (HepQuizView           *self,
 
       if (plan == NULL)
         why = error ? error->message : _("The case library is not available.");
+      else if ((spec->source == HEP_QUIZ_SOURCE_DUE || spec->source == HEP_QUIZ_SOURCE_MISTAKES) &&
+               get_log (self) == NULL)
+        why = _("Your review log is not available, so there is nothing to review: see the banner at the top.");
       else if (spec->source == HEP_QUIZ_SOURCE_DUE)
         why = _("Nothing is due for review now.");
       else if (spec->source == HEP_QUIZ_SOURCE_MISTAKES)
