@@ -276,6 +276,95 @@ test_quiz_plan_mistakes (void)
   g_assert_cmpuint (p->len, ==, 1);
 }
 
+/* A plan as text and back; a bad line is named. */
+static void
+test_quiz_plan_strv (void)
+{
+  g_autoptr(HepCaseStore) store = open_store ();
+  g_autoptr(GPtrArray) p = NULL;
+  g_autoptr(GPtrArray) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  HepQuizPlanSpec spec;
+  static const char * const bad[][3] = {
+    { "fx-hcc-lr5 lirads 7", "fx-fnh-scar quiz 1", NULL },     /* an unknown kind */
+    { "fx-hcc-lr5 lirads", NULL, NULL },                       /* no seed */
+    { "fx-hcc-lr5 lirads 4294967296", NULL, NULL },            /* past 32 bits */
+  };
+
+  hep_quiz_plan_spec_init (&spec);
+  spec.seed = 5;
+  p = plan (store, &spec, NULL);
+  lines = hep_quiz_plan_to_strv (p);
+  g_assert_cmpuint (g_strv_length (lines), ==, p->len);
+  g_assert_true (g_str_has_prefix (lines[0], ((HepQuizPlanItem *) p->pdata[0])->case_id));
+  back = hep_quiz_plan_from_strv ((const char * const *) lines, &error);
+  g_assert_no_error (error);
+  a = describe (p);
+  b = describe (back);
+  g_assert_cmpstr (a, ==, b);
+  for (guint i = 0; i < p->len; i++)
+    g_assert_cmpuint (((HepQuizPlanItem *) p->pdata[i])->seed, ==, ((HepQuizPlanItem *) back->pdata[i])->seed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GPtrArray) none = hep_quiz_plan_from_strv (bad[i], &error);
+
+      g_assert_null (none);
+      g_assert_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
+/* A logged answer gives back the response, which scores the same. */
+static void
+test_quiz_plan_response_from_log (void)
+{
+  g_autoptr(HepCaseStore) store = open_store ();
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *case_id;
+    HepQuizKind kind;
+    gboolean    wrong;
+  } rows[] = {
+    { "fx-fnh-scar", HEP_QUIZ_KIND_DIAGNOSIS, TRUE },
+    { "fx-hcc-lr5", HEP_QUIZ_KIND_LIRADS, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    record (store, rows[i].case_id, rows[i].kind, NULL, rows[i].wrong, NOW + i);
+  log = hep_case_store_list_session (store, "s", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const HepQuizLogEntry *e = g_ptr_array_index (log, i);
+      g_autoptr(HepCase) c = hep_test_load_case (rows[i].case_id);
+      g_autoptr(HepQuizQuestion) q = hep_quiz_question_new (c, rows[i].kind, 3, &error);
+      g_autoptr(HepQuizQuestion) other = hep_quiz_question_new (c, HEP_QUIZ_KIND_FEATURES, 3, &error);
+      g_autoptr(HepQuizOutcome) o = NULL;
+      g_autofree char *choice = NULL;
+      g_autofree char *none = NULL;
+      HepQuizResponse r;
+
+      g_assert_true (hep_quiz_response_from_log (q, e, &r, &choice));
+      g_assert_cmpstr (r.choice, ==, e->answer);
+      /* wrong is again; right but unsure (the default) is hard */
+      g_assert_cmpstr (e->grade, ==, rows[i].wrong ? "again" : "hard");
+      g_assert_cmpint (r.grade, ==, rows[i].wrong ? HEP_FSRS_RATING_AGAIN : HEP_FSRS_RATING_HARD);
+      g_assert_cmpint (r.confidence, ==, HEP_QUIZ_CONFIDENCE_UNSURE);
+      o = hep_quiz_outcome_new (q, &r, NULL);
+      g_assert_cmpint (o->correct, ==, !rows[i].wrong);
+      g_assert_cmpstr (o->answer, ==, e->answer);
+      /* a row of another kind does not fit */
+      g_assert_false (hep_quiz_response_from_log (other, e, &r, &none));
+      g_assert_null (none);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -286,6 +375,8 @@ main (int    argc,
   g_test_add_func ("/quiz/plan/count-seed-kinds", test_quiz_plan_count_seed_kinds);
   g_test_add_func ("/quiz/plan/due", test_quiz_plan_due);
   g_test_add_func ("/quiz/plan/mistakes", test_quiz_plan_mistakes);
+  g_test_add_func ("/quiz/plan/strv", test_quiz_plan_strv);
+  g_test_add_func ("/quiz/plan/response-from-log", test_quiz_plan_response_from_log);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "hep-quiz-plan.h"
 
 #include "hep-quiz-review.h"
+#include "hep-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -227,6 +228,55 @@ hep_quiz_plan_new (HepCaseStore           *store,
       g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
                    _("Unknown quiz source %d"), (int) spec->source);
       return NULL;
+    }
+  return g_steal_pointer (&plan);
+}
+
+GStrv
+hep_quiz_plan_to_strv (GPtrArray *plan)
+{
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      const HepQuizPlanItem *item = g_ptr_array_index (plan, i);
+      g_autofree char *line = g_strdup_printf ("%s %s %u", item->case_id, hep_quiz_kind_to_string (item->kind),
+                                               item->seed);
+
+      g_strv_builder_add (lines, line);
+    }
+  return g_strv_builder_end (lines);
+}
+
+GPtrArray *
+hep_quiz_plan_from_strv (const char * const  *lines,
+                         GError             **error)
+{
+  g_autoptr(GPtrArray) plan = g_ptr_array_new_with_free_func ((GDestroyNotify) hep_quiz_plan_item_free);
+
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], " ", -1);
+      HepQuizPlanItem *item;
+      HepQuizKind kind;
+      guint64 seed;
+
+      if (g_strv_length (parts) != 3 || *parts[0] == '\0' || !hep_quiz_kind_from_string (parts[1], &kind) ||
+          !g_ascii_string_to_unsigned (parts[2], 10, 0, G_MAXUINT32, &seed, NULL))
+        {
+          g_autofree char *shown = hep_escape_for_message (lines[i], 80);
+
+          g_set_error (error, HEP_CASE_STORE_ERROR, HEP_CASE_STORE_ERROR_INVALID,
+                       _("Question %u of the quiz is not “CASE_ID KIND SEED”: “%s”"), i + 1, shown);
+          return NULL;
+        }
+      item = g_new0 (HepQuizPlanItem, 1);
+      item->case_id = g_strdup (parts[0]);
+      item->kind = kind;
+      item->seed = (guint32) seed;
+      g_ptr_array_add (plan, item);
     }
   return g_steal_pointer (&plan);
 }

@@ -10,6 +10,10 @@
  * taken in turn so that a quiz mixes them; the order comes from a seed
  * passed in. Due cases come most overdue first and mistakes newest first,
  * each asked again in the kind that went wrong. Time is passed in.
+ *
+ * A plan is kept as text while an exam is unfinished; the exam resumes
+ * from it and the answers its session already wrote
+ * (hep_quiz_response_from_log()).
  */
 
 #pragma once
@@ -56,6 +60,14 @@ GPtrArray *hep_quiz_plan_new        (HepCaseStore          *store,
                                      const HepQuizPlanSpec *spec,
                                      gint64                 now,
                                      GPtrArray             *warnings,
+                                     GError               **error);
+
+/* A plan as text, one "CASE_ID KIND SEED" per item, to be kept while a
+ * quiz is unfinished (an exam resumes from it and the session's answers),
+ * and back: NULL and HEP_CASE_STORE_ERROR_INVALID, naming the item, when
+ * a line is not one. */
+GStrv      hep_quiz_plan_to_strv    (GPtrArray             *plan);
+GPtrArray *hep_quiz_plan_from_strv  (const char * const    *lines,
                                      GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HepQuizPlanItem, hep_quiz_plan_item_free)

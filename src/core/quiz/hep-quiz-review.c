@@ -405,6 +405,43 @@ hep_quiz_record_answer (HepCaseStore           *store,
   return hep_case_store_record_review (store, &entry, states, error);
 }
 
+gboolean
+hep_quiz_response_from_log (const HepQuizQuestion  *q,
+                            const HepQuizLogEntry  *entry,
+                            HepQuizResponse        *response,
+                            char                  **choice)
+{
+  HepFsrsRating grade;
+  HepQuizKind kind;
+
+  g_return_val_if_fail (q != NULL && entry != NULL && response != NULL && choice != NULL, FALSE);
+
+  *choice = NULL;
+  hep_quiz_response_init (response);
+  if (g_strcmp0 (entry->case_id, q->case_id) != 0 || entry->kind == NULL ||
+      !hep_quiz_kind_from_string (entry->kind, &kind) || kind != q->kind)
+    return FALSE;
+  response->timed_out = g_strcmp0 (entry->error_kind, "timing") == 0;
+  if (q->kind == HEP_QUIZ_KIND_FEATURES)
+    {
+      if (entry->answer != NULL && !hep_feature_set_parse (&response->features, entry->answer, NULL))
+        return FALSE;
+    }
+  else if (entry->answer != NULL && *entry->answer != '\0')
+    {
+      if (hep_quiz_question_find_option (q, entry->answer) < 0)
+        return FALSE;
+      *choice = g_strdup (entry->answer);
+      response->choice = *choice;
+    }
+  if (entry->sureness != NULL)
+    hep_quiz_confidence_from_string (entry->sureness, &response->confidence);
+  response->duration_ms = entry->duration_ms;
+  if (entry->grade != NULL && hep_fsrs_rating_from_string (entry->grade, &grade))
+    response->grade = grade;
+  return TRUE;
+}
+
 static int
 compare_newest_first (gconstpointer a,
                       gconstpointer b)

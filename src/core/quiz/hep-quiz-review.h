@@ -63,6 +63,17 @@ HepQuizOutcome *hep_quiz_outcome_new       (const HepQuizQuestion *q,
                                             const HepQuizPace     *pace);
 void           hep_quiz_outcome_free       (HepQuizOutcome        *outcome);
 
+/* The response a logged answer @entry gave to @q, to score it again (an
+ * exam resumed, its review page): the option id (in *@choice, the
+ * caller's to free; @response->choice points at it) or the features, the
+ * sureness, the time, whether time ran out and the grade given. FALSE
+ * when the row does not fit the question: another case or kind, an option
+ * the question does not have, tokens that do not parse. */
+gboolean       hep_quiz_response_from_log  (const HepQuizQuestion *q,
+                                            const HepQuizLogEntry *entry,
+                                            HepQuizResponse       *response,
+                                            char                 **choice);
+
 /* The cards of @state (NULL: a new card due at @now) and back. */
 void           hep_quiz_card_from_state    (const HepReviewState  *state,
                                             gint64                 now,
