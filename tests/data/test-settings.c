@@ -51,6 +51,7 @@ static const struct {
   { "explore-found-on", "s", "'none'" },
   { "show-unrated-procedures", "b", "true" },
   { "quiz-seconds-per-question", "i", "90" },
+  { "quiz-unfinished-exam", "as", "[]" },
   { "text-scale", "d", "1.0" },
 };
 

@@ -375,6 +375,94 @@ test_exam (Fixture       *f,
   g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "setup");
 }
 
+static char *
+describe_question (const HepQuizQuestion *q)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "%s %s", q->case_id, hep_quiz_kind_to_string (q->kind));
+  for (guint i = 0; i < q->options->len; i++)
+    g_string_append_printf (s, " %s", ((HepQuizOption *) g_ptr_array_index (q->options, i))->id);
+  return g_string_free (s, FALSE);
+}
+
+/* An exam left after its first answer (the window closed) resumes in a new
+ * window from its second question, the same question, and ends on the
+ * review of all three, written under one session. */
+static void
+test_resume_exam (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint kinds = (1u << HEP_QUIZ_KIND_DIAGNOSIS) | (1u << HEP_QUIZ_KIND_LIRADS) | (1u << HEP_QUIZ_KIND_NEXT_TEST);
+  g_autofree char *second = NULL;
+  g_autoptr(GSettings) settings = g_object_ref (hep_application_get_settings (app));
+  g_auto(GStrv) kept = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint before = 0;
+
+  {
+    g_autoptr(GPtrArray) earlier = log_of_session (f, "exam");
+
+    before = earlier->len;
+  }
+  /* an exam an earlier test left unfinished is forgotten */
+  g_settings_reset (settings, "quiz-unfinished-exam");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-quiz", "s", "setup"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (find (f, "quiz-resume"), ADW_TYPE_PREFERENCES_GROUP)));
+  setup_quiz (f, "exam", 3, kinds);
+  click (find (f, "quiz-start"));
+  answer_question (f, FALSE);
+  second = describe_question (hep_quiz_view_get_question (f->view));
+  kept = g_settings_get_strv (settings, "quiz-unfinished-exam");
+  g_assert_cmpuint (g_strv_length (kept), ==, 4);   /* the session and three questions */
+
+  /* the window goes; a new one offers to resume */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = hep_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (hep_ui_test_wait_for (hep_ui_test_window_loaded, f->window, 5000));
+  hep_window_show_page (f->window, "quiz");
+  f->view = HEP_QUIZ_VIEW (find (f, "quiz-view"));
+  hep_quiz_view_set_clock (f->view, fake_clock, f);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (find (f, "quiz-resume"), ADW_TYPE_PREFERENCES_GROUP)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (find (f, "quiz-resume"),
+                                                                                              ADW_TYPE_ACTION_ROW))),
+                   ==, "1 of 3 questions answered");
+
+  click (find (f, "quiz-resume"));
+  g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "question");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-progress"))), ==, "Question 2 of 3");
+  {
+    g_autofree char *again = describe_question (hep_quiz_view_get_question (f->view));
+
+    g_assert_cmpstr (again, ==, second);
+  }
+  answer_question (f, TRUE);
+  answer_question (f, FALSE);
+  g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "review");
+  g_assert_cmpuint (count_children (find (f, "quiz-review")), ==, 3);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-score"))), ==, "1 of 3 questions right");
+
+  rows = log_of_session (f, "exam");
+  g_assert_cmpuint (rows->len, ==, before + 3);
+  {
+    guint n = 0;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (((HepQuizLogEntry *) rows->pdata[i])->session_id, kept[0]) == 0)
+        n++;
+    /* one session across the two windows */
+    g_assert_cmpuint (n, ==, 3);
+  }
+  /* finished: nothing to resume */
+  g_strfreev (g_steal_pointer (&kept));
+  kept = g_settings_get_strv (settings, "quiz-unfinished-exam");
+  g_assert_cmpuint (g_strv_length (kept), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-quiz", "s", "setup"));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (find (f, "quiz-resume"), ADW_TYPE_PREFERENCES_GROUP)));
+}
+
 /* ---- nothing gives the answer away ----------------------------------------------- */
 
 static void
@@ -655,6 +743,7 @@ main (int    argc,
   g_test_add ("/quiz-view/tutor", Fixture, NULL, fixture_setup, test_tutor, fixture_teardown);
   g_test_add ("/quiz-view/timed", Fixture, NULL, fixture_setup, test_timed, fixture_teardown);
   g_test_add ("/quiz-view/exam", Fixture, NULL, fixture_setup, test_exam, fixture_teardown);
+  g_test_add ("/quiz-view/resume-exam", Fixture, NULL, fixture_setup, test_resume_exam, fixture_teardown);
   g_test_add ("/quiz-view/no-spoilers", Fixture, NULL, fixture_setup, test_no_spoilers, fixture_teardown);
   g_test_add ("/quiz-view/by-diagnosis", Fixture, NULL, fixture_setup, test_by_diagnosis, fixture_teardown);
   g_test_add ("/quiz-view/nothing-due", Fixture, NULL, fixture_setup, test_nothing_due, fixture_teardown);

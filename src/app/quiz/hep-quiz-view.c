@@ -83,6 +83,9 @@ struct _HepQuizView
   AdwActionRow    *timed_row;
   AdwPreferencesGroup *kinds_group;
   GtkLabel        *setup_status;
+  GtkWidget       *resume_group;
+  AdwActionRow    *resume_row;
+  GtkButton       *resume_button;
   GtkButton       *start_button;
   GtkLabel        *progress_label;
   GtkLabel        *countdown_label;
@@ -481,6 +484,99 @@ seconds_per_question (HepQuizView *self)
   return g_settings_get_int (hep_application_get_settings (app), "quiz-seconds-per-question");
 }
 
+/* ---- an unfinished exam ----------------------------------------------------------- */
+
+static GSettings *
+get_settings (HepQuizView *self)
+{
+  HepApplication *app = get_application (self);
+
+  return app ? hep_application_get_settings (app) : NULL;
+}
+
+/* Kept while an exam is unfinished: its session, then its questions. */
+static void
+keep_unfinished_exam (HepQuizView *self)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) plan = NULL;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) value = NULL;
+
+  if (settings == NULL)
+    return;
+  plan = hep_quiz_plan_to_strv (self->plan);
+  g_strv_builder_add (lines, self->session_id);
+  g_strv_builder_addv (lines, (const char **) plan);
+  value = g_strv_builder_end (lines);
+  g_settings_set_strv (settings, "quiz-unfinished-exam", (const char * const *) value);
+}
+
+static void
+forget_unfinished_exam (HepQuizView *self)
+{
+  GSettings *settings = get_settings (self);
+  g_auto(GStrv) value = settings ? g_settings_get_strv (settings, "quiz-unfinished-exam") : NULL;
+
+  /* only this exam's: another may have been kept since */
+  if (value != NULL && value[0] != NULL && g_strcmp0 (value[0], self->session_id) == 0)
+    g_settings_set_strv (settings, "quiz-unfinished-exam", NULL);
+}
+
+/* The unfinished exam's plan and answers so far, or FALSE (there is none,
+ * or it is finished, or it cannot be read: then it is forgotten). */
+static gboolean
+load_unfinished_exam (HepQuizView  *self,
+                      char        **session_id,
+                      GPtrArray   **plan,
+                      GPtrArray   **answers)
+{
+  GSettings *settings = get_settings (self);
+  HepCaseStore *log = get_log (self);
+  g_auto(GStrv) value = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (settings == NULL || log == NULL)
+    return FALSE;
+  value = g_settings_get_strv (settings, "quiz-unfinished-exam");
+  if (value[0] == NULL)
+    return FALSE;
+  *plan = hep_quiz_plan_from_strv ((const char * const *) value + 1, &error);
+  *answers = *plan ? hep_case_store_list_session (log, value[0], &error) : NULL;
+  if (*plan == NULL || *answers == NULL || (*plan)->len == 0 || (*answers)->len >= (*plan)->len)
+    {
+      if (error != NULL)
+        g_message ("quiz: the unfinished exam cannot be resumed: %s", error->message);
+      g_clear_pointer (plan, g_ptr_array_unref);
+      g_clear_pointer (answers, g_ptr_array_unref);
+      g_settings_set_strv (settings, "quiz-unfinished-exam", NULL);
+      return FALSE;
+    }
+  *session_id = g_strdup (value[0]);
+  return TRUE;
+}
+
+static void
+update_resume (HepQuizView *self)
+{
+  g_autofree char *session_id = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  gboolean unfinished = load_unfinished_exam (self, &session_id, &plan, &answers);
+
+  gtk_widget_set_visible (self->resume_group, unfinished);
+  if (unfinished)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u of %u question answered", "%u of %u questions answered",
+                                                          plan->len),
+                                                answers->len, plan->len);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->resume_row), title);
+    }
+}
+
+static void resume_clicked_cb (HepQuizView *self);
+
 static HepQuizMode
 setup_mode (HepQuizView *self)
 {
@@ -774,6 +870,8 @@ show_review (HepQuizView *self)
 
   stop_timer (self);
   g_clear_pointer (&self->question, hep_quiz_question_free);
+  if (self->mode == HEP_QUIZ_MODE_EXAM)
+    forget_unfinished_exam (self);
   remove_children (GTK_WIDGET (self->review_box));
   for (guint i = 0; i < self->results->len; i++)
     {
@@ -1228,6 +1326,9 @@ ensure_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, HepQuizView, timed_row);
   gtk_widget_class_bind_template_child (widget_class, HepQuizView, kinds_group);
   gtk_widget_class_bind_template_child (widget_class, HepQuizView, setup_status);
+  gtk_widget_class_bind_template_child (widget_class, HepQuizView, resume_group);
+  gtk_widget_class_bind_template_child (widget_class, HepQuizView, resume_row);
+  gtk_widget_class_bind_template_child (widget_class, HepQuizView, resume_button);
   gtk_widget_class_bind_template_child (widget_class, HepQuizView, start_button);
   gtk_widget_class_bind_template_child (widget_class, HepQuizView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, HepQuizView, countdown_label);
@@ -1305,6 +1406,7 @@ build (HepQuizView *self)
       self->kind_checks[k] = GTK_CHECK_BUTTON (check);
     }
   g_signal_connect_swapped (self->start_button, "clicked", G_CALLBACK (start_clicked_cb), self);
+  g_signal_connect_swapped (self->resume_button, "clicked", G_CALLBACK (resume_clicked_cb), self);
 
   g_signal_connect_swapped (self->check_button, "clicked", G_CALLBACK (check_clicked_cb), self);
   g_signal_connect_swapped (self->sure_button, "toggled", G_CALLBACK (confidence_toggled_cb), self);
@@ -1346,6 +1448,8 @@ hep_quiz_view_map (GtkWidget *widget)
   timed = g_strdup_printf (_("As tutor, with %d seconds for each question (a preference)"),
                            seconds_per_question (self));
   adw_action_row_set_subtitle (self->timed_row, timed);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "setup") == 0)
+    update_resume (self);
   GTK_WIDGET_CLASS (hep_quiz_view_parent_class)->map (widget);
 }
 
@@ -1423,6 +1527,61 @@ hep_quiz_view_new (void)
   return g_object_new (HEP_TYPE_QUIZ_VIEW, NULL);
 }
 
+/* The unfinished exam, from where it stopped: its questions again (the
+ * same seeds, the same options), the answers so far scored again from the
+ * log for the review page, then the next question. */
+static void
+resume_clicked_cb (HepQuizView *self)
+{
+  g_autofree char *session_id = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+  HepCaseStore *store = get_cases (self);
+
+  stop_timer (self);
+  flush_pending (self);
+  if (store == NULL || !load_unfinished_exam (self, &session_id, &plan, &answers))
+    {
+      update_resume (self);
+      return;
+    }
+  g_clear_pointer (&self->question, hep_quiz_question_free);
+  g_ptr_array_set_size (self->results, 0);
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const HepQuizLogEntry *e = g_ptr_array_index (answers, i);
+      const HepQuizPlanItem *item = g_ptr_array_index (plan, i);
+      g_autoptr(HepCase) c = hep_case_store_get_case (store, item->case_id, NULL);
+      Result *res;
+
+      if (c == NULL)
+        continue;   /* gone since: left out of the review */
+      res = g_new0 (Result, 1);
+      res->q = hep_quiz_question_new (c, item->kind, item->seed, NULL);
+      if (res->q == NULL || !hep_quiz_response_from_log (res->q, e, &res->response, &res->choice))
+        {
+          g_message ("quiz: answer %u of the unfinished exam does not fit its question; left out", i + 1);
+          result_free (res);
+          continue;
+        }
+      res->outcome = hep_quiz_outcome_new (res->q, &res->response, NULL);
+      res->answered_at = e->answered_at;
+      res->recorded = TRUE;
+      g_ptr_array_add (self->results, res);
+    }
+  remove_children (GTK_WIDGET (self->review_box));
+  show_setup_status (self, NULL);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  self->plan = g_steal_pointer (&plan);
+  self->index = answers->len;
+  self->mode = HEP_QUIZ_MODE_EXAM;
+  g_set_object (&self->log, get_log (self));
+  self->unsaved = self->log == NULL;
+  g_free (self->session_id);
+  self->session_id = g_steal_pointer (&session_id);
+  show_question (self);
+}
+
 /* ---- public ------------------------------------------------------------------------ */
 
 void
@@ -1434,6 +1593,7 @@ hep_quiz_view_show_setup (HepQuizView *self)
   stop_timer (self);
   flush_pending (self);
   g_clear_pointer (&self->question, hep_quiz_question_free);
+  update_resume (self);
   gtk_stack_set_visible_child_name (self->stack, "setup");
 }
 
@@ -1495,6 +1655,8 @@ hep_quiz_view_start (HepQuizView           *self,
   g_free (self->session_id);
   self->session_id = g_strdup_printf ("%s-%" G_GINT64_FORMAT "-%08x", mode_to_string (mode), t / G_USEC_PER_SEC,
                                       g_random_int ());
+  if (mode == HEP_QUIZ_MODE_EXAM && self->log != NULL)
+    keep_unfinished_exam (self);
   show_question (self);
   return TRUE;
 }
