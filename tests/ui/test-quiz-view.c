@@ -313,6 +313,37 @@ test_timed (Fixture       *f,
   g_assert_cmpint (e->duration_ms, ==, 91000);
 }
 
+/* The time per question is a preference: its row sets the key, and the
+ * next timed quiz counts down from it. */
+static void
+test_timed_preference (Fixture       *f,
+                       gconstpointer  data)
+{
+  GSettings *settings = hep_application_get_settings (app);
+  GtkWidget *prefs = NULL;
+  GtkWidget *spin;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+  spin = hep_ui_test_find_by_type (prefs, GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 90);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  g_assert_cmpint (g_settings_get_int (settings, "quiz-seconds-per-question"), ==, 30);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  setup_quiz (f, "timed", 1, 1u << HEP_QUIZ_KIND_DIAGNOSIS);
+  click (find (f, "quiz-start"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-countdown"))), ==, "0:30");
+  f->now += 31 * G_USEC_PER_SEC;
+  g_assert_true (hep_ui_test_wait_for (showing_feedback, f->view, 5000));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-verdict"))), ==, "Wrong: time ran out");
+  g_settings_reset (settings, "quiz-seconds-per-question");
+}
+
 static guint
 count_children (GtkWidget *w)
 {
@@ -751,6 +782,7 @@ main (int    argc,
   app = hep_ui_test_register_app ();
   g_test_add ("/quiz-view/tutor", Fixture, NULL, fixture_setup, test_tutor, fixture_teardown);
   g_test_add ("/quiz-view/timed", Fixture, NULL, fixture_setup, test_timed, fixture_teardown);
+  g_test_add ("/quiz-view/timed-preference", Fixture, NULL, fixture_setup, test_timed_preference, fixture_teardown);
   g_test_add ("/quiz-view/exam", Fixture, NULL, fixture_setup, test_exam, fixture_teardown);
   g_test_add ("/quiz-view/resume-exam", Fixture, NULL, fixture_setup, test_resume_exam, fixture_teardown);
   g_test_add ("/quiz-view/no-spoilers", Fixture, NULL, fixture_setup, test_no_spoilers, fixture_teardown);
