@@ -21,6 +21,8 @@
 
 #include "hep-quiz-view.h"
 
+#include "hep-quiz-explanation.h"
+
 #include "hep-application.h"
 #include "hep-choice-button.h"
 #include "hep-diagram-view.h"
@@ -206,58 +208,6 @@ remove_children (GtkWidget *box)
     }
 }
 
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return label;
-}
-
-/* A heading and a bulleted list, left out when empty. */
-static void
-add_list (GtkBox     *box,
-          const char *heading,
-          GPtrArray  *items)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (items == NULL || items->len == 0)
-    return;
-  add_label (box, heading, "heading");
-  for (guint i = 0; i < items->len; i++)
-    g_string_append_printf (text, "%s• %s", i ? "\n" : "", (char *) g_ptr_array_index (items, i));
-  add_label (box, text->str, NULL);
-}
-
-static const char *
-kind_name (HepQuizKind kind)
-{
-  switch (kind)
-    {
-    case HEP_QUIZ_KIND_FEATURES:
-      return _("Features");
-    case HEP_QUIZ_KIND_LIRADS:
-      return _("LI-RADS category");
-    case HEP_QUIZ_KIND_DIAGNOSIS:
-      return _("Diagnosis");
-    case HEP_QUIZ_KIND_NEXT_TEST:
-      return _("Next test");
-    case HEP_N_QUIZ_KINDS:
-    default:
-      return "";
-    }
-}
-
 static const char *
 mode_to_string (HepQuizMode mode)
 {
@@ -271,139 +221,6 @@ mode_to_string (HepQuizMode mode)
     default:
       return "tutor";
     }
-}
-
-static const char *
-grade_label (HepFsrsRating rating)
-{
-  switch (rating)
-    {
-    case HEP_FSRS_RATING_AGAIN:
-      return _("Again");
-    case HEP_FSRS_RATING_HARD:
-      return _("Hard");
-    case HEP_FSRS_RATING_GOOD:
-      return _("Good");
-    case HEP_FSRS_RATING_EASY:
-      return _("Easy");
-    default:
-      return "";
-    }
-}
-
-/* The perception features of @set, in the vocabulary's words. */
-static char *
-describe_features (const HepFeatureSet *set)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (int f = 0; f < HEP_N_FEATURES; f++)
-    {
-      g_autofree char *value = NULL;
-
-      if (!hep_quiz_is_perception_feature (f) || !hep_feature_set_is_set (set, f))
-        continue;
-      value = hep_feature_describe_value (f, hep_feature_set_get (set, f));
-      g_string_append_printf (text, "%s%s", text->len ? ", " : "", value);
-    }
-  if (text->len == 0)
-    return g_strdup (_("no imaging features"));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static const char *
-option_label (const HepQuizQuestion *q,
-              const char            *id)
-{
-  int i = id ? hep_quiz_question_find_option (q, id) : -1;
-
-  return i >= 0 ? ((HepQuizOption *) g_ptr_array_index (q->options, i))->label : NULL;
-}
-
-static char *
-describe_given (const Result *res)
-{
-  if (res->q->kind == HEP_QUIZ_KIND_FEATURES)
-    return describe_features (&res->response.features);
-  if (res->choice == NULL)
-    return g_strdup (res->response.timed_out ? _("none: time ran out") : _("none"));
-  return g_strdup (option_label (res->q, res->choice));
-}
-
-static char *
-describe_key (const HepQuizQuestion *q)
-{
-  if (q->kind == HEP_QUIZ_KIND_FEATURES)
-    return describe_features (&q->key_features);
-  return g_strdup (((HepQuizOption *) g_ptr_array_index (q->options, q->key))->label);
-}
-
-/* The answer, the key, why it was wrong and the explanation (the LI-RADS
- * path, the differential's evidence, teaching points and pitfalls): the
- * feedback and the review page. */
-static void
-add_explanation (GtkBox       *box,
-                 const Result *res)
-{
-  const HepQuizQuestion *q = res->q;
-  g_autofree char *given = describe_given (res);
-  g_autofree char *key = describe_key (q);
-  g_autofree char *why = hep_quiz_error_report_describe (&res->outcome->report);
-  g_autofree char *answers = NULL;
-  g_autofree char *diagnosis = NULL;
-  g_autoptr(GPtrArray) path = g_ptr_array_new_with_free_func (g_free);
-
-  answers = g_strdup_printf (_("Your answer: %s\nThe right answer: %s"), given, key);
-  add_label (box, answers, NULL);
-  if (why != NULL)
-    {
-      const char *gloss = NULL;
-      g_autofree char *line = NULL;
-
-      switch (res->outcome->report.kind)
-        {
-        case HEP_QUIZ_ERROR_RULE:
-          gloss = _("the category does not follow from the features by the LI-RADS rules");
-          break;
-        case HEP_QUIZ_ERROR_KNOWLEDGE:
-          gloss = _("the features and the category point to another diagnosis");
-          break;
-        case HEP_QUIZ_ERROR_TIMING:
-          gloss = _("time ran out");
-          break;
-        case HEP_QUIZ_ERROR_PERCEPTION:
-        case HEP_QUIZ_ERROR_NONE:
-        default:
-          break;
-        }
-      line = gloss ? g_strdup_printf (_("Why it was wrong: %s (%s)"), why, gloss)
-                   : g_strdup_printf (_("Why it was wrong: %s"), why);
-      add_label (box, line, NULL);
-    }
-  if (q->kind == HEP_QUIZ_KIND_FEATURES)
-    {
-      g_autofree char *score = g_strdup_printf (_("%d %% of the features read right"),
-                                                (int) (100 * res->outcome->score + 0.5));
-
-      add_label (box, score, "dim-label");
-    }
-
-  diagnosis = g_strdup_printf (_("The case: %s, %s"), hep_case_diagnosis_get_label (q->diagnosis),
-                               q->lirads == HEP_LIRADS_NA ? _("LI-RADS does not apply")
-                                                          : hep_lirads_category_to_string (q->lirads));
-  add_label (box, diagnosis, "heading");
-  for (guint i = 0; i < q->lirads_path->len; i++)
-    {
-      const char *id = g_ptr_array_index (q->lirads_path, i);
-
-      for (int r = 0; r < HEP_N_LIRADS_RULES; r++)
-        if (g_strcmp0 (hep_lirads_rule_get_id (r), id) == 0)
-          g_ptr_array_add (path, g_strdup (hep_lirads_rule_get_title (r)));
-    }
-  add_list (box, _("The LI-RADS path"), path);
-  add_list (box, _("The differential's evidence"), q->evidence);
-  add_list (box, _("Teaching points"), q->teaching_points);
-  add_list (box, _("Pitfalls"), q->pitfalls);
 }
 
 /* ---- setup ------------------------------------------------------------------------- */
@@ -884,7 +701,7 @@ show_review (HepQuizView *self)
         n_right++;
       else
         any_wrong = TRUE;
-      title = g_strdup_printf (_("%u. %s: %s"), i + 1, kind_name (res->q->kind),
+      title = g_strdup_printf (_("%u. %s: %s"), i + 1, hep_quiz_explanation_kind_name (res->q->kind),
                                res->outcome->correct ? _("right") : _("wrong"));
       expander = gtk_expander_new (NULL);
       {
@@ -898,8 +715,8 @@ show_review (HepQuizView *self)
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_start (box, 18);
-      add_label (GTK_BOX (box), res->q->prompt, "dim-label");
-      add_explanation (GTK_BOX (box), res);
+      hep_quiz_explanation_add_label (GTK_BOX (box), res->q->prompt, "dim-label");
+      hep_quiz_explanation_add (GTK_BOX (box), res->q, &res->response, res->outcome);
       gtk_expander_set_child (GTK_EXPANDER (expander), box);
       gtk_box_append (self->review_box, expander);
     }
@@ -943,7 +760,7 @@ show_feedback (HepQuizView *self,
                                              : res->response.timed_out ? _("Wrong: time ran out") : _("Wrong"));
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), res->outcome->correct ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), res->outcome->correct ? "success" : "error");
-  add_explanation (self->feedback_box, res);
+  hep_quiz_explanation_add (self->feedback_box, res->q, &res->response, res->outcome);
   /* the diagrams are drawn from the features: shown only now */
   diagram = HEP_DIAGRAM_VIEW (hep_diagram_view_new ());
   hep_diagram_view_set_kind (diagram, HEP_DIAGRAM_KIND_CURVE);
@@ -956,7 +773,7 @@ show_feedback (HepQuizView *self,
     gtk_toggle_button_set_active (self->grade_buttons[i], (int) res->outcome->grade == HEP_FSRS_RATING_AGAIN + i);
   self->updating = FALSE;
   hint = g_strdup_printf (_("Graded %s from your answer; change it if you disagree (1–4), then go on (Enter)."),
-                          grade_label (res->outcome->grade));
+                          hep_quiz_explanation_grade_label (res->outcome->grade));
   gtk_label_set_label (self->grade_hint, hint);
   gtk_button_set_label (self->continue_button, self->index + 1 < self->plan->len ? _("Next Question")
                                                                                  : _("See Results"));
@@ -1069,9 +886,9 @@ add_stem_row (HepQuizView *self,
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  label = add_label (GTK_BOX (box), title, "caption-heading");
+  label = hep_quiz_explanation_add_label (GTK_BOX (box), title, "caption-heading");
   gtk_widget_add_css_class (label, "dim-label");
-  add_label (GTK_BOX (box), text, NULL);
+  hep_quiz_explanation_add_label (GTK_BOX (box), text, NULL);
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -1417,14 +1234,14 @@ build (HepQuizView *self)
   for (int i = 0; i < 4; i++)
     {
       static const char * const names[] = { "quiz-grade-again", "quiz-grade-hard", "quiz-grade-good", "quiz-grade-easy" };
-      g_autofree char *text = g_strdup_printf ("%d %s", i + 1, grade_label (HEP_FSRS_RATING_AGAIN + i));
-      g_autofree char *tooltip = g_strdup_printf (_("%s (%d)"), grade_label (HEP_FSRS_RATING_AGAIN + i), i + 1);
+      g_autofree char *text = g_strdup_printf ("%d %s", i + 1, hep_quiz_explanation_grade_label (HEP_FSRS_RATING_AGAIN + i));
+      g_autofree char *tooltip = g_strdup_printf (_("%s (%d)"), hep_quiz_explanation_grade_label (HEP_FSRS_RATING_AGAIN + i), i + 1);
       GtkWidget *button = gtk_toggle_button_new_with_label (text);
 
       gtk_widget_set_name (button, names[i]);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      grade_label (HEP_FSRS_RATING_AGAIN + i), -1);
+                                      hep_quiz_explanation_grade_label (HEP_FSRS_RATING_AGAIN + i), -1);
       if (i > 0)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->grade_buttons[0]);
       gtk_box_append (self->grade_box, button);
