@@ -137,6 +137,15 @@ answer_question (Fixture  *f,
   GtkWidget *check = find (f, "quiz-check");
 
   g_assert_nonnull (q);
+  /* the keys reach the page only if the focus is in it */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+    GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (find (f, "quiz-stack")));
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, page));
+  }
   g_assert_false (gtk_widget_get_sensitive (check) && q->kind != HEP_QUIZ_KIND_FEATURES);
   if (q->kind == HEP_QUIZ_KIND_FEATURES)
     {
@@ -616,6 +625,13 @@ test_no_spoilers (Fixture       *f,
         }
       /* the feedback is empty until the answer */
       g_assert_null (gtk_widget_get_first_child (find (f, "quiz-feedback")));
+      /* every kind of question keeps the focus in its page, where its keys go */
+      {
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+        g_assert_nonnull (focus);
+        g_assert_true (gtk_widget_is_ancestor (focus, gtk_stack_get_visible_child (GTK_STACK (find (f, "quiz-stack")))));
+      }
       n_checked++;
       key (f, GDK_KEY_g);
       if (q->kind != HEP_QUIZ_KIND_FEATURES)
@@ -663,6 +679,24 @@ test_by_diagnosis (Fixture       *f,
       key (f, GDK_KEY_Return);
     }
   g_assert_cmpuint (n, ==, 4);
+}
+
+/* A features question first, the quiz started from the setup page with
+ * the focus left behind on the Explore page: the focus goes into the
+ * question, where the page's keys are heard. */
+static void
+test_focus (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *focus;
+
+  setup_quiz (f, "tutor", 1, 1u << HEP_QUIZ_KIND_FEATURES);
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  click (find (f, "quiz-start"));
+  g_assert_cmpint (hep_quiz_view_get_question (f->view)->kind, ==, HEP_QUIZ_KIND_FEATURES);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, find (f, "quiz-features")));
 }
 
 /* win.start-quiz::due with nothing due says so on the setup page. */
@@ -787,6 +821,7 @@ main (int    argc,
   g_test_add ("/quiz-view/resume-exam", Fixture, NULL, fixture_setup, test_resume_exam, fixture_teardown);
   g_test_add ("/quiz-view/no-spoilers", Fixture, NULL, fixture_setup, test_no_spoilers, fixture_teardown);
   g_test_add ("/quiz-view/by-diagnosis", Fixture, NULL, fixture_setup, test_by_diagnosis, fixture_teardown);
+  g_test_add ("/quiz-view/focus", Fixture, NULL, fixture_setup, test_focus, fixture_teardown);
   g_test_add ("/quiz-view/nothing-due", Fixture, NULL, fixture_setup, test_nothing_due, fixture_teardown);
   g_test_add_func ("/quiz-view/shots", test_shots);
   status = g_test_run ();

@@ -728,6 +728,8 @@ show_review (HepQuizView *self)
                                      : _("Every answer is in your review log, and the cases are scheduled for review."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->mistakes_button), any_wrong || !self->unsaved);
   gtk_stack_set_visible_child_name (self->stack, "review");
+  if (!gtk_widget_grab_focus (GTK_WIDGET (self->mistakes_button)))
+    gtk_widget_child_focus (GTK_WIDGET (self->review_box), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -1022,8 +1024,12 @@ show_question (HepQuizView *self)
       update_countdown (self, self->limit_us);
       self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
     }
+  /* the focus stays in the page, or the page's keys would not reach it
+   * (the button that started the quiz is gone with the setup page) */
   if (self->option_buttons->len > 0)
     gtk_widget_grab_focus (g_ptr_array_index (self->option_buttons, 0));
+  else if (!gtk_widget_child_focus (GTK_WIDGET (self->features_list), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->sure_button));
 }
 
 static void
