@@ -322,6 +322,33 @@ test_timed (Fixture       *f,
   g_assert_cmpint (e->duration_ms, ==, 91000);
 }
 
+/* Leaving the page stops the countdown: the time away is not counted. */
+static void
+test_timed_paused (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *countdown = find (f, "quiz-countdown");
+
+  setup_quiz (f, "timed", 1, 1u << HEP_QUIZ_KIND_DIAGNOSIS);
+  click (find (f, "quiz-start"));
+  f->now += 30 * G_USEC_PER_SEC;
+  g_assert_true (hep_ui_test_wait_for (countdown_at_one_minute, countdown, 5000));
+
+  g_assert_true (hep_window_show_page (f->window, "explore"));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  f->now += 120 * G_USEC_PER_SEC;
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (hep_window_show_page (f->window, "quiz"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->view)));
+  g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "question");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (countdown)), ==, "1:00");
+
+  /* and it runs on from there */
+  f->now += 61 * G_USEC_PER_SEC;
+  g_assert_true (hep_ui_test_wait_for (showing_feedback, f->view, 5000));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-verdict"))), ==, "Wrong: time ran out");
+}
+
 /* The time per question is a preference: its row sets the key, and the
  * next timed quiz counts down from it. */
 static void
@@ -816,6 +843,7 @@ main (int    argc,
   app = hep_ui_test_register_app ();
   g_test_add ("/quiz-view/tutor", Fixture, NULL, fixture_setup, test_tutor, fixture_teardown);
   g_test_add ("/quiz-view/timed", Fixture, NULL, fixture_setup, test_timed, fixture_teardown);
+  g_test_add ("/quiz-view/timed-paused", Fixture, NULL, fixture_setup, test_timed_paused, fixture_teardown);
   g_test_add ("/quiz-view/timed-preference", Fixture, NULL, fixture_setup, test_timed_preference, fixture_teardown);
   g_test_add ("/quiz-view/exam", Fixture, NULL, fixture_setup, test_exam, fixture_teardown);
   g_test_add ("/quiz-view/resume-exam", Fixture, NULL, fixture_setup, test_resume_exam, fixture_teardown);

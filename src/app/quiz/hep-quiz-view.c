@@ -132,6 +132,7 @@ struct _HepQuizView
   int              choice;
   HepFeatureSet    features;      /* the features kind: what the learner set */
   gint64           shown_at;      /* clock time the question was shown */
+  gint64           paused_at;     /* clock time the page was left mid-countdown, or 0 */
   gint64           limit_us;      /* timed: per question */
   guint            tick_id;
   Result          *pending;       /* tutor, timed: checked, written when going on */
@@ -612,6 +613,7 @@ static void
 stop_timer (HepQuizView *self)
 {
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  self->paused_at = 0;
   if (!self->built)
     return;
   gtk_widget_set_visible (GTK_WIDGET (self->countdown_label), FALSE);
@@ -912,7 +914,7 @@ describe_meta (const HepQuizQuestion *q)
                                                                                                 : _("%d-year-old patient"), age);
   if (q->found_on != NULL)
     g_string_append_printf (text, "%s%s %s", text->len ? " · " : "", _("found on"),
-                            hep_case_modality_get_label (q->found_on));
+                            hep_case_modality_get_phrase (q->found_on));
   if (size > 0)
     g_string_append_printf (text, "%s%d mm", text->len ? " · " : "", size);
   for (int f = 0; f < HEP_N_FEATURES; f++)
@@ -1273,7 +1275,30 @@ hep_quiz_view_map (GtkWidget *widget)
   adw_action_row_set_subtitle (self->timed_row, timed);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "setup") == 0)
     update_resume (self);
+  /* back on the page mid-countdown: the time away is not counted */
+  if (self->paused_at > 0)
+    {
+      self->shown_at += now_us (self) - self->paused_at;
+      self->paused_at = 0;
+      update_countdown (self, self->limit_us - (now_us (self) - self->shown_at));
+      self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);
+    }
   GTK_WIDGET_CLASS (hep_quiz_view_parent_class)->map (widget);
+}
+
+/* Leaving the page (another page of the window, or the window minimized)
+ * stops the countdown until the learner comes back. */
+static void
+hep_quiz_view_unmap (GtkWidget *widget)
+{
+  HepQuizView *self = HEP_QUIZ_VIEW (widget);
+
+  if (self->tick_id != 0)
+    {
+      g_clear_handle_id (&self->tick_id, g_source_remove);
+      self->paused_at = now_us (self);
+    }
+  GTK_WIDGET_CLASS (hep_quiz_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -1330,6 +1355,7 @@ hep_quiz_view_class_init (HepQuizViewClass *klass)
   object_class->dispose = hep_quiz_view_dispose;
   object_class->finalize = hep_quiz_view_finalize;
   widget_class->map = hep_quiz_view_map;
+  widget_class->unmap = hep_quiz_view_unmap;
   widget_class->unroot = hep_quiz_view_unroot;
   /* the template: ensure_template (), when the page is first built */
 }
