@@ -51,18 +51,6 @@ hidden (HepCaseCard *self,
   return hep_case_card_get_hiding (self) && hep_case_is_spoiler (self->item, field);
 }
 
-static const char *
-found_on_label (const char *modality)
-{
-  if (g_strcmp0 (modality, "us") == 0)
-    return _("ultrasound");
-  if (g_strcmp0 (modality, "ct") == 0)
-    return _("CT");
-  if (g_strcmp0 (modality, "mri") == 0)
-    return _("MRI");
-  return modality;
-}
-
 static void
 append_list (GString            *s,
              const char         *heading,
@@ -116,7 +104,7 @@ update (HepCaseCard *self)
   /* Translators: "58-year-old man · found on ultrasound · 18 mm · difficulty 2 of 5" */
   meta = g_strdup_printf (_("%d-year-old %s · found on %s · %d mm · difficulty %d of 5"),
                           age, sex == HEP_SEX_F ? _("woman") : sex == HEP_SEX_M ? _("man") : _("patient"),
-                          found_on_label (hep_case_get_found_on (c)), size, hep_case_get_difficulty (c));
+                          hep_case_modality_get_phrase (hep_case_get_found_on (c)), size, hep_case_get_difficulty (c));
   gtk_label_set_label (self->meta_label, meta);
 
   story = g_strdup_printf ("%s\n\n%s", hep_case_get_history (c), hep_case_get_presentation (c));

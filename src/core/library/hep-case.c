@@ -827,3 +827,13 @@ hep_case_modality_get_label (const char *modality)
     return _("MRI");
   return modality;
 }
+
+/* The modality as a word in running text: "found on ultrasound". */
+const char *
+hep_case_modality_get_phrase (const char *modality)
+{
+  if (g_strcmp0 (modality, "us") == 0)
+    /* Translators: in running text, "found on ultrasound" */
+    return C_("in running text", "ultrasound");
+  return hep_case_modality_get_label (modality);
+}

@@ -211,5 +211,6 @@ gboolean             hep_case_proof_is_known       (const char          *proof);
 const char          *hep_case_proof_get_label      (const char          *proof);
 gboolean             hep_case_modality_is_known    (const char          *modality);
 const char          *hep_case_modality_get_label   (const char          *modality);
+const char          *hep_case_modality_get_phrase  (const char          *modality);
 
 G_END_DECLS
