@@ -220,6 +220,57 @@ test_quiz_plan_due (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "gone-case"));
 }
 
+/* Skills due are asked too, each on a case that exercises it: a feature
+ * on a case with that feature (a features question), a diagnosis pair on
+ * a case of one of the two, an LI-RADS rule on a case whose path holds it;
+ * never a case twice, never a skill no case of the quiz's kinds exercises. */
+static void
+test_quiz_plan_due_skills (void)
+{
+  g_autoptr(HepCaseStore) store = open_store ();
+  g_autoptr(GPtrArray) p = NULL;
+  g_autoptr(GError) error = NULL;
+  HepQuizPlanSpec spec;
+  static const char *skills[] = { "ddx:adenoma-vs-fnh", "feature:washout", "lirads:no-such-rule" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (skills); i++)
+    {
+      HepReviewState state = { HEP_REVIEW_ITEM_SKILL, (char *) skills[i], (char *) "review", NOW - 10 * (i + 1),
+                               3, 2.5, 3.0, 5.0, 2, 0, NOW - 3 * 86400, 0 };
+
+      g_assert_true (hep_case_store_put_review_state (store, &state, &error));
+      g_assert_no_error (error);
+    }
+  hep_quiz_plan_spec_init (&spec);
+  spec.source = HEP_QUIZ_SOURCE_DUE;
+  p = plan (store, &spec, NULL);
+  /* the rule no case holds gives no question */
+  g_assert_cmpuint (p->len, ==, 2);
+  for (guint i = 0; i < p->len; i++)
+    {
+      const HepQuizPlanItem *item = g_ptr_array_index (p, i);
+      g_autoptr(HepCase) c = hep_case_store_get_case (store, item->case_id, &error);
+
+      g_assert_no_error (error);
+      if (item->kind == HEP_QUIZ_KIND_DIAGNOSIS)
+        g_assert_true (g_str_equal (hep_case_get_diagnosis (c), "fnh") ||
+                       g_str_equal (hep_case_get_diagnosis (c), "adenoma"));
+      else
+        {
+          g_assert_cmpint (item->kind, ==, HEP_QUIZ_KIND_FEATURES);
+          g_assert_true (hep_feature_set_is_set (hep_case_get_features (c), HEP_FEATURE_WASHOUT));
+        }
+    }
+  g_assert_cmpstr (((HepQuizPlanItem *) g_ptr_array_index (p, 0))->case_id, !=,
+                   ((HepQuizPlanItem *) g_ptr_array_index (p, 1))->case_id);
+
+  /* a quiz of LI-RADS questions only: neither skill can be asked */
+  g_clear_pointer (&p, g_ptr_array_unref);
+  spec.kinds = 1u << HEP_QUIZ_KIND_LIRADS;
+  p = plan (store, &spec, NULL);
+  g_assert_cmpuint (p->len, ==, 0);
+}
+
 static void
 record (HepCaseStore *store,
         const char   *case_id,
@@ -374,6 +425,7 @@ main (int    argc,
   g_test_add_func ("/quiz/plan/all-and-filters", test_quiz_plan_all_and_filters);
   g_test_add_func ("/quiz/plan/count-seed-kinds", test_quiz_plan_count_seed_kinds);
   g_test_add_func ("/quiz/plan/due", test_quiz_plan_due);
+  g_test_add_func ("/quiz/plan/due-skills", test_quiz_plan_due_skills);
   g_test_add_func ("/quiz/plan/mistakes", test_quiz_plan_mistakes);
   g_test_add_func ("/quiz/plan/strv", test_quiz_plan_strv);
   g_test_add_func ("/quiz/plan/response-from-log", test_quiz_plan_response_from_log);

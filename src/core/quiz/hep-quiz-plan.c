@@ -168,6 +168,115 @@ plan_mistakes (HepCaseStore          *store,
   return TRUE;
 }
 
+/* Whether @c exercises the skill card @skill ("feature:washout",
+ * "lirads:RULE", "ddx:A-vs-B", as hep-quiz-review.c names them), and with
+ * which kind of question. */
+static gboolean
+case_exercises_skill (HepCase     *c,
+                      const char  *skill,
+                      guint        kinds,
+                      HepQuizKind *kind)
+{
+  if (g_str_has_prefix (skill, "feature:"))
+    {
+      HepFeature f;
+
+      *kind = HEP_QUIZ_KIND_FEATURES;
+      return (kinds & (1u << *kind)) && hep_feature_from_token (skill + 8, &f) &&
+             hep_feature_set_is_set (hep_case_get_features (c), f) && hep_quiz_question_is_possible (c, *kind);
+    }
+  if (g_str_has_prefix (skill, "ddx:"))
+    {
+      g_auto(GStrv) pair = g_strsplit (skill + 4, "-vs-", 2);
+      const char *diagnosis = hep_case_get_diagnosis (c);
+
+      *kind = HEP_QUIZ_KIND_DIAGNOSIS;
+      return (kinds & (1u << *kind)) && g_strv_length (pair) == 2 && diagnosis != NULL &&
+             (g_str_equal (pair[0], diagnosis) || g_str_equal (pair[1], diagnosis)) &&
+             hep_quiz_question_is_possible (c, *kind);
+    }
+  if (g_str_has_prefix (skill, "lirads:"))
+    {
+      g_autoptr(HepQuizQuestion) q = NULL;
+
+      *kind = HEP_QUIZ_KIND_LIRADS;
+      if (!(kinds & (1u << *kind)) || !hep_quiz_question_is_possible (c, *kind))
+        return FALSE;
+      q = hep_quiz_question_new (c, *kind, 0, NULL);
+      for (guint i = 0; q != NULL && i < q->lirads_path->len; i++)
+        if (g_str_equal (g_ptr_array_index (q->lirads_path, i), skill + 7))
+          return TRUE;
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* The skills due: for each, a case of the library that exercises it and
+ * is not in the quiz yet, the library's order shuffled by @rand. */
+static gboolean
+plan_skills (HepCaseStore          *store,
+             const HepQuizPlanSpec *spec,
+             gint64                 now,
+             GRand                 *rand,
+             GPtrArray             *plan,
+             GError               **error)
+{
+  guint kinds = spec->kinds ? spec->kinds : HEP_QUIZ_KINDS_ALL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_auto(GStrv) ids = NULL;
+  guint n;
+
+  if (is_full (plan, spec))
+    return TRUE;
+  due = hep_case_store_list_due (store, HEP_REVIEW_ITEM_SKILL, now, 0, error);
+  if (due == NULL)
+    return FALSE;
+  if (due->len == 0)
+    return TRUE;
+  ids = hep_case_store_list_ids (store, NULL, error);
+  if (ids == NULL)
+    return FALSE;
+  n = g_strv_length (ids);
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+      char *t = ids[i - 1];
+
+      ids[i - 1] = ids[j];
+      ids[j] = t;
+    }
+  cases = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      HepCase *c = hep_case_store_get_case (store, ids[i], error);
+
+      if (c == NULL)
+        return FALSE;
+      g_ptr_array_add (cases, c);
+    }
+  for (guint d = 0; d < due->len && !is_full (plan, spec); d++)
+    {
+      const HepReviewState *skill = g_ptr_array_index (due, d);
+
+      for (guint i = 0; i < cases->len; i++)
+        {
+          HepCase *c = g_ptr_array_index (cases, i);
+          gboolean taken = FALSE;
+          HepQuizKind kind;
+
+          for (guint k = 0; k < plan->len && !taken; k++)
+            taken = g_str_equal (((HepQuizPlanItem *) g_ptr_array_index (plan, k))->case_id, hep_case_get_id (c));
+          if (!taken && case_exercises_skill (c, skill->item_id, kinds, &kind))
+            {
+              add_item (plan, hep_case_get_id (c), kind, rand);
+              break;
+            }
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 hep_quiz_plan_new (HepCaseStore           *store,
                    const HepQuizPlanSpec  *spec,
@@ -217,6 +326,10 @@ hep_quiz_plan_new (HepCaseStore           *store,
         for (guint i = 0; i < due->len; i++)
           g_ptr_array_add (ids, ((HepReviewState *) g_ptr_array_index (due, i))->item_id);
         if (!plan_cases (store, spec, (const char * const *) ids->pdata, ids->len, rand, plan, warnings, error))
+          return NULL;
+        /* then the skills due (a feature, an LI-RADS rule, a diagnosis
+         * pair), each asked on a case that exercises it */
+        if (!plan_skills (store, spec, now, rand, plan, error))
           return NULL;
         break;
       }
