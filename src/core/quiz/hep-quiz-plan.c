@@ -168,6 +168,25 @@ plan_mistakes (HepCaseStore          *store,
   return TRUE;
 }
 
+/* Shuffles @ids in place (Fisher–Yates, with the seed's GRand: the same
+ * order on every platform); returns how many there are. */
+static guint
+shuffle_ids (GStrv  ids,
+             GRand *rand)
+{
+  guint n = g_strv_length (ids);
+
+  for (guint i = n; i > 1; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+      char *t = ids[i - 1];
+
+      ids[i - 1] = ids[j];
+      ids[j] = t;
+    }
+  return n;
+}
+
 /* Whether @c exercises the skill card @skill ("feature:washout",
  * "lirads:RULE", "ddx:A-vs-B", as hep-quiz-review.c names them), and with
  * which kind of question. */
@@ -237,15 +256,7 @@ plan_skills (HepCaseStore          *store,
   ids = hep_case_store_list_ids (store, NULL, error);
   if (ids == NULL)
     return FALSE;
-  n = g_strv_length (ids);
-  for (guint i = n; i > 1; i--)
-    {
-      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
-      char *t = ids[i - 1];
-
-      ids[i - 1] = ids[j];
-      ids[j] = t;
-    }
+  n = shuffle_ids (ids, rand);
   cases = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
@@ -302,16 +313,7 @@ hep_quiz_plan_new (HepCaseStore           *store,
 
         if (ids == NULL)
           return NULL;
-        n = g_strv_length (ids);
-        /* Fisher–Yates, with the seed's GRand: the same on every platform */
-        for (guint i = n; i > 1; i--)
-          {
-            guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
-            char *t = ids[i - 1];
-
-            ids[i - 1] = ids[j];
-            ids[j] = t;
-          }
+        n = shuffle_ids (ids, rand);
         if (!plan_cases (store, spec, (const char * const *) ids, n, rand, plan, warnings, error))
           return NULL;
         break;
