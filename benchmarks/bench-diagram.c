@@ -46,16 +46,11 @@ static void
 render_svg (const char *svg)
 {
   g_autoptr(GError) error = NULL;
-  RsvgHandle *handle = hep_diagram_render_parse (svg, &error);
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = hep_diagram_render_svg (svg, 800, 500, &error);
 
-  if (handle == NULL)
-    g_error ("%s", error->message);
-  surface = hep_diagram_render_to_surface (handle, 800, 500, &error);
   if (surface == NULL)
     g_error ("%s", error->message);
   cairo_surface_destroy (surface);
-  g_object_unref (handle);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* hep-diagram-render.c: render diagram SVG text with librsvg
+/* hep-diagram-render.c: render diagram SVG text with librsvg (and Pango)
  *
  * Copyright 2026 The Hepatica authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "hep-diagram-render.h"
+#include "hep-svg-text.h"
 
 gboolean
 hep_export_format_from_path (const char      *path,
@@ -62,23 +63,50 @@ hep_diagram_render_to_cairo (RsvgHandle  *handle,
   return rsvg_handle_render_document (handle, cr, &viewport, error);
 }
 
+/* Hides the text from librsvg: hep_svg_text_draw() draws it. */
+static const char hide_text_css[] = "text { display: none; }";
+
 cairo_surface_t *
-hep_diagram_render_to_surface (RsvgHandle  *handle,
-                               int          width,
-                               int          height,
-                               GError     **error)
+hep_diagram_render_svg (const char  *svg,
+                        int          width,
+                        int          height,
+                        GError     **error)
 {
+  g_autoptr(GError) why = NULL;
+  g_autoptr(HepSvgText) text = NULL;
+  RsvgHandle *handle;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
+  double w, h;
 
-  g_return_val_if_fail (RSVG_IS_HANDLE (handle), NULL);
+  g_return_val_if_fail (svg != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  handle = hep_diagram_render_parse (svg, error);
+  if (handle == NULL)
+    return NULL;
+  text = hep_svg_text_parse (svg, &why);
+  if (text == NULL)
+    g_debug ("%s", why->message);
+  else if (!hep_diagram_render_get_size (handle, &w, &h) || w <= 0 || h <= 0 ||
+           !rsvg_handle_set_stylesheet (handle, (const guint8 *) hide_text_css, strlen (hide_text_css), NULL))
+    g_clear_pointer (&text, hep_svg_text_free);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   ok = hep_diagram_render_to_cairo (handle, cr, width, height, error);
+  if (ok && text != NULL)
+    {
+      /* where librsvg put the viewBox: scaled to fit, centred */
+      double scale = MIN (width / w, height / h);
+
+      cairo_translate (cr, (width - w * scale) / 2, (height - h * scale) / 2);
+      cairo_scale (cr, scale, scale);
+      hep_svg_text_draw (text, cr);
+    }
   cairo_destroy (cr);
+  g_object_unref (handle);
   if (!ok)
     {
       cairo_surface_destroy (surface);
@@ -122,33 +150,33 @@ hep_diagram_render_export (const char  *svg,
   if (format == HEP_EXPORT_FORMAT_SVG)
     return g_file_set_contents (path, svg, -1, error);
 
+  if (format == HEP_EXPORT_FORMAT_PNG)
+    {
+      cairo_surface_t *surface = hep_diagram_render_svg (svg, width, height, error);
+
+      if (surface == NULL)
+        return FALSE;
+      ok = cairo_ok (cairo_surface_write_to_png (surface, path), path, error);
+      cairo_surface_destroy (surface);
+      return ok;
+    }
+
+  /* PDF: librsvg draws the text too, as outlines */
   handle = hep_diagram_render_parse (svg, error);
   if (handle == NULL)
     return FALSE;
+  {
+    cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
+    cairo_t *cr = cairo_create (surface);
 
-  if (format == HEP_EXPORT_FORMAT_PNG)
-    {
-      cairo_surface_t *surface = hep_diagram_render_to_surface (handle, width, height, error);
-
-      if (surface != NULL)
-        {
-          ok = cairo_ok (cairo_surface_write_to_png (surface, path), path, error);
-          cairo_surface_destroy (surface);
-        }
-    }
-  else
-    {
-      cairo_surface_t *surface = cairo_pdf_surface_create (path, width, height);
-      cairo_t *cr = cairo_create (surface);
-
-      ok = cairo_ok (cairo_surface_status (surface), path, error) &&
-           hep_diagram_render_to_cairo (handle, cr, width, height, error);
-      cairo_destroy (cr);
-      cairo_surface_finish (surface);
-      if (ok)
-        ok = cairo_ok (cairo_surface_status (surface), path, error);
-      cairo_surface_destroy (surface);
-    }
+    ok = cairo_ok (cairo_surface_status (surface), path, error) &&
+         hep_diagram_render_to_cairo (handle, cr, width, height, error);
+    cairo_destroy (cr);
+    cairo_surface_finish (surface);
+    if (ok)
+      ok = cairo_ok (cairo_surface_status (surface), path, error);
+    cairo_surface_destroy (surface);
+  }
   g_object_unref (handle);
   return ok;
 }

@@ -36,8 +36,10 @@ gboolean         hep_diagram_render_to_cairo    (RsvgHandle       *handle,
                                                  double            width,
                                                  double            height,
                                                  GError          **error);
-/* A new ARGB32 image surface of @width × @height device pixels. */
-cairo_surface_t *hep_diagram_render_to_surface  (RsvgHandle       *handle,
+/* @svg drawn on a new ARGB32 image surface of @width × @height device
+ * pixels: its shapes by librsvg, its text by Pango where hep-svg-text.h
+ * can (the same look, a fifth of the time), else by librsvg too. */
+cairo_surface_t *hep_diagram_render_svg         (const char       *svg,
                                                  int               width,
                                                  int               height,
                                                  GError          **error);

@@ -11,39 +11,15 @@
 #include <string.h>
 
 #include "hep-core.h"
+#include "hep-test-cases.h"
 
-static GPtrArray *
-bundled_cases (void)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "cases", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GError) error = NULL;
-      HepCase *c;
-
-      if (!g_str_has_suffix (name, ".case"))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      c = hep_case_source_load_file (path, &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (cases, c);
-    }
-  g_assert_cmpuint (cases->len, >=, 60);
-  return cases;
-}
 
 /* The HBP point and the gadoxetate TP marker: only where the case gives
  * them (hbp=, tp-hypo). An extracellular-agent study has neither. */
 static void
 test_cases_hbp_given (void)
 {
-  g_autoptr(GPtrArray) cases = bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -73,7 +49,7 @@ test_cases_hbp_given (void)
 static void
 test_cases_phases_agree (void)
 {
-  g_autoptr(GPtrArray) cases = bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -230,7 +206,7 @@ static const HepCurvePhase strip_phases[] = {
 static void
 test_cases_curve_and_strip_agree (void)
 {
-  g_autoptr(GPtrArray) cases = bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
 
   for (guint i = 0; i < cases->len; i++)
     {

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "hep-core.h"
+#include "hep-test-cases.h"
 
 typedef struct {
   double left, top, right, bottom;
@@ -271,29 +272,6 @@ dump (const char *name,
   g_assert_true (g_file_set_contents (path, svg, -1, NULL));
 }
 
-static GPtrArray *
-bundled_cases (void)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "cases", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *name;
-
-  g_assert_nonnull (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (!g_str_has_suffix (name, ".case"))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      g_ptr_array_add (cases, hep_case_source_load_file (path, &error));
-      g_assert_no_error (error);
-    }
-  g_assert_cmpuint (cases->len, >=, 60);
-  return cases;
-}
 
 static const int widths[] = { 800, 600, 420, 320 };
 
@@ -321,7 +299,7 @@ check_widths (const char        *name,
 static void
 test_layout_cases (void)
 {
-  g_autoptr(GPtrArray) cases = bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
 
   for (guint i = 0; i < cases->len; i++)
     for (HepDiagramKind kind = HEP_DIAGRAM_KIND_CURVE; kind <= HEP_DIAGRAM_KIND_PHASES; kind++)
@@ -405,7 +383,7 @@ test_layout_large_text (void)
     { 1168, 440, 1 }, { 1168, 360, 1 }, { 1168, 300, 1 },
     { 1808, 760, 1.5 }, { 1808, 600, 1.5 }, { 1808, 520, 1.5 },
   };
-  g_autoptr(GPtrArray) cases = bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
 
   for (guint i = 0; i < cases->len; i++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)

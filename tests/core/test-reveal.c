@@ -11,32 +11,6 @@
 #include "hep-core.h"
 #include "hep-test-cases.h"
 
-/* Every case of data/cases, the library the app ships. */
-static GPtrArray *
-load_bundled_cases (void)
-{
-  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "..", "data", "cases", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *name;
-
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".case"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir_path, names->pdata[i], NULL);
-      HepCase *c = hep_case_source_load_file (path, &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (cases, c);
-    }
-  return cases;
-}
 
 static int
 phase_rank (HepCasePhase phase)
@@ -57,7 +31,7 @@ phase_rank (HepCasePhase phase)
 static void
 test_reveal_order (void)
 {
-  g_autoptr(GPtrArray) cases = load_bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
 
   g_assert_cmpuint (cases->len, >=, 60);
   for (guint k = 0; k < cases->len; k++)
@@ -166,7 +140,7 @@ hidden_texts (HepCase  *c,
 static void
 test_reveal_no_spoiler_before_reveal (void)
 {
-  g_autoptr(GPtrArray) cases = load_bundled_cases ();
+  g_autoptr(GPtrArray) cases = hep_test_bundled_cases ();
   guint n_withheld = 0;
   guint n_outcomes = 0;
 

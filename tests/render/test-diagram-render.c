@@ -35,7 +35,7 @@ check_renders (const char *what,
   g_assert_cmpfloat (w, ==, width);
   g_assert_cmpfloat (h, ==, height);
 
-  surface = hep_diagram_render_to_surface (handle, width, height, &error);
+  surface = hep_diagram_render_svg (svg, width, height, &error);
   g_assert_no_error (error);
   g_assert_nonnull (surface);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);

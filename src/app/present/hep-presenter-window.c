@@ -101,15 +101,10 @@ render_texture (const char  *svg,
                 int          height,
                 GError     **error)
 {
-  RsvgHandle *handle = hep_diagram_render_parse (svg, error);
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = hep_diagram_render_svg (svg, width, height, error);
   g_autoptr(GBytes) bytes = NULL;
   GdkTexture *texture;
 
-  if (handle == NULL)
-    return NULL;
-  surface = hep_diagram_render_to_surface (handle, width, height, error);
-  g_clear_object (&handle);
   if (surface == NULL)
     return NULL;
   cairo_surface_flush (surface);

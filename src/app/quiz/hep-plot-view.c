@@ -86,14 +86,10 @@ render (HepPlotView     *self,
 {
   g_autofree char *svg = NULL;
   g_autoptr(GError) error = NULL;
-  RsvgHandle *handle;
 
   drop_surface (self);
   svg = hep_quiz_stats_plot_svg (self->stats, self->plot, theme, width, height, NULL);
-  handle = hep_diagram_render_parse (svg, &error);
-  if (handle != NULL)
-    self->surface = hep_diagram_render_to_surface (handle, width * scale, height * scale, &error);
-  g_clear_object (&handle);
+  self->surface = hep_diagram_render_svg (svg, width * scale, height * scale, &error);
   if (self->surface == NULL)
     {
       g_warning ("Could not draw the plot “%s”: %s", hep_quiz_plot_to_string (self->plot),

@@ -270,13 +270,8 @@ render_job_run (gpointer data,
                 gpointer user_data)
 {
   RenderJob *job = data;
-  RsvgHandle *handle = hep_diagram_render_parse (job->svg, &job->error);
 
-  if (handle != NULL)
-    {
-      job->surface = hep_diagram_render_to_surface (handle, job->width, job->height, &job->error);
-      g_object_unref (handle);
-    }
+  job->surface = hep_diagram_render_svg (job->svg, job->width, job->height, &job->error);
   g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, render_done_cb, job->done, render_done_free);
   g_async_queue_push (job->rendered, job);
 }
