@@ -85,7 +85,11 @@ main (int    argc,
   g_assert_nonnull (washout);
 
   for (int i = 0; i < N_TOGGLES; i++)
-    hep_bench_frame_measure (&frame, toggle, washout, &work[i], &wall[i]);
+    {
+      hep_bench_frame_measure (&frame, toggle, washout, &work[i], &wall[i]);
+      if (g_getenv ("BENCH_VERBOSE"))
+        fprintf (stderr, "%d %.2f\n", i % 2, work[i]);
+    }
   hep_bench_frame_print ("toggle-to-frame", work, wall, N_TOGGLES);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -63,9 +63,6 @@ hep_diagram_render_to_cairo (RsvgHandle  *handle,
   return rsvg_handle_render_document (handle, cr, &viewport, error);
 }
 
-/* Hides the text from librsvg: hep_svg_text_draw() draws it. */
-static const char hide_text_css[] = "text { display: none; }";
-
 cairo_surface_t *
 hep_diagram_render_svg (const char  *svg,
                         int          width,
@@ -78,20 +75,16 @@ hep_diagram_render_svg (const char  *svg,
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
-  double w, h;
 
   g_return_val_if_fail (svg != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
-  handle = hep_diagram_render_parse (svg, error);
-  if (handle == NULL)
-    return NULL;
   text = hep_svg_text_parse (svg, &why);
   if (text == NULL)
     g_debug ("%s", why->message);
-  else if (!hep_diagram_render_get_size (handle, &w, &h) || w <= 0 || h <= 0 ||
-           !rsvg_handle_set_stylesheet (handle, (const guint8 *) hide_text_css, strlen (hide_text_css), NULL))
-    g_clear_pointer (&text, hep_svg_text_free);
+  handle = hep_diagram_render_parse (text != NULL ? hep_svg_text_get_shapes (text) : svg, error);
+  if (handle == NULL)
+    return NULL;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
@@ -99,7 +92,10 @@ hep_diagram_render_svg (const char  *svg,
   if (ok && text != NULL)
     {
       /* where librsvg put the viewBox: scaled to fit, centred */
-      double scale = MIN (width / w, height / h);
+      double w, h, scale;
+
+      hep_svg_text_get_size (text, &w, &h);
+      scale = MIN (width / w, height / h);
 
       cairo_translate (cr, (width - w * scale) / 2, (height - h * scale) / 2);
       cairo_scale (cr, scale, scale);

@@ -47,6 +47,7 @@ typedef struct {
 
 struct _HepSvgText {
   GArray  *runs;     /* of Run */
+  char    *shapes;   /* the SVG without its <text> elements */
   /* while parsing */
   GArray  *stack;    /* of Frame */
   GString *chars;    /* of the open <text> */
@@ -511,11 +512,58 @@ text (GMarkupParseContext  *context,
     g_string_append_len (self->chars, chars, len);
 }
 
+/* Comments, CDATA and processing instructions other than the XML
+ * declaration: none in a generated diagram, and strip_text() could not
+ * tell a "<text" in them from an element. */
+static void
+passthrough (GMarkupParseContext  *context,
+             const char           *chars,
+             gsize                 len,
+             gpointer              user_data,
+             GError              **error)
+{
+  if (len < 6 || strncmp (chars, "<?xml ", 6) != 0 || memchr (chars + 1, '<', len - 1) != NULL)
+    unsupported (error, "a comment, CDATA or instruction", "<!");
+}
+
+/* @svg without its <text> elements. The parse has made sure that it is
+ * well-formed, that no <text> has children and that there are no
+ * comments or CDATA: every "<text" followed by a space, "/" or ">" opens
+ * a text element ('<' cannot occur in attribute values or escaped text),
+ * which ends at its "/>" or at the next "</text>". */
+static char *
+strip_text (const char *svg)
+{
+  GString *out = g_string_sized_new (strlen (svg));
+  const char *p = svg, *open;
+
+  while ((open = strstr (p, "<text")) != NULL)
+    {
+      const char *end;
+      char after = open[5];
+
+      if (after != ' ' && after != '\t' && after != '\n' && after != '\r' && after != '>' && after != '/')
+        {
+          g_string_append_len (out, p, open + 5 - p);
+          p = open + 5;
+          continue;
+        }
+      g_string_append_len (out, p, open - p);
+      end = strchr (open, '>');
+      if (end[-1] == '/')
+        p = end + 1;
+      else
+        p = strstr (end, "</text>") + strlen ("</text>");
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
+
 HepSvgText *
 hep_svg_text_parse (const char  *svg,
                     GError     **error)
 {
-  static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
+  static const GMarkupParser parser = { start_element, end_element, text, passthrough, NULL };
   g_autoptr(HepSvgText) self = g_new0 (HepSvgText, 1);
   GMarkupParseContext *context;
   gboolean ok;
@@ -526,7 +574,7 @@ hep_svg_text_parse (const char  *svg,
   g_array_set_clear_func (self->runs, run_clear);
   self->stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   self->chars = g_string_new (NULL);
-  context = g_markup_parse_context_new (&parser, G_MARKUP_TREAT_CDATA_AS_TEXT, self, NULL);
+  context = g_markup_parse_context_new (&parser, 0, self, NULL);
   ok = g_markup_parse_context_parse (context, svg, -1, error) &&
        g_markup_parse_context_end_parse (context, error);
   g_markup_parse_context_free (context);
@@ -539,6 +587,7 @@ hep_svg_text_parse (const char  *svg,
       unsupported (error, "no", "svg");
       return NULL;
     }
+  self->shapes = strip_text (svg);
   return g_steal_pointer (&self);
 }
 
@@ -549,9 +598,27 @@ hep_svg_text_free (HepSvgText *self)
     return;
   g_clear_pointer (&self->runs, g_array_unref);
   g_clear_pointer (&self->stack, g_array_unref);
+  g_free (self->shapes);
   if (self->chars != NULL)
     g_string_free (self->chars, TRUE);
   g_free (self);
+}
+
+void
+hep_svg_text_get_size (HepSvgText *self,
+                       double     *width,
+                       double     *height)
+{
+  g_return_if_fail (self != NULL);
+  *width = self->width;
+  *height = self->height;
+}
+
+const char *
+hep_svg_text_get_shapes (HepSvgText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->shapes;
 }
 
 guint
