@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "hep-diagram-render.h"
+#include "hep-surface-paintable.h"
 
 /* Diagrams are drawn at the size they get on screen, the height the step's
  * text leaves them, so that no text of theirs is scaled under 24 px
@@ -62,11 +63,13 @@ struct _HepPresenterWindow
    * ahead in an idle so that the next key shows it in the same frame */
   GHashTable *diagrams;
   guint       prefetch_id;
+  GdkFrameClock *paint_clock;  /* until the frame that shows the step is painted */
+  gulong      after_paint_id;
   guint       resize_id;
 };
 
 typedef struct {
-  GdkTexture *texture;
+  GdkPaintable *paintable;
   char       *text;
   char       *svg;
   int         width, height;
@@ -78,7 +81,7 @@ diagram_free (gpointer data)
 {
   Diagram *d = data;
 
-  g_clear_object (&d->texture);
+  g_clear_object (&d->paintable);
   g_free (d->text);
   g_free (d->svg);
   g_free (d);
@@ -95,26 +98,22 @@ current (HepPresenterWindow *self)
   return &g_array_index (self->positions, Position, self->position);
 }
 
-static GdkTexture *
-render_texture (const char  *svg,
-                int          width,
-                int          height,
-                GError     **error)
+/* @svg drawn for @width × @height pixels at @scale device pixels each. */
+static GdkPaintable *
+render_paintable (const char  *svg,
+                  int          width,
+                  int          height,
+                  int          scale,
+                  GError     **error)
 {
-  cairo_surface_t *surface = hep_diagram_render_svg (svg, width, height, error);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
+  cairo_surface_t *surface = hep_diagram_render_svg (svg, width * scale, height * scale, error);
+  GdkPaintable *paintable;
 
   if (surface == NULL)
     return NULL;
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * height);
-  /* cairo's ARGB32 is premultiplied, native-endian: GDK_MEMORY_DEFAULT */
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
+  paintable = hep_surface_paintable_new (surface, scale);
   cairo_surface_destroy (surface);
-  return texture;
+  return paintable;
 }
 
 static gboolean
@@ -249,8 +248,9 @@ lookup_diagram (HepPresenterWindow *self,
   if (pos->step->diagram_phase < HEP_CURVE_PHASE_HBP)
     hep_diagram_options_set_last_phase (&options, pos->step->diagram_phase);
   d->svg = hep_diagram_to_svg (&set, &options, &d->text);
-  d->texture = render_texture (d->svg, options.width, options.height, &error);
-  if (d->texture == NULL)
+  d->paintable = render_paintable (d->svg, options.width, options.height,
+                                   gtk_widget_get_scale_factor (GTK_WIDGET (self)), &error);
+  if (d->paintable == NULL)
     g_warning ("The presenter's diagram could not be drawn: %s", error->message);
   g_hash_table_replace (self->diagrams, g_steal_pointer (&key), d);
   return d;
@@ -283,6 +283,34 @@ prefetch_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+after_paint_cb (HepPresenterWindow *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+  if (self->prefetch_id == 0)
+    self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
+}
+
+/* The next step's strip is drawn once the frame that shows this one is
+ * painted: an idle alone could run while the frame clock waits for its
+ * tick, and the frame would wait for the render. */
+static void
+schedule_prefetch (HepPresenterWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->prefetch_id != 0 || self->after_paint_id != 0)
+    return;
+  if (clock == NULL)
+    {
+      self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
+      return;
+    }
+  self->paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+}
+
 /* The step's diagram: the phase strip up to its phase, in large text, dark
  * like the room. The reveal's text fills the screen without one. */
 static void
@@ -303,12 +331,11 @@ update_diagram (HepPresenterWindow *self,
       g_clear_pointer (&self->diagram_svg, g_free);
       self->diagram_svg = g_strdup (d->svg);
       self->diagram_text = g_strdup (d->text);
-      gtk_picture_set_paintable (self->diagram, GDK_PAINTABLE (d->texture));
+      gtk_picture_set_paintable (self->diagram, d->paintable);
       gtk_picture_set_alternative_text (self->diagram, self->diagram_text);
-      gtk_widget_set_visible (GTK_WIDGET (self->diagram), d->texture != NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->diagram), d->paintable != NULL);
     }
-  if (self->prefetch_id == 0)
-    self->prefetch_id = g_idle_add_full (G_PRIORITY_LOW, prefetch_cb, self, NULL);
+  schedule_prefetch (self);
 }
 
 static void
@@ -532,6 +559,8 @@ hep_presenter_window_dispose (GObject *object)
   HepPresenterWindow *self = HEP_PRESENTER_WINDOW (object);
 
   g_clear_handle_id (&self->prefetch_id, g_source_remove);
+  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
   g_clear_handle_id (&self->resize_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEP_TYPE_PRESENTER_WINDOW);
   G_OBJECT_CLASS (hep_presenter_window_parent_class)->dispose (object);
