@@ -150,6 +150,15 @@ counterfactual_label (const HepLiradsCounterfactual *cf)
   return g_strdup_printf (_("%s → %s"), change, hep_lirads_category_to_string (cf->category));
 }
 
+/* A button's label: a HepWrapLabel, so that a long change wraps in a
+ * narrow panel instead of widening it (a GtkButton's own label does not
+ * wrap, and the longest set the side panel's minimum width). */
+static const char *
+button_label (GtkWidget *button)
+{
+  return hep_wrap_label_get_text (HEP_WRAP_LABEL (gtk_button_get_child (GTK_BUTTON (button))));
+}
+
 static void
 set_counterfactual (HepLiradsView                 *self,
                     GtkWidget                     *button,
@@ -159,11 +168,12 @@ set_counterfactual (HepLiradsView                 *self,
   g_autofree char *label = counterfactual_label (cf);
   g_autofree char *tooltip = NULL;
 
-  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) == 0)
+  if (g_strcmp0 (button_label (button), label) == 0)
     return;
   tooltip = g_strdup_printf (_("Apply “%s”: the category becomes %s"), change,
                              hep_lirads_category_to_string (cf->category));
-  gtk_button_set_label (GTK_BUTTON (button), label);
+  hep_wrap_label_set_text (HEP_WRAP_LABEL (gtk_button_get_child (GTK_BUTTON (button))), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   hep_lazy_tooltip_set (button, tooltip);
   if (hep_lirads_counterfactual_is_imaging (cf))
     gtk_widget_remove_css_class (button, "context");
@@ -197,9 +207,9 @@ update_counterfactuals (HepLiradsView *self,
 
   for (GtkWidget *b = gtk_widget_get_first_child (box); b; b = gtk_widget_get_next_sibling (b))
     {
-      const char *label = gtk_button_get_label (GTK_BUTTON (b));
+      const char *label = button_label (b);
 
-      if (label != NULL && !g_hash_table_contains (by_label, label))
+      if (!g_hash_table_contains (by_label, label))
         g_hash_table_insert (by_label, (gpointer) label, b);
     }
 
@@ -244,6 +254,7 @@ counterfactual_button (HepLiradsView                 *self,
 {
   GtkWidget *button = gtk_button_new ();
 
+  gtk_button_set_child (GTK_BUTTON (button), hep_wrap_label_new (NULL));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_add_css_class (button, "counterfactual");
