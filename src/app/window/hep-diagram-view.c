@@ -131,14 +131,21 @@ static void
 invalidate (HepDiagramView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
 
   self->dirty = TRUE;
   build_set (self);
-  /* content that wants another height (a legend line more or less) is
-   * drawn once, at the new size: not now and again after the resize */
-  if (width > 0 && height_for_width (self, width) != gtk_widget_get_height (GTK_WIDGET (self)))
+  /* Content that wants another height (a legend line more or less) is
+   * drawn once, at the new size, not now and again after the resize; and
+   * at once, at the height the resize will give it (measure() answers
+   * height_for_width()), so that its render runs while the window lays
+   * out. If the allocation differs after all, size_allocate() draws
+   * again. */
+  if (width > 0 && (height = height_for_width (self, width)) != gtk_widget_get_height (GTK_WIDGET (self)))
     {
       gtk_widget_queue_resize (GTK_WIDGET (self));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !wait_for_first_frame (self))
+        ensure_svg (self, width, height);
       return;
     }
   refresh (self);
