@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hep-application.h"
 #include "hep-diagram-view.h"
 #include "hep-feature-panel.h"
@@ -69,9 +71,12 @@ test_first_frame_then_the_rest (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (hep_ui_test_wait_for (window_first_frame_done, window, 5000));
 
-  /* the first frame: the answer is there, the later groups are not yet */
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (hep_ui_test_find_by_name (GTK_WIDGET (window), "lirads-category"))),
+  /* the first frame: the answer is there (in the answer bar, always in
+   * view; the LI-RADS path below the two diagrams is not yet), the later
+   * groups are not yet */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (hep_ui_test_find_by_name (GTK_WIDGET (window), "answer-category"))),
                    ==, "LR-5");
+  g_assert_false (gtk_widget_get_mapped (hep_ui_test_find_by_name (GTK_WIDGET (window), "lirads-view")));
   g_assert_nonnull (hep_ui_test_find_by_name (panel, "feature-risk"));
   g_assert_null (hep_ui_test_find_by_name (panel, "feature-washout"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
@@ -103,6 +108,10 @@ test_first_frame_then_the_rest (void)
   g_assert_true (gtk_widget_get_visible (hep_ui_test_find_by_name (GTK_WIDGET (window), "next-imaging-problem")));
   g_assert_true (hep_diagram_view_get_ready (HEP_DIAGRAM_VIEW (hep_ui_test_find_by_name (GTK_WIDGET (window), "curve-diagram"))));
   g_assert_true (hep_diagram_view_get_ready (HEP_DIAGRAM_VIEW (hep_ui_test_find_by_name (GTK_WIDGET (window), "phase-diagram"))));
+  /* and the LI-RADS path, with the capsule added after the first frame */
+  g_assert_true (gtk_widget_get_mapped (hep_ui_test_find_by_name (GTK_WIDGET (window), "lirads-view")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (hep_ui_test_find_by_name (GTK_WIDGET (window), "lirads-category"))),
+                   ==, "LR-5");
 
   /* a late row drives the state like any other */
   gtk_switch_set_active (GTK_SWITCH (washout), FALSE);
@@ -110,6 +119,43 @@ test_first_frame_then_the_rest (void)
                    ==, "LR-5");   /* capsule is still an additional major feature */
   g_assert_false (hep_window_get_loading (window));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A case opened with the window: the card down to its findings is in the
+ * first frame; its answer and footer too if the first layout puts them in
+ * view (a tall window), else right after it. Nothing of the case is lost
+ * either way. */
+static void
+test_case_first_frame (void)
+{
+  static const struct { int width, height; gboolean lower_in_first_frame; } sizes[] = {
+    { 1180, 760, FALSE },
+    { 1900, 1150, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      HepWindow *window = hep_window_new (app);
+      GtkWidget *answer, *footer;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, sizes[i].height);
+      /* a short case: its answer starts within 1150 px */
+      g_assert_true (hep_window_open_case (window, "fnh-classic-young-woman", NULL));
+      g_signal_connect_after (window, "realize", G_CALLBACK (test_realized_cb), NULL);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_true (hep_ui_test_wait_for (window_first_frame_done, window, 5000));
+      answer = hep_ui_test_find_by_name (GTK_WIDGET (window), "case-answer");
+      footer = gtk_widget_get_last_child (gtk_widget_get_parent (answer));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (hep_ui_test_find_by_name (GTK_WIDGET (window), "case-title"))),
+                       !=, "");
+      g_assert_cmpint (gtk_widget_get_mapped (answer), ==, sizes[i].lower_in_first_frame);
+      g_assert_cmpint (gtk_widget_get_mapped (footer), ==, sizes[i].lower_in_first_frame);
+      g_assert_true (hep_ui_test_wait_for (hep_ui_test_window_loaded, window, 5000));
+      g_assert_true (gtk_widget_get_mapped (answer));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (answer)), "Focal nodular hyperplasia"));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (footer)), "for education only"));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
 }
 
 /* The panel builds the rows that fill the height it is given, and more
@@ -182,6 +228,7 @@ main (int    argc,
   hep_ui_test_init (&argc, &argv);
   app = hep_ui_test_register_app ();
   g_test_add_func ("/window-startup/first-frame-then-the-rest", test_first_frame_then_the_rest);
+  g_test_add_func ("/window-startup/case-first-frame", test_case_first_frame);
   g_test_add_func ("/window-startup/editor-on-demand", test_editor_on_demand);
   g_test_add_func ("/window-startup/panel-first-height", test_panel_first_height);
   g_test_add_func ("/window-startup/deep-case-selected-after-first-frame", test_deep_case_selected_after_first_frame);

@@ -40,6 +40,7 @@ struct _HepCaseCard
 
   gboolean    unknown;
   gboolean    revealed;
+  gboolean    lower_waiting;  /* the answer and footer wait (hep_case_card_set_lower_waiting) */
 };
 
 G_DEFINE_FINAL_TYPE (HepCaseCard, hep_case_card, ADW_TYPE_BIN)
@@ -78,47 +79,25 @@ finding_row (const char *phase,
   return row;
 }
 
+/* Below the findings: the answer (diagnosis, outcome, LI-RADS on file,
+ * teaching points, pitfalls, references, tags), the unknown-case line and
+ * the footer. */
 static void
-update (HepCaseCard *self)
+update_lower (HepCaseCard *self)
 {
   g_autoptr(GString) answer = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *story = NULL;
   g_autofree char *footer = NULL;
-  GtkWidget *child;
   HepCase *c = self->item;
-  int age, size;
-  HepSex sex;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), c != NULL);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
-    gtk_list_box_remove (self->findings_list, child);
-  if (c == NULL)
-    return;
-
-  gtk_label_set_label (self->title_label, hidden (self, "title") ? _("Unknown Case") : hep_case_get_title (c));
-
-  age = hep_case_get_age (c);
-  sex = hep_case_get_sex (c);
-  size = hep_case_get_size (c);
-  /* Translators: "58-year-old man · found on ultrasound · 18 mm · difficulty 2 of 5" */
-  meta = g_strdup_printf (_("%d-year-old %s · found on %s · %d mm · difficulty %d of 5"),
-                          age, sex == HEP_SEX_F ? _("woman") : sex == HEP_SEX_M ? _("man") : _("patient"),
-                          hep_case_modality_get_phrase (hep_case_get_found_on (c)), size, hep_case_get_difficulty (c));
-  gtk_label_set_label (self->meta_label, meta);
-
-  story = g_strdup_printf ("%s\n\n%s", hep_case_get_history (c), hep_case_get_presentation (c));
-  gtk_label_set_label (self->story_label, story);
-
-  for (HepCasePhase p = 0; p < HEP_N_CASE_PHASES; p++)
+  if (c == NULL || self->lower_waiting)
     {
-      const char *text = hep_case_get_findings (c, p);
-
-      if (text == NULL || *text == '\0')
-        continue;
-      if (hep_case_card_get_hiding (self) && hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (p)))
-        text = _("Hidden until the reveal");
-      gtk_list_box_append (self->findings_list, finding_row (hep_case_phase_get_label (p), text));
+      gtk_label_set_label (self->answer_label, "");
+      gtk_label_set_label (self->footer_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->answer_label), FALSE);
+      gtk_widget_set_visible (self->hidden_label, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->footer_label), FALSE);
+      gtk_widget_set_visible (self->reveal_button, c != NULL && hep_case_card_get_hiding (self));
+      return;
     }
 
   answer = g_string_new (NULL);
@@ -164,6 +143,54 @@ update (HepCaseCard *self)
                             hep_case_get_author (c), hep_case_get_license (c),
                             hep_case_get_origin (c) == HEP_CASE_ORIGIN_BUNDLED ? _("bundled") : _("your"));
   gtk_label_set_label (self->footer_label, footer);
+  gtk_widget_set_visible (GTK_WIDGET (self->footer_label), TRUE);
+}
+
+static void
+update (HepCaseCard *self)
+{
+  g_autofree char *meta = NULL;
+  g_autofree char *story = NULL;
+  GtkWidget *child;
+  HepCase *c = self->item;
+  int age, size;
+  HepSex sex;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), c != NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+  if (c == NULL)
+    {
+      update_lower (self);
+      return;
+    }
+
+  gtk_label_set_label (self->title_label, hidden (self, "title") ? _("Unknown Case") : hep_case_get_title (c));
+
+  age = hep_case_get_age (c);
+  sex = hep_case_get_sex (c);
+  size = hep_case_get_size (c);
+  /* Translators: "58-year-old man · found on ultrasound · 18 mm · difficulty 2 of 5" */
+  meta = g_strdup_printf (_("%d-year-old %s · found on %s · %d mm · difficulty %d of 5"),
+                          age, sex == HEP_SEX_F ? _("woman") : sex == HEP_SEX_M ? _("man") : _("patient"),
+                          hep_case_modality_get_phrase (hep_case_get_found_on (c)), size, hep_case_get_difficulty (c));
+  gtk_label_set_label (self->meta_label, meta);
+
+  story = g_strdup_printf ("%s\n\n%s", hep_case_get_history (c), hep_case_get_presentation (c));
+  gtk_label_set_label (self->story_label, story);
+
+  for (HepCasePhase p = 0; p < HEP_N_CASE_PHASES; p++)
+    {
+      const char *text = hep_case_get_findings (c, p);
+
+      if (text == NULL || *text == '\0')
+        continue;
+      if (hep_case_card_get_hiding (self) && hep_case_hides (c, HEP_CASE_SPOILER_FINDINGS (p)))
+        text = _("Hidden until the reveal");
+      gtk_list_box_append (self->findings_list, finding_row (hep_case_phase_get_label (p), text));
+    }
+
+  update_lower (self);
 }
 
 static void
@@ -248,6 +275,41 @@ hep_case_card_set_revealed (HepCaseCard *self,
     return;
   self->revealed = revealed;
   update (self);
+}
+
+/* While @waiting, the card shows its case down to the findings, and
+ * leaves out what follows them: the window's first frame, when that part
+ * is below the fold. */
+void
+hep_case_card_set_lower_waiting (HepCaseCard *self,
+                                 gboolean     waiting)
+{
+  g_return_if_fail (HEP_IS_CASE_CARD (self));
+
+  waiting = !!waiting;
+  if (self->lower_waiting == waiting)
+    return;
+  self->lower_waiting = waiting;
+  update_lower (self);
+}
+
+/* The y of the end of the findings, where the lower part starts, in
+ * @relative_to's coordinates; FALSE if the card is not laid out. */
+gboolean
+hep_case_card_get_lower_top (HepCaseCard *self,
+                             GtkWidget   *relative_to,
+                             double      *y)
+{
+  graphene_point_t p;
+
+  g_return_val_if_fail (HEP_IS_CASE_CARD (self), FALSE);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->findings_list)) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->findings_list), relative_to,
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (GTK_WIDGET (self->findings_list))), &p))
+    return FALSE;
+  *y = p.y;
+  return TRUE;
 }
 
 gboolean

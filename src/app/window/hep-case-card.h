@@ -25,5 +25,10 @@ void     hep_case_card_set_unknown  (HepCaseCard *self,
 void     hep_case_card_set_revealed (HepCaseCard *self,
                                      gboolean     revealed);
 gboolean hep_case_card_get_hiding   (HepCaseCard *self);
+void     hep_case_card_set_lower_waiting (HepCaseCard *self,
+                                          gboolean     waiting);
+gboolean hep_case_card_get_lower_top     (HepCaseCard *self,
+                                          GtkWidget   *relative_to,
+                                          double      *y);
 
 G_END_DECLS

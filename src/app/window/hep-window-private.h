@@ -34,6 +34,7 @@ struct _HepWindow
   GtkWidget           *unknown_button;
   HepFeaturePanel     *feature_panel;
   HepLiradsView       *lirads_view;
+  gboolean             lirads_waiting;   /* below the fold at the first frame: built after it */
   HepAnswerBar        *answer_bar;
   GtkScrolledWindow   *side_scroller;
   HepDiagramView      *curve_view;

@@ -302,7 +302,7 @@ _hep_window_update_unknown (HepWindow *self)
   hep_case_browser_set_unknown (self->case_browser, unknown);
   hep_case_card_set_unknown (self->case_card, unknown);
   hiding = hep_case_card_get_hiding (self->case_card);
-  gtk_widget_set_visible (GTK_WIDGET (self->lirads_view), !hiding);
+  gtk_widget_set_visible (GTK_WIDGET (self->lirads_view), !hiding && !self->lirads_waiting);
   if (self->ddx_view != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->ddx_view), !hiding);
   gtk_widget_set_visible (self->answer_hidden_label, hiding);
@@ -419,9 +419,66 @@ expect_software_rendering (GdkDisplay *display)
 }
 
 static void
+show_lirads_view (GtkWidget *widget)
+{
+  HepWindow *self = HEP_WINDOW (widget);
+
+  self->lirads_waiting = FALSE;
+  _hep_window_update_unknown (self);
+}
+
+static void
+show_case_lower (GtkWidget *widget)
+{
+  hep_case_card_set_lower_waiting (HEP_WINDOW (widget)->case_card, FALSE);
+}
+
+/* Whether @y, in the side panel's scrolled window, is in its view. */
+static gboolean
+in_side_view (HepWindow *self,
+              double     y)
+{
+  return y < gtk_widget_get_height (GTK_WIDGET (self->side_scroller));
+}
+
+/* The case card's answer and footer, and the LI-RADS path after the card
+ * and the two diagrams, are most of what a case adds to the first frame
+ * (the answer's wrapping markup, the path's rules and the changes one step
+ * away). They wait, left out, for the first layout: what it puts inside
+ * the side panel's view is filled in at once, and the frame clock lays the
+ * window out again before it paints; the rest follows the first frame,
+ * with the other views below the fold. */
+static void
+first_layout_cb (GdkFrameClock *clock,
+                 HepWindow     *self)
+{
+  graphene_point_t top;
+  double lower_top;
+
+  g_signal_handlers_disconnect_by_func (clock, first_layout_cb, self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->case_card)) ||
+      (hep_case_card_get_lower_top (self->case_card, GTK_WIDGET (self->side_scroller), &lower_top) &&
+       in_side_view (self, lower_top)))
+    show_case_lower (GTK_WIDGET (self));
+  else
+    hep_startup_queue_add (self->startup, GTK_WIDGET (self), show_case_lower);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->lirads_section)) &&
+      gtk_widget_compute_point (GTK_WIDGET (self->lirads_section), GTK_WIDGET (self->side_scroller),
+                                &GRAPHENE_POINT_INIT (0, 0), &top) &&
+      in_side_view (self, top.y))
+    show_lirads_view (GTK_WIDGET (self));
+  else
+    hep_startup_queue_add (self->startup, GTK_WIDGET (self), show_lirads_view);
+}
+
+static void
 hep_window_realize (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (hep_window_parent_class)->realize (widget);
+  if (!hep_startup_queue_get_first_frame_done (HEP_WINDOW (widget)->startup))
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "layout", G_CALLBACK (first_layout_cb), widget,
+                             G_CONNECT_AFTER);
   if (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (widget))))
     gtk_widget_add_css_class (widget, "software-rendering");
   else
@@ -740,6 +797,10 @@ static void
 hep_window_init (HepWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* until the first layout says where they are (first_layout_cb) */
+  self->lirads_waiting = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->lirads_view), FALSE);
+  hep_case_card_set_lower_waiting (self->case_card, TRUE);
   self->edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   hep_feature_set_init (&self->undo_features);
