@@ -16,6 +16,9 @@
  *                                  of that frame, including the wait for the
  *                                  frame clock's next tick (about one refresh
  *                                  period under Xvfb even for an empty redraw)
+ * BENCH_VERBOSE=1 also prints each sample on stderr, "PARITY WORK-MS", the
+ * parity telling the two states apart (washout on after an even toggle):
+ * a slow state shows as one parity's samples.
  */
 
 #include "config.h"
@@ -88,7 +91,7 @@ main (int    argc,
     {
       hep_bench_frame_measure (&frame, toggle, washout, &work[i], &wall[i]);
       if (g_getenv ("BENCH_VERBOSE"))
-        fprintf (stderr, "%d %.2f\n", i % 2, work[i]);
+        fprintf (stderr, "%d %.2f\n", i % 2, work[i]);   /* see the top of this file */
     }
   hep_bench_frame_print ("toggle-to-frame", work, wall, N_TOGGLES);
   gtk_window_destroy (GTK_WINDOW (window));
