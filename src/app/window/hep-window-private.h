@@ -98,6 +98,12 @@ void            _hep_window_load_case        (HepWindow   *self,
 /* applies unknown-case mode to every view of the case */
 void            _hep_window_update_unknown   (HepWindow   *self);
 
+/* hep-window-startup.c: what the first frame holds and what follows it */
+void            _hep_window_startup_init     (HepWindow   *self);
+void            _hep_window_startup_realize  (HepWindow   *self);
+/* from the saved size, once the settings are known */
+void            _hep_window_startup_size_first_frame (HepWindow *self);
+
 /* hep-window-actions.c */
 void            _hep_window_class_install_actions (GtkWidgetClass *widget_class);
 /* why the user's cases are missing, and for a damaged database the way out */
