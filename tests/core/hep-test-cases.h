@@ -59,6 +59,17 @@ hep_test_load_case (const char *id)
   return c;
 }
 
+/* Fixture case @fixture (tests/data/cases) under another id. */
+static inline HepCase *
+hep_test_load_case_as (const char *fixture,
+                       const char *id)
+{
+  HepCase *c = hep_test_load_case (fixture);
+
+  hep_case_set_id (c, id);
+  return c;
+}
+
 /* Every row of every table of @path, as text: equal fingerprints mean the
  * database holds exactly the same data. */
 static inline char *

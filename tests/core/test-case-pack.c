@@ -20,23 +20,13 @@ typedef struct {
   HepCaseStore *store;
 } Fixture;
 
-static HepCase *
-case_with_id (const char *fixture,
-              const char *id)
-{
-  HepCase *c = hep_test_load_case (fixture);
-
-  hep_case_set_id (c, id);
-  return c;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *library = hep_test_fixture_library ();
-  g_autoptr(HepCase) own = case_with_id ("fx-met-rim", "my-own-case");
+  g_autoptr(HepCase) own = hep_test_load_case_as ("fx-met-rim", "my-own-case");
 
   f->dir = g_dir_make_tmp ("hep-test-pack-XXXXXX", &error);
   f->user_path = g_build_filename (f->dir, "user.db", NULL);
@@ -70,7 +60,7 @@ make_pack (guint   n,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *id = g_strdup_printf ("pk-%c", 'a' + i);
-      g_ptr_array_add (cases, case_with_id (fixtures[i % G_N_ELEMENTS (fixtures)], id));
+      g_ptr_array_add (cases, hep_test_load_case_as (fixtures[i % G_N_ELEMENTS (fixtures)], id));
     }
   data = hep_case_pack_write (cases, "test", "2026-01-01T00:00:00Z", length, &error);
   g_assert_no_error (error);
@@ -139,7 +129,7 @@ test_pack_round_trip (Fixture       *f,
   g_assert_cmpstr (info.created, ==, "2026-01-01T00:00:00Z");
   hep_case_pack_info_clear (&info);
   {
-    g_autoptr(HepCase) expected = case_with_id ("fx-fnh-scar", "pk-b");
+    g_autoptr(HepCase) expected = hep_test_load_case_as ("fx-fnh-scar", "pk-b");
     g_assert_true (hep_case_equal (cases->pdata[1], expected));
     g_assert_cmpuint (hep_case_get_n_images (cases->pdata[1]), ==, 2);
   }
@@ -186,10 +176,10 @@ test_pack_import_rules (Fixture       *f,
 
   /* a different case under a taken id (user or bundled) is renamed, and the
    * new ids do not collide with each other or with the rest of the pack */
-  g_ptr_array_add (cases, case_with_id ("fx-met-rim", "pk-a"));          /* taken by a user case */
-  g_ptr_array_add (cases, case_with_id ("fx-met-rim", "fx-hcc-lr5"));    /* taken by a bundled case */
-  g_ptr_array_add (cases, case_with_id ("fx-met-rim", "pk-a-imported")); /* free, but wanted by the rename */
-  g_ptr_array_add (cases, case_with_id ("fx-fnh-scar", "fx-fnh-scar"));  /* identical to the bundled case */
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-met-rim", "pk-a"));          /* taken by a user case */
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-met-rim", "fx-hcc-lr5"));    /* taken by a bundled case */
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-met-rim", "pk-a-imported")); /* free, but wanted by the rename */
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-fnh-scar", "fx-fnh-scar"));  /* identical to the bundled case */
   results = hep_case_store_import_cases (f->store, cases, NOW, &error);
   g_assert_no_error (error);
   r = results->pdata[0];
@@ -218,7 +208,7 @@ test_pack_sql_strings_are_data (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HepCase) c = case_with_id ("fx-fnh-scar", "sql-case");
+  g_autoptr(HepCase) c = hep_test_load_case_as ("fx-fnh-scar", "sql-case");
   g_autoptr(GPtrArray) cases = g_ptr_array_new ();
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(HepCase) loaded = NULL;

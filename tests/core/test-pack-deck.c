@@ -51,25 +51,15 @@ fixture_tear_down (Fixture       *f,
   g_free (f->pack_path);
 }
 
-static HepCase *
-case_with_id (const char *fixture,
-              const char *id)
-{
-  HepCase *c = hep_test_load_case (fixture);
-
-  hep_case_set_id (c, id);
-  return c;
-}
-
 /* dk-a (an HCC), dk-b (an FNH), dk-c (a metastasis), in that order. */
 static GPtrArray *
 deck_cases (void)
 {
   GPtrArray *cases = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (cases, case_with_id ("fx-hcc-lr5", "dk-a"));
-  g_ptr_array_add (cases, case_with_id ("fx-fnh-scar", "dk-b"));
-  g_ptr_array_add (cases, case_with_id ("fx-met-rim", "dk-c"));
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-hcc-lr5", "dk-a"));
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-fnh-scar", "dk-b"));
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-met-rim", "dk-c"));
   return cases;
 }
 
@@ -216,7 +206,7 @@ test_pack_deck_round_trip (Fixture       *f,
     g_autofree char *text = NULL;
     g_autoptr(GPtrArray) back = NULL;
 
-    g_ptr_array_add (one, case_with_id ("fx-met-rim", "solo"));
+    g_ptr_array_add (one, hep_test_load_case_as ("fx-met-rim", "solo"));
     text = hep_case_pack_write_full (one, deck, NULL, NULL, NULL, &error);
     g_assert_no_error (error);
     back = hep_case_pack_parse (text, strlen (text), &info, &error);
@@ -470,7 +460,7 @@ test_pack_deck_rename_mapping (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(HepCase) mine = case_with_id ("fx-abscess-gas", "dk-a");
+  g_autoptr(HepCase) mine = hep_test_load_case_as ("fx-abscess-gas", "dk-a");
   g_autoptr(HepDeck) deck = new_deck (DECK_NAME, NULL, "fx-met-rim dk-a fx-fnh-scar dk-new");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -485,10 +475,10 @@ test_pack_deck_rename_mapping (Fixture       *f,
 
   g_assert_true (hep_case_store_create_case (f->store, mine, NOW, &error));
   g_assert_no_error (error);
-  g_ptr_array_add (cases, case_with_id ("fx-hcc-lr5", "dk-a"));
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-hcc-lr5", "dk-a"));
   g_ptr_array_add (cases, hep_test_load_case ("fx-fnh-scar"));
-  g_ptr_array_add (cases, case_with_id ("fx-adenoma-fat", "fx-met-rim"));
-  g_ptr_array_add (cases, case_with_id ("fx-met-rim", "dk-new"));
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-adenoma-fat", "fx-met-rim"));
+  g_ptr_array_add (cases, hep_test_load_case_as ("fx-met-rim", "dk-new"));
 
   /* through a pack, so that the ids are the pack's */
   text = hep_case_pack_write_full (cases, deck, NULL, NULL, NULL, &error);

@@ -195,6 +195,15 @@ hep_ui_test_find_by_type (GtkWidget *root,
   return find_first (root, has_type, &type);
 }
 
+guint
+hep_ui_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
 
 char *
 hep_ui_test_save_png (GtkWidget  *widget,

@@ -41,6 +41,9 @@ GtkWidget *hep_ui_test_find_by_name (GtkWidget    *root,
 GtkWidget *hep_ui_test_find_by_type (GtkWidget    *root,
                                      GType         type);
 
+/* How many children @widget has, shown or not. */
+guint     hep_ui_test_count_children (GtkWidget  *widget);
+
 /* Renders @widget to a PNG in the build dir (for reviewers); returns the path. */
 char     *hep_ui_test_save_png      (GtkWidget    *widget,
                                      const char   *basename);

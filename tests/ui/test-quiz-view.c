@@ -380,16 +380,6 @@ test_timed_preference (Fixture       *f,
   g_settings_reset (settings, "quiz-seconds-per-question");
 }
 
-static guint
-count_children (GtkWidget *w)
-{
-  guint n = 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    n++;
-  return n;
-}
-
 /* Exam: each answer written when given, no feedback until the end, then
  * the review page with each question; Quiz My Mistakes from there. */
 static void
@@ -418,7 +408,7 @@ test_exam (Fixture       *f,
   g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "review");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-score"))), ==, "1 of 3 questions right");
   review = find (f, "quiz-review");
-  g_assert_cmpuint (count_children (review), ==, 3);
+  g_assert_cmpuint (hep_ui_test_count_children (review), ==, 3);
   /* the wrong ones open, with the answer given and the right one */
   {
     GtkWidget *first = gtk_widget_get_first_child (review);
@@ -508,7 +498,7 @@ test_resume_exam (Fixture       *f,
   answer_question (f, TRUE);
   answer_question (f, FALSE);
   g_assert_cmpstr (hep_quiz_view_get_page (f->view), ==, "review");
-  g_assert_cmpuint (count_children (find (f, "quiz-review")), ==, 3);
+  g_assert_cmpuint (hep_ui_test_count_children (find (f, "quiz-review")), ==, 3);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (f, "quiz-score"))), ==, "1 of 3 questions right");
 
   rows = log_of_session (f, "exam");

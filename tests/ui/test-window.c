@@ -59,16 +59,6 @@ category_text (Fixture *f)
   return gtk_label_get_label (GTK_LABEL (find (f, "lirads-category")));
 }
 
-static guint
-count_children (GtkWidget *w)
-{
-  guint n = 0;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-    n++;
-  return n;
-}
-
 static void
 test_window_opens (Fixture       *f,
                    gconstpointer  data)
@@ -111,7 +101,7 @@ test_toggle_washout_updates_views (Fixture       *f,
   /* in the vocabulary's words, not the token */
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (changes)), ==, "Nonperipheral washout");
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (changes)));
-  g_assert_cmpuint (count_children (trace), >=, 4);
+  g_assert_cmpuint (hep_ui_test_count_children (trace), >=, 4);
 
   /* the diagnostic-table row now names washout */
   {
