@@ -111,10 +111,3 @@ hep_surface_paintable_new (cairo_surface_t *surface,
   self->scale = scale;
   return GDK_PAINTABLE (self);
 }
-
-cairo_surface_t *
-hep_surface_paintable_get_surface (HepSurfacePaintable *self)
-{
-  g_return_val_if_fail (HEP_IS_SURFACE_PAINTABLE (self), NULL);
-  return self->surface;
-}

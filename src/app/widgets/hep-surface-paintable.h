@@ -26,6 +26,5 @@ G_DECLARE_FINAL_TYPE (HepSurfacePaintable, hep_surface_paintable, HEP, SURFACE_P
  * and must not be drawn on afterwards: the paintable is immutable. */
 GdkPaintable    *hep_surface_paintable_new         (cairo_surface_t     *surface,
                                                     int                  scale);
-cairo_surface_t *hep_surface_paintable_get_surface (HepSurfacePaintable *self);
 
 G_END_DECLS
