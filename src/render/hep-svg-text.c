@@ -48,11 +48,15 @@ typedef struct {
 struct _HepSvgText {
   GArray  *runs;     /* of Run */
   char    *shapes;   /* the SVG without its <text> elements */
-  /* while parsing */
-  GArray  *stack;    /* of Frame */
-  GString *chars;    /* of the open <text> */
   double   width, height;
 };
+
+/* While parsing. */
+typedef struct {
+  HepSvgText *self;   /* what it fills in */
+  GArray     *stack;  /* of Frame */
+  GString    *chars;  /* of the open <text> */
+} Parser;
 
 static void
 run_clear (gpointer data)
@@ -348,9 +352,10 @@ start_element (GMarkupParseContext  *context,
     "title", "desc", "defs", "clipPath", "rect", "path", "circle", "ellipse", "line",
     "polyline", "polygon", "linearGradient", "radialGradient", "stop",
   };
-  HepSvgText *self = user_data;
+  Parser *parser = user_data;
+  HepSvgText *self = parser->self;
   Frame frame = { FRAME_OTHER, };
-  Frame *parent = self->stack->len > 0 ? &g_array_index (self->stack, Frame, self->stack->len - 1) : NULL;
+  Frame *parent = parser->stack->len > 0 ? &g_array_index (parser->stack, Frame, parser->stack->len - 1) : NULL;
 
   if (parent != NULL && parent->kind == FRAME_TEXT)
     {
@@ -441,7 +446,7 @@ start_element (GMarkupParseContext  *context,
       memcpy (run.rgb, frame.style.rgb, sizeof run.rgb);
       run.matrix = frame.style.matrix;
       g_array_append_val (self->runs, run);
-      g_string_truncate (self->chars, 0);
+      g_string_truncate (parser->chars, 0);
     }
   else
     {
@@ -457,7 +462,7 @@ start_element (GMarkupParseContext  *context,
           return;
         }
     }
-  g_array_append_val (self->stack, frame);
+  g_array_append_val (parser->stack, frame);
 }
 
 /* SVG 1.1 without xml:space: newlines removed, tabs made spaces, leading
@@ -491,12 +496,13 @@ end_element (GMarkupParseContext  *context,
              gpointer              user_data,
              GError              **error)
 {
-  HepSvgText *self = user_data;
-  Frame *top = &g_array_index (self->stack, Frame, self->stack->len - 1);
+  Parser *parser = user_data;
+  Frame *top = &g_array_index (parser->stack, Frame, parser->stack->len - 1);
+  GArray *runs = parser->self->runs;
 
   if (top->kind == FRAME_TEXT)
-    g_array_index (self->runs, Run, self->runs->len - 1).text = collapse_space (self->chars->str);
-  g_array_set_size (self->stack, self->stack->len - 1);
+    g_array_index (runs, Run, runs->len - 1).text = collapse_space (parser->chars->str);
+  g_array_set_size (parser->stack, parser->stack->len - 1);
 }
 
 static void
@@ -506,10 +512,10 @@ text (GMarkupParseContext  *context,
       gpointer              user_data,
       GError              **error)
 {
-  HepSvgText *self = user_data;
+  Parser *parser = user_data;
 
-  if (self->stack->len > 0 && g_array_index (self->stack, Frame, self->stack->len - 1).kind == FRAME_TEXT)
-    g_string_append_len (self->chars, chars, len);
+  if (parser->stack->len > 0 && g_array_index (parser->stack, Frame, parser->stack->len - 1).kind == FRAME_TEXT)
+    g_string_append_len (parser->chars, chars, len);
 }
 
 /* Comments, CDATA and processing instructions other than the XML
@@ -563,8 +569,9 @@ HepSvgText *
 hep_svg_text_parse (const char  *svg,
                     GError     **error)
 {
-  static const GMarkupParser parser = { start_element, end_element, text, passthrough, NULL };
+  static const GMarkupParser callbacks = { start_element, end_element, text, passthrough, NULL };
   g_autoptr(HepSvgText) self = g_new0 (HepSvgText, 1);
+  Parser parser;
   GMarkupParseContext *context;
   gboolean ok;
 
@@ -572,14 +579,15 @@ hep_svg_text_parse (const char  *svg,
 
   self->runs = g_array_new (FALSE, TRUE, sizeof (Run));
   g_array_set_clear_func (self->runs, run_clear);
-  self->stack = g_array_new (FALSE, TRUE, sizeof (Frame));
-  self->chars = g_string_new (NULL);
-  context = g_markup_parse_context_new (&parser, 0, self, NULL);
+  parser.self = self;
+  parser.stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  parser.chars = g_string_new (NULL);
+  context = g_markup_parse_context_new (&callbacks, 0, &parser, NULL);
   ok = g_markup_parse_context_parse (context, svg, -1, error) &&
        g_markup_parse_context_end_parse (context, error);
   g_markup_parse_context_free (context);
-  g_clear_pointer (&self->stack, g_array_unref);
-  g_string_free (g_steal_pointer (&self->chars), TRUE);
+  g_array_unref (parser.stack);
+  g_string_free (parser.chars, TRUE);
   if (!ok)
     return NULL;
   if (self->width <= 0)
@@ -596,11 +604,8 @@ hep_svg_text_free (HepSvgText *self)
 {
   if (self == NULL)
     return;
-  g_clear_pointer (&self->runs, g_array_unref);
-  g_clear_pointer (&self->stack, g_array_unref);
+  g_array_unref (self->runs);
   g_free (self->shapes);
-  if (self->chars != NULL)
-    g_string_free (self->chars, TRUE);
   g_free (self);
 }
 
